@@ -1,0 +1,186 @@
+package dev.faultline.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.ValidationResult;
+import dev.faultline.core.validation.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads and writes FIS experiment template JSON: the {@code --cli-input-json} shape of
+ * {@code aws fis create-experiment-template}, the {@code experimentTemplate} of a
+ * GetExperimentTemplate answer, plus Faultline's {@code name}, {@code hypothesis} and
+ * {@code targetAccountConfigurations}.
+ *
+ * <p>Reading never throws on bad input: it returns what it could read and the violations
+ * (syntax errors with line and column, wrong types and unknown fields with their JSON Pointer).
+ * Reading and writing again gives the same JSON tree, empty objects and arrays included.
+ *
+ * <pre>{@code
+ * ReadResult read = TemplateJson.read(Files.readString(path));
+ * read.violations().violations().forEach(System.out::println);
+ * String json = TemplateJson.writePretty(read.experiment().orElseThrow());
+ * }</pre>
+ */
+public final class TemplateJson {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private TemplateJson() {}
+
+    /**
+     * Reads a template from text.
+     *
+     * @param json the JSON text
+     * @return the experiment, if the text is a JSON object, and the problems found
+     */
+    public static ReadResult read(String json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return TemplateReader.read(FACTORY.createParser(json));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    /**
+     * Reads a template from UTF-8 bytes.
+     *
+     * @param json the JSON bytes
+     * @return the experiment, if the bytes hold a JSON object, and the problems found
+     */
+    public static ReadResult read(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return TemplateReader.read(FACTORY.createParser(json));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    /**
+     * Reads a template from a character stream, which is closed afterwards.
+     *
+     * @param reader the JSON text
+     * @return the experiment, if the text is a JSON object, and the problems found
+     */
+    public static ReadResult read(Reader reader) {
+        Objects.requireNonNull(reader, "reader");
+        try {
+            return TemplateReader.read(FACTORY.createParser(reader));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    /**
+     * Reads a template from a byte stream (UTF-8, -16 or -32), which is closed afterwards.
+     *
+     * @param in the JSON bytes
+     * @return the experiment, if the bytes hold a JSON object, and the problems found
+     */
+    public static ReadResult read(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        try {
+            return TemplateReader.read(FACTORY.createParser(in));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    /**
+     * Reads a template file; a file that cannot be read gives a {@code json.io} violation.
+     *
+     * @param file the file
+     * @return the experiment, if the file holds a JSON object, and the problems found
+     */
+    public static ReadResult read(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    /**
+     * Writes an experiment as compact JSON.
+     *
+     * @param experiment the experiment
+     * @return the JSON text
+     */
+    public static String write(Experiment experiment) {
+        StringWriter out = new StringWriter(1024);
+        write(experiment, out, false);
+        return out.toString();
+    }
+
+    /**
+     * Writes an experiment as indented JSON.
+     *
+     * @param experiment the experiment
+     * @return the JSON text
+     */
+    public static String writePretty(Experiment experiment) {
+        StringWriter out = new StringWriter(2048);
+        write(experiment, out, true);
+        return out.toString();
+    }
+
+    /**
+     * Writes an experiment as JSON to a writer, which is flushed but not closed.
+     *
+     * @param experiment the experiment
+     * @param out where to write
+     * @param pretty whether to indent
+     * @throws UncheckedIOException if the writer fails
+     */
+    public static void write(Experiment experiment, Writer out, boolean pretty) {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(out, "out");
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            }
+            TemplateWriter.write(experiment, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a template and fails on any error: for code that builds templates it trusts.
+     *
+     * @param json the JSON text
+     * @return the experiment
+     * @throws FaultlineException listing the errors, if the template has any
+     */
+    public static Experiment parse(String json) {
+        ReadResult result = read(json);
+        if (result.violations().hasErrors() || result.experiment().isEmpty()) {
+            throw new FaultlineException("The template cannot be read:\n" + result.violations());
+        }
+        return result.experiment().get();
+    }
+
+    private static ReadResult ioFailure(IOException e) {
+        return new ReadResult(null, ValidationResult.of(List.of(Violation.error("json.io", "",
+                "The template could not be read: " + e.getMessage(), "Check that the file exists and is readable."))));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.faultline.core.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.CheckPhase;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.core.model.Filter;
+import dev.faultline.core.model.Hypothesis;
+import dev.faultline.core.model.LogConfiguration;
+import dev.faultline.core.model.ReportConfiguration;
+import dev.faultline.core.model.S3Configuration;
+import dev.faultline.core.model.SteadyStateCondition;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TargetAccountConfiguration;
+import dev.faultline.core.model.TemplateMetadata;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Writes an experiment as FIS template JSON through a streaming generator. */
+final class TemplateWriter {
+
+    private final JsonGenerator g;
+
+    private TemplateWriter(JsonGenerator generator) {
+        this.g = generator;
+    }
+
+    static void write(Experiment e, JsonGenerator generator) throws IOException {
+        new TemplateWriter(generator).experiment(e);
+    }
+
+    private void experiment(Experiment e) throws IOException {
+        g.writeStartObject();
+        if (e.metadata().isPresent()) {
+            metadata(e.metadata().get());
+        }
+        string("name", e.name());
+        string("description", e.description());
+        if (present(e.targets(), e.keptEmpty(), "targets")) {
+            g.writeObjectFieldStart("targets");
+            for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+                g.writeFieldName(entry.getKey());
+                target(entry.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (present(e.actions(), e.keptEmpty(), "actions")) {
+            g.writeObjectFieldStart("actions");
+            for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
+                g.writeFieldName(entry.getKey());
+                action(entry.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (present(e.stopConditions(), e.keptEmpty(), "stopConditions")) {
+            g.writeArrayFieldStart("stopConditions");
+            for (StopCondition s : e.stopConditions()) {
+                g.writeStartObject();
+                string("source", s.source());
+                string("value", s.value());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        string("roleArn", e.roleArn());
+        stringMap("tags", e.tags(), e.keptEmpty());
+        if (e.logConfiguration().isPresent()) {
+            log(e.logConfiguration().get());
+        }
+        if (e.experimentOptions().isPresent()) {
+            options(e.experimentOptions().get());
+        }
+        if (e.experimentReportConfiguration().isPresent()) {
+            report(e.experimentReportConfiguration().get());
+        }
+        if (present(e.targetAccountConfigurations(), e.keptEmpty(), "targetAccountConfigurations")) {
+            g.writeArrayFieldStart("targetAccountConfigurations");
+            for (TargetAccountConfiguration a : e.targetAccountConfigurations()) {
+                g.writeStartObject();
+                string("accountId", a.accountId());
+                string("roleArn", a.roleArn());
+                string("description", a.description());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (e.hypothesis().isPresent()) {
+            hypothesis(e.hypothesis().get());
+        }
+        g.writeEndObject();
+    }
+
+    private void metadata(TemplateMetadata m) throws IOException {
+        string("id", m.id());
+        string("arn", m.arn());
+        string("clientToken", m.clientToken());
+        instant("creationTime", m.creationTime());
+        instant("lastUpdateTime", m.lastUpdateTime());
+        if (m.targetAccountConfigurationsCount().isPresent()) {
+            g.writeNumberField("targetAccountConfigurationsCount", m.targetAccountConfigurationsCount().get());
+        }
+    }
+
+    private void target(Target t) throws IOException {
+        g.writeStartObject();
+        string("resourceType", t.resourceType());
+        stringList("resourceArns", t.resourceArns(), t.keptEmpty());
+        stringMap("resourceTags", t.resourceTags(), t.keptEmpty());
+        if (present(t.filters(), t.keptEmpty(), "filters")) {
+            g.writeArrayFieldStart("filters");
+            for (Filter f : t.filters()) {
+                g.writeStartObject();
+                string("path", f.path());
+                stringList("values", f.values(), f.keptEmpty());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (t.selectionMode().isPresent()) {
+            g.writeStringField("selectionMode", t.selectionMode().get().text());
+        }
+        stringMap("parameters", t.parameters(), t.keptEmpty());
+        g.writeEndObject();
+    }
+
+    private void action(Action a) throws IOException {
+        g.writeStartObject();
+        string("actionId", a.actionId());
+        string("description", a.description());
+        stringMap("parameters", a.parameters(), a.keptEmpty());
+        stringMap("targets", a.targets(), a.keptEmpty());
+        stringList("startAfter", a.startAfter(), a.keptEmpty());
+        g.writeEndObject();
+    }
+
+    private void log(LogConfiguration l) throws IOException {
+        g.writeObjectFieldStart("logConfiguration");
+        if (l.logSchemaVersion().isPresent()) {
+            g.writeNumberField("logSchemaVersion", l.logSchemaVersion().get());
+        }
+        if (l.cloudWatchLogsConfiguration().isPresent()) {
+            g.writeObjectFieldStart("cloudWatchLogsConfiguration");
+            string("logGroupArn", l.cloudWatchLogsConfiguration().get().logGroupArn());
+            g.writeEndObject();
+        }
+        if (l.s3Configuration().isPresent()) {
+            s3(l.s3Configuration().get());
+        }
+        g.writeEndObject();
+    }
+
+    private void s3(S3Configuration s) throws IOException {
+        g.writeObjectFieldStart("s3Configuration");
+        string("bucketName", s.bucketName());
+        string("prefix", s.prefix());
+        g.writeEndObject();
+    }
+
+    private void options(ExperimentOptions o) throws IOException {
+        g.writeObjectFieldStart("experimentOptions");
+        if (o.accountTargeting().isPresent()) {
+            g.writeStringField("accountTargeting", o.accountTargeting().get().wireName());
+        }
+        if (o.emptyTargetResolutionMode().isPresent()) {
+            g.writeStringField("emptyTargetResolutionMode", o.emptyTargetResolutionMode().get().wireName());
+        }
+        g.writeEndObject();
+    }
+
+    private void report(ReportConfiguration r) throws IOException {
+        g.writeObjectFieldStart("experimentReportConfiguration");
+        if (r.s3Configuration().isPresent() || r.keptEmpty().contains("outputs")) {
+            g.writeObjectFieldStart("outputs");
+            if (r.s3Configuration().isPresent()) {
+                s3(r.s3Configuration().get());
+            }
+            g.writeEndObject();
+        }
+        if (present(r.cloudWatchDashboards(), r.keptEmpty(), "cloudWatchDashboards")
+                || r.keptEmpty().contains("dataSources")) {
+            g.writeObjectFieldStart("dataSources");
+            if (present(r.cloudWatchDashboards(), r.keptEmpty(), "cloudWatchDashboards")) {
+                g.writeArrayFieldStart("cloudWatchDashboards");
+                for (String dashboard : r.cloudWatchDashboards()) {
+                    g.writeStartObject();
+                    g.writeStringField("dashboardIdentifier", dashboard);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        string("preExperimentDuration", r.preExperimentDuration());
+        string("postExperimentDuration", r.postExperimentDuration());
+        g.writeEndObject();
+    }
+
+    private void hypothesis(Hypothesis h) throws IOException {
+        g.writeObjectFieldStart("hypothesis");
+        string("description", h.description());
+        if (h.recoveryWindow().isPresent()) {
+            g.writeStringField("recoveryWindow", h.recoveryWindow().get().toString());
+        }
+        g.writeArrayFieldStart("conditions");
+        for (SteadyStateCondition c : h.conditions()) {
+            g.writeStartObject();
+            string("name", c.name());
+            string("namespace", c.namespace());
+            string("metricName", c.metricName());
+            if (!c.dimensions().isEmpty()) {
+                stringMap("dimensions", c.dimensions(), Set.of());
+            }
+            string("statistic", c.statistic());
+            g.writeStringField("period", c.period().toString());
+            if (c.comparison().isPresent()) {
+                g.writeStringField("comparison", c.comparison().get().name());
+            }
+            if (c.threshold().isPresent()) {
+                number("threshold", c.threshold().get());
+            }
+            g.writeArrayFieldStart("phases");
+            for (CheckPhase phase : c.phases()) {
+                g.writeString(phase.wireName());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private static boolean present(Map<?, ?> map, Set<String> keptEmpty, String name) {
+        return !map.isEmpty() || keptEmpty.contains(name);
+    }
+
+    private static boolean present(List<?> list, Set<String> keptEmpty, String name) {
+        return !list.isEmpty() || keptEmpty.contains(name);
+    }
+
+    private void string(String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(name, value.get());
+        }
+    }
+
+    private void number(String name, double value) throws IOException {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            g.writeNumberField(name, (long) value);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private void instant(String name, Optional<Instant> value) throws IOException {
+        if (value.isPresent()) {
+            Instant t = value.get();
+            if (t.getNano() == 0) {
+                g.writeNumberField(name, t.getEpochSecond());
+            } else {
+                g.writeNumberField(name, BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)));
+            }
+        }
+    }
+
+    private void stringMap(String name, Map<String, String> map, Set<String> keptEmpty) throws IOException {
+        if (!present(map, keptEmpty, name)) {
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            g.writeStringField(entry.getKey(), entry.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private void stringList(String name, List<String> list, Set<String> keptEmpty) throws IOException {
+        if (!present(list, keptEmpty, name)) {
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (String value : list) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
+    }
+}
