@@ -1,0 +1,55 @@
+package dev.faultline.core.validation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Small checks shared by the rules: presence and length in code points, as FIS counts them. */
+final class Checks {
+
+    private Checks() {}
+
+    /** Adds a {@code required} error when the value is absent; returns the value or null. */
+    static String required(Optional<String> value, String path, String what, String hint, List<Violation> out) {
+        if (value.isEmpty()) {
+            out.add(Violation.error("required", path, what + " is required.", hint));
+            return null;
+        }
+        return value.get();
+    }
+
+    /** Adds a {@code length} error when the value's code-point count is outside min..max. */
+    static void length(String value, int min, int max, String path, String what, List<Violation> out) {
+        if (value == null) {
+            return;
+        }
+        int units = value.length();
+        if (units <= max && (units + 1) / 2 >= min) {
+            return; // a code point is one or two UTF-16 units
+        }
+        int n = value.codePointCount(0, units);
+        if (n > max) {
+            out.add(Violation.error("length", path, what + " is " + n + " characters long; FIS allows at most " + max + ".",
+                    "Shorten it to " + max + " characters or fewer."));
+        } else if (n < min) {
+            out.add(Violation.error("length", path, what + (n == 0 ? " is empty" : " is " + n + " characters long")
+                    + "; FIS needs at least " + min + ".", min == 1 ? "Give it a value." : "Give it at least " + min + " characters."));
+        }
+    }
+
+    /** Tells whether a string holds a non-whitespace character (FIS's unanchored {@code [\S]+}). */
+    static boolean hasNonBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isWhitespace(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a {@code pattern} error when a value FIS matches with {@code [\S]+} is blank. */
+    static void nonBlank(String value, String path, String what, List<Violation> out) {
+        if (value != null && !value.isEmpty() && !hasNonBlank(value)) {
+            out.add(Violation.error("pattern", path, what + " is only whitespace.", "Give it a visible value."));
+        }
+    }
+}

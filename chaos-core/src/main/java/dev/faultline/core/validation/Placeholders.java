@@ -1,0 +1,66 @@
+package dev.faultline.core.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds unresolved placeholders in template text: {@code <YOUR AWS ACCOUNT>} as the AWS
+ * samples write them, and {@code ${AccountId}} as CloudFormation substitutions do.
+ */
+public final class Placeholders {
+
+    private Placeholders() {}
+
+    /**
+     * The placeholders in a text, in order.
+     *
+     * @param text the text
+     * @return the placeholders, such as {@code <YOUR AWS ACCOUNT>}; empty when there are none
+     */
+    public static List<String> find(String text) {
+        List<String> found = null;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end = -1;
+            if (c == '<') {
+                end = closing(text, i + 1, '>', '<');
+            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                end = closing(text, i + 2, '}', '{');
+            }
+            if (end > 0) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(text.substring(i, end + 1));
+                i = end + 1;
+            } else {
+                i++;
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    /**
+     * Tells whether a text holds a placeholder.
+     *
+     * @param text the text
+     * @return true if {@link #find(String)} finds one
+     */
+    public static boolean contains(String text) {
+        return (text.indexOf('<') >= 0 || text.contains("${")) && !find(text).isEmpty();
+    }
+
+    private static int closing(String text, int from, char close, char reopen) {
+        for (int j = from; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == close) {
+                return j > from ? j : -1;
+            }
+            if (c == reopen || c == '"') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}
