@@ -1,0 +1,238 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.JsonPointer.append;
+
+import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.model.Arn;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TargetAccountConfiguration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The syntax of every ARN in a template (partition, service, Region, account, resource) and
+ * the unresolved placeholders left in its values, which are reported as placeholders and not as
+ * broken ARNs.
+ */
+final class ArnRules implements ValidationRule {
+
+    static final List<String> PARTITIONS = List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b",
+            "aws-iso-e", "aws-iso-f", "aws-eusc");
+
+    /** Action parameters whose values are documents, where angle brackets are not placeholders. */
+    private static final List<String> DOCUMENT_PARAMETERS = List.of("documentParameters", "kubernetesSpec");
+
+    /** What an ARN in a given place must look like. */
+    enum Kind {
+        ROLE("iam", "role/", false, true),
+        ALARM("cloudwatch", "alarm:", true, true),
+        LOG_GROUP("logs", "log-group:", true, true),
+        DASHBOARD("cloudwatch", "dashboard/", false, true),
+        ANY(null, null, false, false);
+
+        final String service;
+        final String resourcePrefix;
+        final boolean needsRegion;
+        final boolean needsAccount;
+
+        Kind(String service, String resourcePrefix, boolean needsRegion, boolean needsAccount) {
+            this.service = service;
+            this.resourcePrefix = resourcePrefix;
+            this.needsRegion = needsRegion;
+            this.needsAccount = needsAccount;
+        }
+    }
+
+    @Override
+    public void check(Experiment e, ValidationContext context, List<Violation> out) {
+        e.roleArn().ifPresent(arn -> check(arn, "/roleArn", Kind.ROLE, out));
+        for (int i = 0; i < e.stopConditions().size(); i++) {
+            StopCondition c = e.stopConditions().get(i);
+            if (c.isAlarm() && c.value().isPresent()) {
+                check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
+            }
+        }
+        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+            String at = append("/targets", entry.getKey());
+            Target t = entry.getValue();
+            for (int i = 0; i < t.resourceArns().size(); i++) {
+                check(t.resourceArns().get(i), append(append(at, "resourceArns"), i), Kind.ANY, out);
+            }
+            placeholders(t.resourceTags(), append(at, "resourceTags"), out);
+            placeholders(t.parameters(), append(at, "parameters"), out);
+            for (int i = 0; i < t.filters().size(); i++) {
+                List<String> values = t.filters().get(i).values();
+                for (int j = 0; j < values.size(); j++) {
+                    placeholder(values.get(j), append(append(append(append(at, "filters"), i), "values"), j), out);
+                }
+            }
+        }
+        e.actions().forEach((name, a) -> a.parameters().forEach((key, value) -> {
+            if (!DOCUMENT_PARAMETERS.contains(key)) {
+                placeholder(value, append(append(append("/actions", name), "parameters"), key), out);
+            }
+        }));
+        e.logConfiguration().flatMap(l -> l.cloudWatchLogsConfiguration()).flatMap(c -> c.logGroupArn())
+                .ifPresent(arn -> check(arn, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out));
+        e.logConfiguration().flatMap(l -> l.s3Configuration()).flatMap(s -> s.bucketName())
+                .ifPresent(b -> placeholder(b, "/logConfiguration/s3Configuration/bucketName", out));
+        e.experimentReportConfiguration().ifPresent(r -> {
+            for (int i = 0; i < r.cloudWatchDashboards().size(); i++) {
+                check(r.cloudWatchDashboards().get(i), "/experimentReportConfiguration/dataSources/cloudWatchDashboards/"
+                        + i + "/dashboardIdentifier", Kind.DASHBOARD, out);
+            }
+        });
+        for (int i = 0; i < e.targetAccountConfigurations().size(); i++) {
+            TargetAccountConfiguration a = e.targetAccountConfigurations().get(i);
+            String at = append("/targetAccountConfigurations", i);
+            a.roleArn().ifPresent(arn -> {
+                check(arn, append(at, "roleArn"), Kind.ROLE, out);
+                Optional<Arn> parsed = Arn.parse(arn);
+                if (parsed.isPresent() && a.accountId().isPresent() && !Placeholders.contains(arn)
+                        && !parsed.get().account().equals(a.accountId().get())) {
+                    out.add(Violation.error("arn.account", append(at, "roleArn"),
+                            "The role is in account " + parsed.get().account() + ", not in target account "
+                                    + a.accountId().get() + ".", "Use a role of the target account."));
+                }
+            });
+        }
+    }
+
+    private static void placeholders(Map<String, String> values, String at, List<Violation> out) {
+        values.forEach((key, value) -> placeholder(value, append(at, key), out));
+    }
+
+    private static boolean placeholder(String value, String path, List<Violation> out) {
+        if (!Placeholders.contains(value)) {
+            return false;
+        }
+        List<String> found = Placeholders.find(value);
+        out.add(Violation.warning("placeholder", path, "Unresolved placeholder " + String.join(", ", found) + ".",
+                "Replace it with the real value before creating the template."));
+        return true;
+    }
+
+    /** Checks one ARN: placeholders are reported once, and the parts they stand in for are not checked. */
+    static void check(String text, String path, Kind kind, List<Violation> out) {
+        boolean hasPlaceholder = placeholder(text, path, out);
+        Optional<Arn> parsed = Arn.parse(text);
+        if (parsed.isEmpty()) {
+            if (!hasPlaceholder || !text.startsWith("<")) {
+                out.add(Violation.error("arn.syntax", path, "'" + text + "' is not an ARN.",
+                        "An ARN reads arn:partition:service:region:account:resource"
+                                + (kind.service == null ? "." : ", here arn:aws:" + kind.service + ":…")));
+            }
+            return;
+        }
+        Arn arn = parsed.get();
+        if (!skip(arn.partition()) && !PARTITIONS.contains(arn.partition())) {
+            List<String> near = Suggestions.nearest(arn.partition(), PARTITIONS, 1);
+            out.add(Violation.error("arn.partition", path, "'" + arn.partition() + "' is not an AWS partition.",
+                    near.isEmpty() ? "Use aws, aws-cn or aws-us-gov." : "Did you mean '" + near.get(0) + "'?"));
+        }
+        if (!skip(arn.service())) {
+            if (!isServiceName(arn.service())) {
+                out.add(Violation.error("arn.service", path, "'" + arn.service() + "' is not a service namespace.",
+                        "Write the service in lower case, for example ec2."));
+            } else if (kind.service != null && !kind.service.equals(arn.service())) {
+                out.add(Violation.error("arn.service", path, "This must be an ARN of service " + kind.service
+                        + ", not " + arn.service() + ".", "Use arn:aws:" + kind.service + ":…"));
+            }
+        }
+        region(arn, path, kind, out);
+        account(arn, path, kind, out);
+        if (arn.resource().isEmpty()) {
+            out.add(Violation.error("arn.resource", path, "The ARN has no resource part.",
+                    "Add the resource after the account, for example " + (kind.resourcePrefix == null ? "instance/i-…"
+                            : kind.resourcePrefix + "…") + "."));
+        } else if (kind.resourcePrefix != null && !skip(arn.resource()) && !arn.resource().startsWith(kind.resourcePrefix)
+                && !arn.resource().startsWith("<")) {
+            out.add(Violation.error("arn.resource", path, "The resource '" + arn.resource() + "' should start with '"
+                    + kind.resourcePrefix + "'.", "Use the " + kind.service + " ARN of a " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "."));
+        }
+    }
+
+    private static void region(Arn arn, String path, Kind kind, List<Violation> out) {
+        String region = arn.region();
+        if (skip(region)) {
+            return;
+        }
+        if (region.isEmpty()) {
+            if (kind.needsRegion) {
+                out.add(Violation.error("arn.region", path, "The ARN has no Region.", "Add the Region, for example us-east-1."));
+            }
+            return;
+        }
+        if ("iam".equals(arn.service())) {
+            out.add(Violation.error("arn.region", path, "IAM ARNs have no Region, but this one has '" + region + "'.",
+                    "Write arn:aws:iam::<account>:role/<name>."));
+        } else if (!isRegion(region)) {
+            out.add(Violation.error("arn.region", path, "'" + region + "' is not a Region code.",
+                    "Use a Region code such as us-east-1."));
+        }
+    }
+
+    private static void account(Arn arn, String path, Kind kind, List<Violation> out) {
+        String account = arn.account();
+        if (skip(account)) {
+            return;
+        }
+        if (account.isEmpty()) {
+            if (kind.needsAccount) {
+                out.add(Violation.error("arn.account", path, "The ARN has no account ID.", "Add the 12-digit account ID."));
+            }
+            return;
+        }
+        if (!isAccount(account) && !"aws".equals(account)) {
+            out.add(Violation.error("arn.account", path, "'" + account + "' is not a 12-digit account ID.",
+                    "Use the 12-digit account ID, without dashes."));
+        }
+    }
+
+    private static boolean skip(String part) {
+        return Placeholders.contains(part);
+    }
+
+    static boolean isServiceName(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isAccount(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}). */
+    static boolean isRegion(String s) {
+        String[] parts = s.split("-", -1);
+        if (parts.length < 3 || parts[0].length() != 2) {
+            return false;
+        }
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].isEmpty() || !parts[i].chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        String n = parts[parts.length - 1];
+        return !n.isEmpty() && n.length() <= 2 && n.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

@@ -1,0 +1,361 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.JsonPointer.append;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.core.catalog.ActionDefinition;
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.catalog.Identification;
+import dev.faultline.core.catalog.ParameterDefinition;
+import dev.faultline.core.catalog.ResourceTypeDefinition;
+import dev.faultline.core.catalog.SsmDocumentDefinition;
+import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.catalog.TargetKeyDefinition;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.Target;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The action catalog's rules: known action ids, target keys and the resource types they take,
+ * parameter names, required parameters, types, ranges and enumerations, duration ranges,
+ * resource-type parameters and how each resource type may be identified, and the parameters of
+ * the {@code AWSFIS-Run-*} SSM documents.
+ */
+final class CatalogRules implements ValidationRule {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void check(Experiment e, ValidationContext context, List<Violation> out) {
+        Catalog catalog = context.catalog();
+        Set<String> usedTargets = new HashSet<>();
+        for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
+            usedTargets.addAll(entry.getValue().targets().values());
+            Action a = entry.getValue();
+            if (a.actionId().isEmpty()) {
+                continue;
+            }
+            String at = append("/actions", entry.getKey());
+            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
+            if (def.isEmpty()) {
+                List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
+                out.add(Violation.warning("action.unknown", append(at, "actionId"),
+                        "'" + a.actionId().get() + "' is not in Faultline's catalog of FIS actions; its targets and parameters are not checked.",
+                        near.isEmpty() ? "Check the id against FIS's ListActions; new actions can be added to the catalog as data."
+                                : "Did you mean '" + near.get(0) + "'?"));
+                continue;
+            }
+            action(entry.getKey(), a, def.get(), e, catalog, at, out);
+        }
+        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+            String at = append("/targets", entry.getKey());
+            target(entry.getKey(), entry.getValue(), e, catalog, at, out);
+            if (!usedTargets.contains(entry.getKey())) {
+                out.add(Violation.warning("target.unused", at, "No action uses target '" + entry.getKey() + "'.",
+                        "Reference it from an action's targets, or remove it."));
+            }
+        }
+    }
+
+    // ---- actions -------------------------------------------------------------------------
+
+    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, String at,
+            List<Violation> out) {
+        if (def.deprecated()) {
+            out.add(Violation.warning("action.deprecated", append(at, "actionId"),
+                    def.id() + " is a legacy action.",
+                    def.replacedBy().map(r -> "Use " + r + " instead.").orElse("Use its replacement.")));
+        }
+        targetKeys(a, def, e, at, out);
+        parameters(a, def, catalog, at, out);
+    }
+
+    private static void targetKeys(Action a, ActionDefinition def, Experiment e, String at, List<Violation> out) {
+        Map<String, TargetKeyDefinition> keys = def.targets();
+        if (keys.isEmpty()) {
+            if (!a.targets().isEmpty()) {
+                out.add(Violation.error("action.no-targets", append(at, "targets"),
+                        def.id() + " takes no targets.", "Remove its targets."));
+            }
+            return;
+        }
+        if (a.targets().isEmpty()) {
+            TargetKeyDefinition key = keys.values().iterator().next();
+            out.add(Violation.error("action.target-missing", append(at, "targets"),
+                    def.id() + " needs a target under the key '" + key.key() + "'.",
+                    "Add \"targets\": {\"" + key.key() + "\": \"<target name>\"} with a target of type "
+                            + String.join(" or ", key.resourceTypes()) + "."));
+            return;
+        }
+        for (Map.Entry<String, String> t : a.targets().entrySet()) {
+            String tat = append(append(at, "targets"), t.getKey());
+            Target target = e.targets().get(t.getValue());
+            Optional<String> type = target == null ? Optional.empty() : target.resourceType();
+            TargetKeyDefinition key = keys.get(t.getKey());
+            if (key == null) {
+                String right = type.flatMap(def::targetKeyFor).orElse(keys.keySet().iterator().next());
+                out.add(Violation.error("action.target-key", tat,
+                        "Unexpected target \"" + t.getKey() + "\" found in action; " + def.id()
+                                + " takes its targets under " + String.join(", ", keys.keySet()) + ".",
+                        "Use the key '" + right + "'."));
+                continue;
+            }
+            if (type.isPresent() && !key.accepts(type.get())) {
+                out.add(Violation.error("action.resource-type", tat,
+                        "Target '" + t.getValue() + "' has resource type " + type.get() + ", but " + def.id()
+                                + " takes " + String.join(" or ", key.resourceTypes()) + " under '" + key.key() + "'.",
+                        "Point '" + key.key() + "' at a target of type " + String.join(" or ", key.resourceTypes()) + "."));
+            }
+        }
+    }
+
+    private static void parameters(Action a, ActionDefinition def, Catalog catalog, String at, List<Violation> out) {
+        String pat = append(at, "parameters");
+        for (Map.Entry<String, String> p : a.parameters().entrySet()) {
+            String path = append(pat, p.getKey());
+            Optional<ParameterDefinition> pdef = def.parameter(p.getKey());
+            if (pdef.isEmpty()) {
+                out.add(Violation.error("parameter.unknown", path,
+                        def.id() + " has no parameter '" + p.getKey() + "'.", unknownParameterHint(p.getKey(), def)));
+                continue;
+            }
+            ParameterChecks.check(pdef.get(), p.getValue(), path, "parameter", out);
+        }
+        for (ParameterDefinition pdef : def.parameters().values()) {
+            if (a.parameters().containsKey(pdef.name())) {
+                continue;
+            }
+            if (pdef.required()) {
+                out.add(Violation.error("parameter.required", append(pat, pdef.name()),
+                        def.id() + " requires the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
+            } else if (pdef.requiredWhen().filter(c -> c.isMachineCheckable() && c.appliesTo(a.parameters())).isPresent()) {
+                out.add(Violation.error("parameter.required", append(pat, pdef.name()),
+                        def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
+                        requiredHint(pdef)));
+            }
+        }
+        if ("aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id())) {
+            ssmDocument(a, catalog, pat, out);
+        }
+    }
+
+    private static String unknownParameterHint(String name, ActionDefinition def) {
+        List<String> near = Suggestions.nearest(name, def.parameters().keySet(), 1);
+        if (!near.isEmpty()) {
+            return "Did you mean '" + near.get(0) + "'?";
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        List<String> containing = new ArrayList<>();
+        for (String known : def.parameters().keySet()) {
+            if (known.toLowerCase(Locale.ROOT).contains(lower)) {
+                containing.add(known);
+            }
+        }
+        if (containing.size() == 1) {
+            return "Did you mean '" + containing.get(0) + "'?";
+        }
+        if (def.parameters().isEmpty()) {
+            return def.id() + " takes no parameters; remove it.";
+        }
+        return "Its parameters are " + String.join(", ", def.parameters().keySet()) + ".";
+    }
+
+    private static String requiredHint(ParameterDefinition pdef) {
+        StringBuilder hint = new StringBuilder("Add \"" + pdef.name() + "\"");
+        if (pdef.type() == dev.faultline.core.catalog.ParameterType.DURATION) {
+            hint.append(", an ISO-8601 duration such as PT5M");
+        } else if (!pdef.enumValues().isEmpty()) {
+            hint.append(", one of ").append(String.join(", ", pdef.enumValues()));
+        }
+        return hint.append(".").toString();
+    }
+
+    /** The {@code documentParameters} of an {@code AWSFIS-Run-*} document, checked against the catalog. */
+    private static void ssmDocument(Action a, Catalog catalog, String pat, List<Violation> out) {
+        String arn = a.parameters().get("documentArn");
+        String parameters = a.parameters().get("documentParameters");
+        if (arn == null) {
+            return;
+        }
+        Optional<SsmDocumentDefinition> doc = catalog.ssmDocument(arn);
+        String path = append(pat, "documentParameters");
+        JsonNode tree = null;
+        if (parameters != null) {
+            try {
+                tree = JSON.readTree(parameters);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                out.add(Violation.error("ssm.parameters-json", path, "documentParameters is not valid JSON: "
+                        + ex.getOriginalMessage(), "Write a JSON object, as a string."));
+                return;
+            }
+            if (tree == null || !tree.isObject()) {
+                out.add(Violation.error("ssm.parameters-json", path, "documentParameters must be a JSON object.",
+                        "Write {\"Name\": \"value\", …} as a string."));
+                return;
+            }
+        }
+        if (doc.isEmpty() || !doc.get().parametersKnown()) {
+            return;
+        }
+        SsmDocumentDefinition d = doc.get();
+        if (tree != null) {
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                Optional<ParameterDefinition> pdef = d.parameter(field.getKey());
+                if (pdef.isEmpty()) {
+                    List<String> near = Suggestions.nearest(field.getKey(), d.parameters().keySet(), 1);
+                    out.add(Violation.error("ssm.parameter-unknown", path, d.name() + " has no parameter '"
+                                    + field.getKey() + "'.",
+                            near.isEmpty() ? "Its parameters are " + String.join(", ", d.parameters().keySet()) + "."
+                                    : "Did you mean '" + near.get(0) + "'?"));
+                } else if (field.getValue().isValueNode()) {
+                    ParameterChecks.check(pdef.get(), field.getValue().asText(), path, "ssm.parameter", out);
+                }
+            }
+        }
+        for (String required : d.requiredParameterNames()) {
+            if (tree == null || !tree.has(required)) {
+                out.add(Violation.error("ssm.parameter-required", path, d.name() + " requires the parameter '"
+                        + required + "'.", "Add \"" + required + "\" to documentParameters."));
+            }
+        }
+    }
+
+    // ---- targets -------------------------------------------------------------------------
+
+    private static void target(String name, Target t, Experiment e, Catalog catalog, String at, List<Violation> out) {
+        if (t.resourceType().isEmpty()) {
+            return;
+        }
+        String type = t.resourceType().get();
+        Optional<ResourceTypeDefinition> def = catalog.resourceType(type);
+        if (def.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            catalog.resourceTypes().forEach(r -> known.add(r.type()));
+            List<String> near = Suggestions.nearest(type, known, 1);
+            out.add(Violation.error("target.resource-type", append(at, "resourceType"),
+                    "'" + type + "' is not a FIS target resource type.",
+                    near.isEmpty() ? "Use a type such as aws:ec2:instance (see docs/catalog.md)." : "Did you mean '" + near.get(0) + "'?"));
+            return;
+        }
+        ResourceTypeDefinition r = def.get();
+        if (r.legacy()) {
+            out.add(Violation.warning("target.legacy-resource-type", append(at, "resourceType"),
+                    type + " is a legacy resource type.", "Use the type the current action takes."));
+        }
+        identification(name, t, r, e, catalog, at, out);
+        for (Map.Entry<String, String> p : t.parameters().entrySet()) {
+            String path = append(append(at, "parameters"), p.getKey());
+            Optional<ParameterDefinition> pdef = r.parameter(p.getKey());
+            if (pdef.isEmpty()) {
+                List<String> near = Suggestions.nearest(p.getKey(), r.parameters().keySet(), 1);
+                out.add(Violation.error("target.parameter-unknown", path, type + " has no target parameter '" + p.getKey() + "'.",
+                        !near.isEmpty() ? "Did you mean '" + near.get(0) + "'?" : r.parameters().isEmpty()
+                                ? type + " takes no parameters; remove it." : "Its parameters are "
+                                + String.join(", ", r.parameters().keySet()) + "."));
+            } else {
+                ParameterChecks.check(pdef.get(), p.getValue(), path, "target.parameter", out);
+            }
+        }
+        for (ParameterDefinition pdef : r.parameters().values()) {
+            if (pdef.required() && !t.parameters().containsKey(pdef.name())) {
+                out.add(Violation.error("target.parameter-required", append(append(at, "parameters"), pdef.name()),
+                        type + " targets require the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
+            }
+        }
+        for (int i = 0; i < t.resourceArns().size(); i++) {
+            String arn = t.resourceArns().get(i);
+            if (!Placeholders.contains(arn) && arn.startsWith("arn:") && !r.arnFormats().isEmpty() && !r.matchesArn(arn)) {
+                out.add(Violation.error("target.arn-type", append(append(at, "resourceArns"), i),
+                        "'" + arn + "' is not the ARN of a " + type + ".",
+                        "Use an ARN like arn:aws:" + r.arnService().orElse("…") + ":…:" + r.arnResourcePrefix().orElse("") + "…"));
+            }
+        }
+        actionTargetQuota(name, t, e, catalog, at, out);
+    }
+
+    private static void identification(String name, Target t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
+            String at, List<Violation> out) {
+        Identification id = r.identification();
+        String by = r.type();
+        for (Action a : e.actions().values()) {
+            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
+                continue;
+            }
+            Optional<Identification> narrower = catalog.action(a.actionId().get()).flatMap(ActionDefinition::identification);
+            if (narrower.isPresent()) {
+                id = id.narrowedBy(narrower.get());
+                by = a.actionId().get();
+            }
+        }
+        means(!t.resourceArns().isEmpty(), id, Identification.Means.ARNS, "resourceArns", by, at, out);
+        means(!t.resourceTags().isEmpty(), id, Identification.Means.TAGS, "resourceTags", by, at, out);
+        means(!t.filters().isEmpty(), id, Identification.Means.FILTERS, "filters", by, at, out);
+        means(!t.parameters().isEmpty(), id, Identification.Means.PARAMETERS, "parameters", by, at, out);
+        int arns = t.resourceArns().size();
+        if (id.allows(Identification.Means.ARNS) && arns > 0 && arns < id.minArns()) {
+            out.add(Violation.error("target.identification", append(at, "resourceArns"),
+                    by + " needs at least " + id.minArns() + " resource ARNs.", "Add ARNs."));
+        }
+        if (arns > id.maxArns()) {
+            out.add(Violation.error("target.identification", append(at, "resourceArns"),
+                    by + " takes at most " + id.maxArns() + " resource ARN" + (id.maxArns() == 1 ? "" : "s") + ".",
+                    "Keep " + id.maxArns() + "."));
+        }
+        if (id.minArns() > 0 && arns == 0 && !id.allows(Identification.Means.TAGS)) {
+            out.add(Violation.error("target.identification", at, by + " needs its resources by ARN.",
+                    "Give resourceArns."));
+        }
+    }
+
+    private static void means(boolean used, Identification id, Identification.Means means, String field, String by,
+            String at, List<Violation> out) {
+        if (used && !id.allows(means)) {
+            out.add(Violation.error("target.identification", append(at, field),
+                    by + " does not support " + field + " for its targets.",
+                    "Identify the resources by " + allowed(id) + "."));
+        }
+    }
+
+    private static String allowed(Identification id) {
+        List<String> names = new ArrayList<>();
+        for (Identification.Means m : id.allowed()) {
+            names.add(m.name().toLowerCase(Locale.ROOT));
+        }
+        return names.isEmpty() ? "nothing" : String.join(" or ", names);
+    }
+
+    /** Warns when a target can hold more resources than an action's per-action target quota. */
+    private static void actionTargetQuota(String name, Target t, Experiment e, Catalog catalog, String at,
+            List<Violation> out) {
+        long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
+        Optional<SelectionMode> mode = t.selectionMode();
+        if (most < 0 && mode.filter(m -> m.kind() == SelectionMode.Kind.COUNT).isPresent()) {
+            most = mode.get().value();
+        }
+        if (most < 0) {
+            return;
+        }
+        for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
+            Action a = entry.getValue();
+            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
+                continue;
+            }
+            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
+            if (def.isPresent() && def.get().targetQuota().isPresent() && most > def.get().targetQuota().getAsInt()) {
+                out.add(Violation.warning("quota.action-targets", at,
+                        "Target '" + name + "' can hold " + most + " resources, but " + def.get().id() + " acts on at most "
+                                + def.get().targetQuota().getAsInt() + " by default" + def.get().quotaCode().map(c -> " (quota " + c + ")").orElse("") + ".",
+                        "Select fewer resources, or raise the quota."));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.JsonPointer.append;
+
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.Hypothesis;
+import dev.faultline.core.model.SteadyStateCondition;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Faultline's steady-state hypothesis: each condition names a CloudWatch metric, a valid
+ * statistic and period, a comparison and a threshold.
+ */
+final class HypothesisRules implements ValidationRule {
+
+    private static final List<String> STATISTICS = List.of("Sum", "Average", "Minimum", "Maximum", "SampleCount");
+    private static final int MAX_DIMENSIONS = 30;
+
+    @Override
+    public void check(Experiment e, ValidationContext context, List<Violation> out) {
+        if (e.hypothesis().isEmpty()) {
+            return;
+        }
+        Hypothesis h = e.hypothesis().get();
+        if (h.conditions().isEmpty()) {
+            out.add(Violation.error("hypothesis.no-condition", "/hypothesis/conditions",
+                    "The hypothesis has no steady-state condition.", "Add a metric condition, or remove the hypothesis."));
+        }
+        if (h.recoveryWindow().filter(d -> d.isNegative()).isPresent()) {
+            out.add(Violation.error("hypothesis.recovery-window", "/hypothesis/recoveryWindow",
+                    "The recovery window is negative.", "Use a positive duration such as PT5M."));
+        }
+        for (int i = 0; i < h.conditions().size(); i++) {
+            condition(h.conditions().get(i), append("/hypothesis/conditions", i), out);
+        }
+    }
+
+    private static void condition(SteadyStateCondition c, String at, List<Violation> out) {
+        Checks.required(c.namespace(), append(at, "namespace"), "The metric namespace",
+                "Set the CloudWatch namespace, for example AWS/ApplicationELB.", out);
+        Checks.required(c.metricName(), append(at, "metricName"), "The metric name",
+                "Set the metric, for example HTTPCode_Target_5XX_Count.", out);
+        String statistic = Checks.required(c.statistic(), append(at, "statistic"), "The statistic",
+                "Use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99.", out);
+        if (statistic != null && !STATISTICS.contains(statistic) && !isPercentile(statistic)) {
+            out.add(Violation.error("hypothesis.statistic", append(at, "statistic"),
+                    "'" + statistic + "' is not a CloudWatch statistic.",
+                    "Use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99."));
+        }
+        if (c.comparison().isEmpty()) {
+            out.add(Violation.error("required", append(at, "comparison"), "The comparison is required.",
+                    "Use LessThanThreshold, GreaterThanThreshold or their OrEqualTo forms."));
+        }
+        if (c.threshold().isEmpty()) {
+            out.add(Violation.error("required", append(at, "threshold"), "The threshold is required.",
+                    "Give the number the statistic is compared with."));
+        }
+        Duration period = c.period();
+        long seconds = period.getSeconds();
+        boolean valid = period.getNano() == 0 && (seconds == 1 || seconds == 5 || seconds == 10 || seconds == 30
+                || seconds > 0 && seconds % 60 == 0);
+        if (!valid) {
+            out.add(Violation.error("hypothesis.period", append(at, "period"),
+                    "A CloudWatch period of " + period + " is not allowed.",
+                    "Use 1, 5, 10 or 30 seconds, or a multiple of 60 seconds such as PT1M."));
+        }
+        if (c.dimensions().size() > MAX_DIMENSIONS) {
+            out.add(Violation.error("hypothesis.dimensions", append(at, "dimensions"),
+                    "CloudWatch allows at most 30 dimensions per metric.", "Remove dimensions."));
+        }
+        if (c.phases().isEmpty()) {
+            out.add(Violation.warning("hypothesis.no-phase", append(at, "phases"),
+                    "The condition is never checked: it has no phase.", "Add before, during or after."));
+        }
+    }
+
+    private static boolean isPercentile(String s) {
+        if (s.length() < 2 || s.charAt(0) != 'p') {
+            return false;
+        }
+        try {
+            double p = Double.parseDouble(s.substring(1));
+            return p >= 0 && p <= 100 && Character.isDigit(s.charAt(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

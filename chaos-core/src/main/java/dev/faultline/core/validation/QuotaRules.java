@@ -1,0 +1,51 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.JsonPointer.append;
+
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.plan.ExperimentPlan;
+import dev.faultline.core.plan.PlannedAction;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The run-time quotas FIS enforces, checked on the plan: at most 10 actions in parallel
+ * (L-EB051440), an experiment of at most 12 hours (L-6C1E4427) and actions of at most 12 hours
+ * (L-A7622DAA).
+ */
+final class QuotaRules implements ValidationRule {
+
+    static final int MAX_PARALLEL_ACTIONS = 10;
+    static final Duration MAX_DURATION = Duration.ofHours(12);
+
+    @Override
+    public void check(Experiment e, ValidationContext context, List<Violation> out) {
+        if (e.actions().isEmpty()) {
+            return;
+        }
+        ExperimentPlan plan = ExperimentPlan.of(e, context.catalog());
+        if (plan.peakParallelism() > MAX_PARALLEL_ACTIONS) {
+            out.add(Violation.error("quota.parallel-actions", "/actions",
+                    plan.peakParallelism() + " actions run at once (" + String.join(", ", plan.peakActions())
+                            + "); FIS allows at most " + MAX_PARALLEL_ACTIONS + " (quota L-EB051440).",
+                    "Chain some of them with startAfter."));
+        }
+        if (plan.totalDuration().compareTo(MAX_DURATION) > 0) {
+            out.add(Violation.error("quota.duration", "/actions",
+                    "The experiment lasts " + format(plan.totalDuration()) + "; FIS allows at most 12 hours (quota L-6C1E4427).",
+                    "Shorten the actions' durations or split the experiment."));
+        }
+        for (PlannedAction a : plan.actions()) {
+            if (a.duration().compareTo(MAX_DURATION) > 0 && a.durationParameter().isPresent()) {
+                out.add(Violation.error("quota.action-duration",
+                        append(append(append("/actions", a.name()), "parameters"), a.durationParameter().get()),
+                        "The action lasts " + format(a.duration()) + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
+                        "Use PT12H or less."));
+            }
+        }
+    }
+
+    static String format(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.faultline.core.validation;
+
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.json.ReadResult;
+import dev.faultline.core.model.Experiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks experiments against FIS's API rules, the action catalog, the startAfter graph and
+ * any further rules (a safety policy), returning every problem found. Immutable and
+ * thread-safe; {@link #validate(Experiment)} never throws.
+ *
+ * <pre>{@code
+ * ValidationResult result = Validator.standard()
+ *     .with(SafetyPolicy.staging())
+ *     .validate(experiment);
+ * }</pre>
+ */
+public final class Validator {
+
+    private static final List<ValidationRule> STANDARD_RULES = List.of(
+            new ApiRules(), new ArnRules(), new CatalogRules(), new GraphRules(), new QuotaRules(),
+            new HypothesisRules());
+
+    private static final Validator STANDARD = new Validator(null, STANDARD_RULES);
+
+    private final Catalog catalog;
+    private final List<ValidationRule> rules;
+
+    private Validator(Catalog catalog, List<ValidationRule> rules) {
+        this.catalog = catalog;
+        this.rules = rules;
+    }
+
+    /**
+     * The validator with FIS's rules only: API constraints, ARNs and placeholders, the catalog
+     * (actions, target keys, resource types, parameters), the startAfter graph and the quotas.
+     *
+     * @return the standard validator, on the default catalog
+     */
+    public static Validator standard() {
+        return STANDARD;
+    }
+
+    /**
+     * This validator with one more rule, such as a {@code SafetyPolicy}.
+     *
+     * @param rule the rule to add
+     * @return a new validator
+     */
+    public Validator with(ValidationRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        List<ValidationRule> more = new ArrayList<>(rules);
+        more.add(rule);
+        return new Validator(catalog, List.copyOf(more));
+    }
+
+    /**
+     * This validator on another catalog (for actions FIS added after this release, say).
+     *
+     * @param catalog the catalog
+     * @return a new validator
+     */
+    public Validator withCatalog(Catalog catalog) {
+        return new Validator(Objects.requireNonNull(catalog, "catalog"), rules);
+    }
+
+    /**
+     * Checks an experiment. Never throws: a rule that fails is reported as a
+     * {@code validator.internal} error and the other rules still run.
+     *
+     * @param experiment the experiment
+     * @return every violation found, in rule order
+     */
+    public ValidationResult validate(Experiment experiment) {
+        Objects.requireNonNull(experiment, "experiment");
+        ValidationContext context = ValidationContext.of(catalog == null ? Catalog.defaultCatalog() : catalog);
+        List<Violation> out = new ArrayList<>();
+        for (ValidationRule rule : rules) {
+            try {
+                rule.check(experiment, context, out);
+            } catch (RuntimeException e) {
+                out.add(Violation.error("validator.internal", "",
+                        "The rule " + rule.getClass().getSimpleName() + " failed on this template (" + e
+                                + "); the other rules still ran. Please report it.", null));
+            }
+        }
+        return ValidationResult.of(out);
+    }
+
+    /**
+     * Checks what a reader gave: its own violations, then, if an experiment was read, the
+     * experiment's.
+     *
+     * @param read the reader's result
+     * @return the reader's violations followed by the validator's
+     */
+    public ValidationResult validate(ReadResult read) {
+        Objects.requireNonNull(read, "read");
+        if (read.experiment().isEmpty()) {
+            return read.violations();
+        }
+        return read.violations().and(validate(read.experiment().get()));
+    }
+}
