@@ -192,6 +192,17 @@ public abstract class Experiment {
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
 
+    /**
+     * A readable summary: name, description, role, each target and action, stop conditions and
+     * hypothesis, one per line. The FIS JSON is {@code TemplateJson.writePretty(experiment)}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return ExperimentSummary.of(this);
+    }
+
     /** Builds {@link Experiment} values. */
     public static final class Builder extends ImmutableExperiment.Builder {
         /** Creates an empty builder; prefer {@link Experiment#builder()}. */
