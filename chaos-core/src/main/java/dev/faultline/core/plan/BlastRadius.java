@@ -252,7 +252,7 @@ public final class BlastRadius {
         }
         out.append("Safety facts\n");
         for (String fact : safetyFacts) {
-            out.append("  - ").append(fact).append('\n');
+            out.append("  - ").append(TextTable.printable(fact)).append('\n');
         }
         return out.toString();
     }

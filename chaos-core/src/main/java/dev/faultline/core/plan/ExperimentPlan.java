@@ -143,7 +143,8 @@ public final class ExperimentPlan {
     }
 
     /**
-     * When the last action ends, from the start of the experiment.
+     * When the last action ends, from the start of the experiment, in the worst case (actions
+     * timed by {@code maxDuration} run to it; actions of unknown duration count as instant).
      *
      * @return the total duration
      */
@@ -227,6 +228,8 @@ public final class ExperimentPlan {
     /**
      * The full text report: the {@linkplain #summary() summary} line, the
      * {@linkplain #timeline() timeline} and the {@linkplain BlastRadius#render() blast radius}.
+     * Control characters in the template's names print as {@code ?}, so a name cannot break the
+     * layout or send escape sequences to a terminal.
      *
      * @return the report, ending with a newline
      */
@@ -243,7 +246,7 @@ public final class ExperimentPlan {
      */
     public String render(BlastRadius blastRadius) {
         Objects.requireNonNull(blastRadius, "blastRadius");
-        return "Plan: " + summary() + "\n\n" + timeline() + "\n" + blastRadius.render();
+        return "Plan: " + TextTable.printable(summary()) + "\n\n" + timeline() + "\n" + blastRadius.render();
     }
 
     @Override

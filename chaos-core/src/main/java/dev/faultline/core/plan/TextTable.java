@@ -3,14 +3,31 @@ package dev.faultline.core.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lays out rows of text in left-aligned columns two spaces apart, without trailing blanks. */
+/**
+ * Lays out rows of text in left-aligned columns two spaces apart, without trailing blanks.
+ * Control characters in cells (a template's names are untrusted text) print as {@code ?}.
+ */
 final class TextTable {
 
     private final List<List<String>> rows = new ArrayList<>();
 
     TextTable row(String... cells) {
-        rows.add(List.of(cells));
+        List<String> cleaned = new ArrayList<>();
+        for (String cell : cells) {
+            cleaned.add(printable(cell));
+        }
+        rows.add(cleaned);
         return this;
+    }
+
+    /** Replaces control characters (line breaks, the ESC of terminal escape sequences) with {@code ?}. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 
     /** The table, each line indented and ended by a newline. */

@@ -397,6 +397,20 @@ class ExperimentPlanTest {
     }
 
     @Test
+    void render_controlCharactersInNames_printAsQuestionMarks() {
+        ExperimentPlan plan = ExperimentPlan.of(experiment()
+                .putTarget("web\u001b[2J", Target.builder().resourceType("aws:ec2:instance")
+                        .putResourceTag("Role", "a\nb").selectionMode(SelectionMode.all()).build())
+                .putAction("evil\nname", Action.builder().actionId(TERMINATE).putTarget("Instances", "web\u001b[2J").build())
+                .build());
+
+        String text = plan.render();
+
+        assertThat(text).doesNotContain("\u001b").contains("evil?name", "web?[2J", "Role=a?b");
+        assertThat(text.lines()).noneMatch(line -> line.equals("name") || line.startsWith("b "));
+    }
+
+    @Test
     void actions_keepTheirTargetsAndStartAfter() {
         ExperimentPlan plan = ExperimentPlan.of(threeActions());
 
