@@ -392,7 +392,7 @@ public abstract class SafetyPolicy implements ValidationRule {
         production.forEach((target, tag) -> names.add("'" + target + "' (" + tag + ")"));
         String which = (names.size() == 1 ? "Production target " : "Production targets ") + String.join(", ", names);
         String policy = strict.name().map(n -> "the " + n + " policy")
-                .orElse("the production rules of t" + lead().substring(1));
+                .orElse("t" + lead().substring(1) + " for production");
         return which + ": " + policy;
     }
 
