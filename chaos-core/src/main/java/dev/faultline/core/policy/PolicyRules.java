@@ -85,8 +85,8 @@ final class PolicyRules {
                 && (!t.resourceTags().isEmpty() || !t.filters().isEmpty()) && !Zones.confinedToOneZone(name, t, e)) {
             out.add(Violation.error(ALL_ON_TAGS, at, lead + " forbids ALL on a target chosen by tags or filters, which "
                             + "takes every matching resource however many there are; target '" + name + "' selects ALL.",
-                    "Use PERCENT(n) or COUNT(n), or confine the target to one Availability Zone "
-                            + "(a Placement.AvailabilityZone filter or an availabilityZoneIdentifier parameter)."));
+                    "Use PERCENT(n) or COUNT(n), or confine the target to one Availability Zone with a "
+                            + "Placement.AvailabilityZone filter or an availabilityZoneIdentifier parameter."));
         }
     }
 
@@ -176,7 +176,7 @@ final class PolicyRules {
         } else {
             out.add(Violation.error(IRREVERSIBLE, append(at, "actionId"), lead + " forbids irreversible actions; "
                             + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
-                    "Use a reversible action (one whose fault FIS lifts after its duration), or run it under a "
+                    "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
                             + "policy that allows irreversible actions."));
         }
     }
