@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -341,15 +340,7 @@ public abstract class SafetyPolicy implements ValidationRule {
         List<Violation> found = new ArrayList<>();
         try {
             PolicyRules.check(this, experiment, context, lead(), found);
-            if (productionPolicy().isPresent()) {
-                Map<String, String> production = productionTargets(experiment);
-                if (!production.isEmpty()) {
-                    List<Violation> nested = new ArrayList<>();
-                    SafetyPolicy strict = productionPolicy().get();
-                    PolicyRules.check(strict, experiment, context, productionLead(strict, production), nested);
-                    merge(found, nested);
-                }
-            }
+            ProductionRules.check(this, experiment, context, found);
         } catch (RuntimeException e) {
             found.add(Violation.error("policy.internal", "", lead() + " could not be checked on this template ("
                     + e + "); please report it.", null));
@@ -385,35 +376,6 @@ public abstract class SafetyPolicy implements ValidationRule {
     /** "The staging policy", or "The safety policy" for a policy without a name. */
     String lead() {
         return "The " + name().map(n -> n + " policy").orElse("safety policy");
-    }
-
-    private String productionLead(SafetyPolicy strict, Map<String, String> production) {
-        List<String> names = new ArrayList<>();
-        production.forEach((target, tag) -> names.add("'" + target + "' (" + tag + ")"));
-        String which = (names.size() == 1 ? "Production target " : "Production targets ") + String.join(", ", names);
-        String policy = strict.name().map(n -> "the " + n + " policy")
-                .orElse("t" + lead().substring(1) + " for production");
-        return which + ": " + policy;
-    }
-
-    /** Adds the production policy's violations, each replacing the outer one at the same code and path. */
-    private static void merge(List<Violation> found, List<Violation> nested) {
-        Set<Integer> replaced = new HashSet<>();
-        for (Violation v : nested) {
-            int at = -1;
-            for (int i = 0; i < found.size() && at < 0; i++) {
-                Violation outer = found.get(i);
-                if (!replaced.contains(i) && outer.code().equals(v.code()) && outer.path().equals(v.path())) {
-                    at = i;
-                }
-            }
-            if (at >= 0) {
-                found.set(at, v);
-                replaced.add(at);
-            } else {
-                found.add(v);
-            }
-        }
     }
 
     @Value.Check
