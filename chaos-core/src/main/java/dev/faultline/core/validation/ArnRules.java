@@ -221,10 +221,10 @@ final class ArnRules implements ValidationRule {
         return true;
     }
 
-    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}). */
+    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}, {@code eusc-de-east-1}). */
     static boolean isRegion(String s) {
         String[] parts = s.split("-", -1);
-        if (parts.length < 3 || parts[0].length() != 2) {
+        if (parts.length < 3 || parts[0].length() < 2 || parts[0].length() > 4) {
             return false;
         }
         for (int i = 0; i < parts.length - 1; i++) {
