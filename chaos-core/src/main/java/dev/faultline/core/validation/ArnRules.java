@@ -71,8 +71,9 @@ final class ArnRules implements ValidationRule {
             }
         }
         e.actions().forEach((name, a) -> a.parameters().forEach((key, value) -> {
+            String path = append(append(append("/actions", name), "parameters"), key);
             if (!DOCUMENT_PARAMETERS.contains(key)) {
-                placeholder(value, append(append(append("/actions", name), "parameters"), key), out);
+                placeholder(value, path, out);
             }
         }));
         e.logConfiguration().flatMap(l -> l.cloudWatchLogsConfiguration()).flatMap(c -> c.logGroupArn())
@@ -117,10 +118,13 @@ final class ArnRules implements ValidationRule {
 
     /** Checks one ARN: placeholders are reported once, and the parts they stand in for are not checked. */
     static void check(String text, String path, Kind kind, List<Violation> out) {
-        boolean hasPlaceholder = placeholder(text, path, out);
-        Optional<Arn> parsed = Arn.parse(text);
+        syntax(text, path, kind, placeholder(text, path, out), out);
+    }
+
+    private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {
+        Optional<Arn> parsed = Arn.parse(hasPlaceholder ? colonsHidden(text) : text);
         if (parsed.isEmpty()) {
-            if (!hasPlaceholder || !text.startsWith("<")) {
+            if (!hasPlaceholder || !text.startsWith(Placeholders.find(text).get(0))) {
                 out.add(Violation.error("arn.syntax", path, "'" + text + "' is not an ARN.",
                         "An ARN reads arn:partition:service:region:account:resource"
                                 + (kind.service == null ? "." : ", here arn:aws:" + kind.service + ":…")));
@@ -190,6 +194,15 @@ final class ArnRules implements ValidationRule {
             out.add(Violation.error("arn.account", path, "'" + account + "' is not a 12-digit account ID.",
                     "Use the 12-digit account ID, without dashes."));
         }
+    }
+
+    /** The text with the colons inside its placeholders ({@code {{ aws:region }}}) hidden, so the ARN splits right. */
+    private static String colonsHidden(String text) {
+        String hidden = text;
+        for (String placeholder : Placeholders.find(text)) {
+            hidden = hidden.replace(placeholder, placeholder.replace(':', '.'));
+        }
+        return hidden;
     }
 
     private static boolean skip(String part) {

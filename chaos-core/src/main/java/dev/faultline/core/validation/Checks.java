@@ -17,7 +17,10 @@ final class Checks {
         return value.get();
     }
 
-    /** Adds a {@code length} error when the value's code-point count is outside min..max. */
+    /**
+     * Adds a {@code length} error when the value's code-point count is outside min..max; a value
+     * holding a placeholder is not reported as too short.
+     */
     static void length(String value, int min, int max, String path, String what, List<Violation> out) {
         if (value == null) {
             return;
@@ -30,7 +33,7 @@ final class Checks {
         if (n > max) {
             out.add(Violation.error("length", path, what + " is " + n + " characters long; FIS allows at most " + max + ".",
                     "Shorten it to " + max + " characters or fewer."));
-        } else if (n < min) {
+        } else if (n < min && !Placeholders.contains(value)) { // the real value's length is not known yet
             out.add(Violation.error("length", path, what + (n == 0 ? " is empty" : " is " + n + " characters long")
                     + "; FIS needs at least " + min + ".", min == 1 ? "Give it a value." : "Give it at least " + min + " characters."));
         }
