@@ -29,6 +29,7 @@ final class ArnRules implements ValidationRule {
     enum Kind {
         ROLE("iam", "role/", false, true),
         ALARM("cloudwatch", "alarm:", true, true),
+        DOCUMENT("ssm", "document/", true, false),
         LOG_GROUP("logs", "log-group:", true, true),
         DASHBOARD("cloudwatch", "dashboard/", false, true),
         ANY(null, null, false, false);
@@ -72,7 +73,11 @@ final class ArnRules implements ValidationRule {
         }
         e.actions().forEach((name, a) -> a.parameters().forEach((key, value) -> {
             String path = append(append(append("/actions", name), "parameters"), key);
-            if (!DOCUMENT_PARAMETERS.contains(key)) {
+            if ("documentArn".equals(key)) {
+                check(value, path, Kind.DOCUMENT, out);
+            } else if ("alarmArns".equals(key)) {
+                alarms(value, path, out);
+            } else if (!DOCUMENT_PARAMETERS.contains(key)) {
                 placeholder(value, path, out);
             }
         }));
@@ -114,6 +119,17 @@ final class ArnRules implements ValidationRule {
         out.add(Violation.warning("placeholder", path, "Unresolved placeholder " + String.join(", ", found) + ".",
                 "Replace it with the real value before creating the template."));
         return true;
+    }
+
+    /** The comma-separated alarm ARNs of aws:cloudwatch:assert-alarm-state; empty items are ParameterChecks' concern. */
+    private static void alarms(String value, String path, List<Violation> out) {
+        boolean hasPlaceholder = placeholder(value, path, out);
+        for (String item : value.split(",", -1)) {
+            String arn = item.trim();
+            if (!arn.isEmpty()) {
+                syntax(arn, path, Kind.ALARM, hasPlaceholder && Placeholders.contains(arn), out);
+            }
+        }
     }
 
     /** Checks one ARN: placeholders are reported once, and the parts they stand in for are not checked. */
