@@ -290,7 +290,7 @@ final class ApiRules implements ValidationRule {
                 String tat = append(append(at, "targets"), t.getKey());
                 length(t.getKey(), 1, 64, tat, "The target key", out);
                 if (!targetNames.contains(t.getValue())) {
-                    List<String> near = Suggestions.nearest(t.getValue(), targetNames, 1);
+                    List<String> near = Checks.nearestName(t.getValue(), targetNames);
                     out.add(Violation.error("action.target-undefined", tat,
                             "The action refers to target '" + t.getValue() + "', which the template does not define.",
                             near.isEmpty() ? "Define the target under \"targets\", or name one of: "

@@ -2,7 +2,6 @@ package dev.faultline.core.validation;
 
 import static dev.faultline.core.validation.JsonPointer.append;
 
-import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class GraphRules implements ValidationRule {
                     out.add(Violation.error("graph.self-reference", rat,
                             "Action '" + ref + "' cannot start after itself.", "Remove it from its own startAfter."));
                 } else if (!names.contains(ref)) {
-                    List<String> near = Suggestions.nearest(ref, names, 1);
+                    List<String> near = Checks.nearestName(ref, names);
                     out.add(Violation.error("graph.unknown-reference", rat,
                             "startAfter names '" + ref + "', which is not an action of this template.",
                             near.isEmpty() ? "Name one of: " + String.join(", ", names) + "."
