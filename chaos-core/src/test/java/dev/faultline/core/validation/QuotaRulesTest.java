@@ -70,6 +70,14 @@ class QuotaRulesTest {
     }
 
     @Test
+    void check_chainedDurationsBeyondWhatADurationHolds_isADurationQuotaErrorNotAnInternalOne() {
+        String huge = "PT2562047788015215H"; // close to Long.MAX_VALUE seconds; two of them overflow the plan
+        Experiment e = builder().putAction("Soak", waitFor(huge, ACTION)).putAction("Again", waitFor(huge, "Soak")).build();
+        one(check(new QuotaRules(), e), "quota.duration", ERROR, "/actions");
+        assertThat(validate(e).withCode("validator.internal")).isEmpty();
+    }
+
+    @Test
     void check_noActions_reportsNothing() {
         assertThat(check(new QuotaRules(), builder().actions(Map.of()).build())).isEmpty();
     }
