@@ -36,6 +36,7 @@ final class ApiRules implements ValidationRule {
     static final int MAX_ARNS = 5;
     static final int MAX_TAGS = 50;
     static final int MAX_TARGET_ACCOUNTS = 10;
+    private static final String LAMBDA_LATEST = "$LATEST";
     private static final List<String> SOURCES = List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM);
 
     @Override
@@ -205,6 +206,9 @@ final class ApiRules implements ValidationRule {
     private static void targetParameterValue(String value, String path, List<Violation> out) {
         if (Placeholders.contains(value)) {
             return; // reported as a placeholder by ArnRules
+        }
+        if (LAMBDA_LATEST.equals(value)) {
+            return; // the documented functionQualifier value, although the model's pattern has no '$'
         }
         boolean comma = false;
         for (int i = 0; i < value.length(); ) {

@@ -304,6 +304,17 @@ class ApiRulesTest {
         one(api(e), "pattern", ERROR, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
     }
 
+    @Test
+    void validate_lambdaQualifierLatest_isAcceptedAsDocumented() {
+        Experiment e = builder().putTarget("Functions", Target.builder().resourceType("aws:lambda:function")
+                        .putResourceTag("App", "shop").putParameter("functionQualifier", "$LATEST").selectionMode(SelectionMode.all())
+                        .build())
+                .putAction("Delay", Action.builder().actionId("aws:lambda:invocation-add-delay").putTarget("Functions", "Functions")
+                        .putParameter("duration", "PT5M").build())
+                .build();
+        assertThat(validate(e).violations()).isEmpty();
+    }
+
     // ---- filters -------------------------------------------------------------------------
 
     @Test
