@@ -24,7 +24,16 @@ final class QuotaRules implements ValidationRule {
         if (e.actions().isEmpty()) {
             return;
         }
-        ExperimentPlan plan = ExperimentPlan.of(e, context.catalog());
+        ExperimentPlan plan;
+        try {
+            plan = ExperimentPlan.of(e, context.catalog());
+        } catch (ArithmeticException overflow) {
+            // the plan adds durations; a sum past java.time.Duration's range is far beyond 12 hours
+            out.add(Violation.error("quota.duration", "/actions",
+                    "The experiment lasts longer than can be counted; FIS allows at most 12 hours (quota L-6C1E4427).",
+                    "Shorten the actions' durations or split the experiment."));
+            return;
+        }
         if (plan.peakParallelism() > MAX_PARALLEL_ACTIONS) {
             out.add(Violation.error("quota.parallel-actions", "/actions",
                     plan.peakParallelism() + " actions run at once (" + String.join(", ", plan.peakActions())
