@@ -25,10 +25,16 @@ class ValidationDocsTest {
     private static final List<String> PREFIXES = List.of("parameter", "target.parameter", "ssm.parameter");
 
     private static Set<String> emittedCodes() throws IOException {
+        Set<String> all = codesUnder(SOURCES);
+        all.removeIf(code -> code.startsWith("policy."));
+        return all;
+    }
+
+    private static Set<String> codesUnder(Path sources) throws IOException {
         Set<String> codes = new TreeSet<>();
         Set<String> suffixes = new TreeSet<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(SOURCES)) {
+        try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList());
         }
         for (Path file : files) {
@@ -66,5 +72,21 @@ class ValidationDocsTest {
         }
         assertThat(documented).as("codes in docs/validation.md headings").containsAll(codes);
         assertThat(codes).as("documented codes that no source emits").containsAll(documented);
+    }
+
+    @Test
+    void policyDocs_nameEveryPolicyCode() throws IOException {
+        Set<String> policyCodes = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(SOURCES.resolve("policy"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                Matcher m = Pattern.compile("\"(policy\\.[a-z-]+)\"").matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    policyCodes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(policyCodes).contains("policy.max-percent", "policy.alarm-required");
+        String docs = Files.readString(Path.of("../docs/policies.md"), StandardCharsets.UTF_8);
+        assertThat(policyCodes).allSatisfy(code -> assertThat(docs).as("docs/policies.md").contains("`" + code + "`"));
     }
 }
