@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class Suggestions {
 
     private static final int MAX_DISTANCE = 4;
+    private static final int MAX_LENGTH = 256;
 
     private Suggestions() {
     }
@@ -50,6 +51,9 @@ public final class Suggestions {
         }
         String normalisedInput = normalise(input);
         String lowerInput = input.toLowerCase(Locale.ROOT);
+        if (normalisedInput.length() > MAX_LENGTH) {
+            return List.of(); // no FIS name is this long; a suggestion would only cost time and memory
+        }
         int limit = limitFor(normalisedInput.length());
         List<Scored> scored = new ArrayList<>();
         int order = 0;

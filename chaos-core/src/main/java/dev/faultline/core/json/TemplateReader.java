@@ -48,6 +48,7 @@ final class TemplateReader {
 
     private final JsonParser p;
     private final List<Violation> violations = new ArrayList<>();
+    private String prefix = "";
 
     private TemplateReader(JsonParser parser) {
         this.p = parser;
@@ -88,7 +89,7 @@ final class TemplateReader {
             violations.add(Violation.error("json.internal", "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
-        return new ReadResult(experiment, ValidationResult.of(violations));
+        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix);
     }
 
     private static String where(JsonLocation location) {
@@ -105,6 +106,7 @@ final class TemplateReader {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "experimentTemplate".equals(p.currentName())) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
+                prefix = "/experimentTemplate";
                 Experiment e = readTemplate("/experimentTemplate", p.nextToken());
                 for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     unknownField("", p.currentName(), List.of("experimentTemplate"));

@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 public final class ExperimentPlan {
 
+    /** The longest duration the plan places; longer ones are capped (FIS allows 12 hours). */
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
     private final Experiment experiment;
     private final Catalog catalog;
     private final List<PlannedAction> actions;
@@ -72,7 +75,7 @@ public final class ExperimentPlan {
      * Reads an ISO-8601 duration as FIS writes them ({@code PT5M}, {@code PT1H30M}).
      *
      * @param text the text, possibly null
-     * @return the duration, if the text is one and is not negative
+     * @return the duration (capped at ten years, so offsets never overflow), if the text is one and is not negative
      */
     public static Optional<Duration> parse(String text) {
         if (text == null) {
@@ -80,7 +83,10 @@ public final class ExperimentPlan {
         }
         try {
             Duration d = Duration.parse(text);
-            return d.isNegative() ? Optional.empty() : Optional.of(d);
+            if (d.isNegative()) {
+                return Optional.empty();
+            }
+            return Optional.of(d.compareTo(LONGEST) > 0 ? LONGEST : d);
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -42,6 +42,17 @@ class ExperimentPlanTest {
     // --- scheduling ---
 
     @Test
+    void of_absurdDurations_areCappedInsteadOfOverflowing() {
+        Experiment e = experiment()
+                .putAction("a", waitFor("PT2562047788015215H"))
+                .putAction("b", waitFor("PT2562047788015215H", "a"))
+                .build();
+        ExperimentPlan plan = ExperimentPlan.of(e);
+        assertThat(plan.totalDuration()).isEqualTo(java.time.Duration.ofDays(2 * 3650));
+        assertThat(plan.render()).contains("a").contains("b");
+    }
+
+    @Test
     void of_parallelRoots_allStartAtZero() {
         ExperimentPlan plan = ExperimentPlan.of(experiment()
                 .putAction("a", waitFor("PT5M"))

@@ -81,13 +81,13 @@ class HypothesisRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Avg", "sum", "p", "p101", "pNaN"})
+    @ValueSource(strings = {"Avg", "sum", "p", "p101", "pNaN", "p1e1", "tm", "TM(10%)", "iqm"})
     void validate_unknownStatistic_isAnError(String statistic) {
         one(validate(withCondition(c -> c.statistic(statistic))), "hypothesis.statistic", ERROR, C0 + "/statistic");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Average", "SampleCount", "p99", "p99.9", "p0"})
+    @ValueSource(strings = {"Average", "SampleCount", "p99", "p99.9", "p0", "tm99", "wm90.5", "tc90", "ts50", "IQM", "TM(10%:90%)", "PR(:300)"})
     void validate_cloudWatchStatisticOrPercentile_isAccepted(String statistic) {
         assertThat(validate(withCondition(c -> c.statistic(statistic))).violations()).isEmpty();
     }
