@@ -330,6 +330,8 @@ def setter_call(service, p, var, action_var='data'):
         if p.get('itemValues'):
             return f'withList("{n}", wireNames({var}))'
         return f'withList("{n}", {"List.of(" + var + ")" if not var.startswith("List") else var})'
+    if t == 'json':
+        return f'withJson("{n}", {var})'
     return f'withText("{n}", {var})'
 
 def list_arg(service, p, var, required):

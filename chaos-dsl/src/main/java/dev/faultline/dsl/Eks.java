@@ -135,7 +135,7 @@ public final class Eks {
                 .withText("kubernetesApiVersion", Objects.requireNonNull(kubernetesApiVersion, "kubernetesApiVersion").wireName())
                 .withText("kubernetesKind", Objects.requireNonNull(kubernetesKind, "kubernetesKind").wireName())
                 .withText("kubernetesNamespace", kubernetesNamespace)
-                .withText("kubernetesSpec", kubernetesSpec)
+                .withJson("kubernetesSpec", kubernetesSpec)
                 .withDuration("maxDuration", maxDuration));
     }
 

@@ -62,7 +62,7 @@ public final class Ssm {
          * @return a new step with the parameter set
          */
         public SendCommand documentParameters(String value) {
-            return with(data().withText("documentParameters", value));
+            return with(data().withJson("documentParameters", value));
         }
     }
 
@@ -109,7 +109,7 @@ public final class Ssm {
          * @return a new step with the parameter set
          */
         public StartAutomationExecution documentParameters(String value) {
-            return with(data().withText("documentParameters", value));
+            return with(data().withJson("documentParameters", value));
         }
     }
 

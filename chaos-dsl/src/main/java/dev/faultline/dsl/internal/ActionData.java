@@ -196,6 +196,19 @@ public final class ActionData {
     }
 
     /**
+     * Copies with a parameter that holds a JSON document written as a string, checked to be
+     * well-formed JSON.
+     *
+     * @param name the parameter name
+     * @param json the JSON text
+     * @return the copy
+     * @throws IllegalArgumentException if the text is not one well-formed JSON value
+     */
+    public ActionData withJson(String name, String json) {
+        return withText(name, Json.checked(actionId, name, json));
+    }
+
+    /**
      * Copies with a list parameter, written comma-separated and checked against the catalog's
      * maximum number of items.
      *

@@ -1,11 +1,47 @@
 package dev.faultline.dsl.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 
 /** Writes a flat string-to-string map as compact JSON, for SSM {@code documentParameters}. */
 public final class Json {
 
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private Json() {}
+
+    /**
+     * Checks that a text is one well-formed JSON value.
+     *
+     * @param owner what the parameter belongs to, for messages
+     * @param name the parameter name
+     * @param json the text
+     * @return the text
+     * @throws IllegalArgumentException if it is not well-formed JSON
+     */
+    public static String checked(String owner, String name, String json) {
+        Objects.requireNonNull(json, name);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException(name + " of " + owner + " must be a JSON document, was empty");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(name + " of " + owner + " must be one JSON document, was " + json);
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(name + " of " + owner + " must be a JSON document: "
+                    + e.getOriginalMessage() + ", was " + json, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * Writes a map as a compact JSON object of strings.
