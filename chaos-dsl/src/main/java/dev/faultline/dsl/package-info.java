@@ -5,6 +5,7 @@
  * {@link dev.faultline.dsl.Rds}, {@link dev.faultline.dsl.Network}, ...). Targets carry their
  * resource type in the Java type, so an action accepts only the targets FIS accepts; every step
  * is an immutable value; arguments are checked against the action catalog at the call; the
- * result is a core {@link dev.faultline.core.model.Experiment}.
+ * result is a core {@link dev.faultline.core.model.Experiment}. Ready-made experiments are in
+ * {@link dev.faultline.dsl.Scenarios}.
  */
 package dev.faultline.dsl;
