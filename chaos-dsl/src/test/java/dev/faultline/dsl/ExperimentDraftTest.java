@@ -188,4 +188,39 @@ class ExperimentDraftTest {
                 p99.atLeast(1).toModel().comparison().orElseThrow()))
                 .containsExactly(Comparison.GreaterThanThreshold, Comparison.GreaterThanOrEqualToThreshold);
     }
+
+    @Test
+    void escapeHatch_unknownActionId_isBuilt_andTheValidatorWarns() {
+        ExperimentDraft draft = experiment().description("d").role(ROLE).stopWhen(alarm(ALARM))
+                .action("new", Chaos.action("aws:ec2:brand-new-fault")
+                        .target("Instances", ec2Instances().tagged("App", "web").count(1))
+                        .parameter("duration", Duration.ofMinutes(5))
+                        .parameter("intensity", "high"));
+
+        Experiment e = draft.build();
+        assertThat(e.actions().get("new").actionId()).contains("aws:ec2:brand-new-fault");
+        assertThat(e.actions().get("new").parameters()).containsEntry("duration", "PT5M")
+                .containsEntry("intensity", "high");
+        ValidationResult result = draft.validate();
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.warnings()).extracting(v -> v.code()).contains("action.unknown");
+    }
+
+    @Test
+    void escapeHatch_knownActionId_isCheckedByTheValidatorLikeAnyTemplate() {
+        ExperimentDraft draft = experiment().description("d").role(ROLE).stopWhen(alarm(ALARM))
+                .action("stop", Chaos.action("aws:ec2:stop-instances")
+                        .target("Instances", ec2Instances().tagged("App", "web").count(1))
+                        .parameter("duration", "PT5M"));
+        assertThat(draft.validate().errors()).extracting(v -> v.path())
+                .contains("/actions/stop/parameters/duration");
+    }
+
+    @Test
+    void toString_ofTargetsAndActions_isReadableInJShell() {
+        Target<Ec2Instance> workers = ec2Instances().tagged("Role", "Worker").running().percent(20);
+        assertThat(workers).hasToString("aws:ec2:instance tags{Role=Worker} filters[State.Name=running] PERCENT(20)");
+        assertThat(Ec2.stopInstances(workers).restartAfter(Duration.ofMinutes(5)).toString())
+                .startsWith("aws:ec2:stop-instances {startInstancesAfterDuration=PT5M} Instances=(aws:ec2:instance");
+    }
 }
