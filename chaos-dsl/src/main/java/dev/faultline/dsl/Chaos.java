@@ -104,8 +104,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<Ec2Instance> ec2Instances() {
-        return Target.of("aws:ec2:instance");
+    public static Ec2Instances ec2Instances() {
+        return Ec2Instances.create();
     }
 
     /**
@@ -113,8 +113,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<SpotInstance> spotInstances() {
-        return Target.of("aws:ec2:spot-instance");
+    public static SpotInstances spotInstances() {
+        return SpotInstances.create();
     }
 
     /**
@@ -122,8 +122,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<AutoScalingGroup> autoScalingGroups() {
-        return Target.of("aws:ec2:autoscaling-group");
+    public static AutoScalingGroups autoScalingGroups() {
+        return AutoScalingGroups.create();
     }
 
     /**
@@ -131,8 +131,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<EbsVolume> ebsVolumes() {
-        return Target.of("aws:ec2:ebs-volume");
+    public static EbsVolumes ebsVolumes() {
+        return EbsVolumes.create();
     }
 
     /**
@@ -140,8 +140,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<Subnet> subnets() {
-        return Target.of("aws:ec2:subnet");
+    public static Subnets subnets() {
+        return Subnets.create();
     }
 
     /**
@@ -158,8 +158,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<VpcEndpoint> vpcEndpoints() {
-        return Target.of("aws:ec2:vpc-endpoint");
+    public static VpcEndpoints vpcEndpoints() {
+        return VpcEndpoints.create();
     }
 
     /**
@@ -176,8 +176,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<EcsTask> ecsTasks() {
-        return Target.of("aws:ecs:task");
+    public static EcsTasks ecsTasks() {
+        return EcsTasks.create();
     }
 
     /**
@@ -206,10 +206,9 @@ public final class Chaos {
      * @param selector which pods of the namespace
      * @return a target that chooses all matching pods unless told otherwise
      */
-    public static Target<EksPod> eksPods(String cluster, String namespace, PodSelector selector) {
+    public static EksPods eksPods(String cluster, String namespace, PodSelector selector) {
         java.util.Objects.requireNonNull(selector, "selector");
-        Target<EksPod> pods = Target.of("aws:eks:pod");
-        return pods.parameter("clusterIdentifier", cluster)
+        return EksPods.create().parameter("clusterIdentifier", cluster)
                 .parameter("namespace", namespace)
                 .parameter("selectorType", selector.type())
                 .parameter("selectorValue", selector.value());
@@ -221,8 +220,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<ElastiCacheReplicationGroup> elastiCacheReplicationGroups() {
-        return Target.of("aws:elasticache:replicationgroup");
+    public static ElastiCacheReplicationGroups elastiCacheReplicationGroups() {
+        return ElastiCacheReplicationGroups.create();
     }
 
     /**
@@ -234,8 +233,8 @@ public final class Chaos {
      *     {@link #elastiCacheReplicationGroups()}
      */
     @Deprecated
-    public static Target<RedisReplicationGroup> redisReplicationGroups() {
-        return Target.of("aws:elasticache:redis-replicationgroup");
+    public static RedisReplicationGroups redisReplicationGroups() {
+        return RedisReplicationGroups.create();
     }
 
     /**
@@ -261,8 +260,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<LambdaFunction> lambdaFunctions() {
-        return Target.of("aws:lambda:function");
+    public static LambdaFunctions lambdaFunctions() {
+        return LambdaFunctions.create();
     }
 
     /**
@@ -279,8 +278,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<RdsCluster> rdsClusters() {
-        return Target.of("aws:rds:cluster");
+    public static RdsClusters rdsClusters() {
+        return RdsClusters.create();
     }
 
     /**
@@ -288,8 +287,8 @@ public final class Chaos {
      *
      * @return a target to identify and select
      */
-    public static Target<RdsInstance> rdsInstances() {
-        return Target.of("aws:rds:db");
+    public static RdsInstances rdsInstances() {
+        return RdsInstances.create();
     }
 
     /**

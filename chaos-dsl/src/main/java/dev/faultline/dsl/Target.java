@@ -29,6 +29,10 @@ import java.util.Set;
  *     .percent(20);
  * }</pre>
  *
+ * <p>Resource types with helpers of their own have a subclass that keeps its type through every
+ * step ({@link Ec2Instances} with {@code running()}, {@link RdsClusters} with
+ * {@code writerIn(..)}, ...), so a helper is missing at compile time where it does not apply.
+ *
  * <p>Resources are identified by ARNs, or by tags, filters and resource-type parameters (FIS
  * rejects ARNs together with tags or filters; the validator reports it). How many are chosen is
  * {@link #all()}, {@link #count(int)} or {@link #percent(int)}; a target identified only by ARNs
@@ -37,16 +41,25 @@ import java.util.Set;
  *
  * @param <R> the resource type, such as {@link Ec2Instance}
  */
-public final class Target<R extends ResourceType> {
+public class Target<R extends ResourceType> {
 
     private final TargetData data;
 
-    private Target(TargetData data) {
+    Target(TargetData data) {
         this.data = data;
     }
 
     static <R extends ResourceType> Target<R> of(String resourceType) {
         return new Target<>(TargetData.of(resourceType));
+    }
+
+    static TargetData start(String resourceType) {
+        return TargetData.of(resourceType);
+    }
+
+    /** Makes a target of this class from new data; subclasses return their own type. */
+    Target<R> with(TargetData changed) {
+        return new Target<>(changed);
     }
 
     static TargetData dataOf(Target<?> target, String argument) {
@@ -61,7 +74,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target with the name
      */
     public Target<R> named(String name) {
-        return new Target<>(data.named(Checks.text("name", name)));
+        return with(data.named(Checks.text("name", name)));
     }
 
     /**
@@ -74,7 +87,7 @@ public final class Target<R extends ResourceType> {
         for (String arn : arns) {
             Checks.text("arn", arn);
         }
-        return new Target<>(data.change(b -> b.addResourceArns(arns)));
+        return with(data.change(b -> b.addResourceArns(arns)));
     }
 
     /**
@@ -87,7 +100,7 @@ public final class Target<R extends ResourceType> {
     public Target<R> tagged(String key, String value) {
         Checks.text("tag key", key);
         Objects.requireNonNull(value, "tag value");
-        return new Target<>(data.change(b -> b.putResourceTag(key, value)));
+        return with(data.change(b -> b.putResourceTag(key, value)));
     }
 
     /**
@@ -118,7 +131,7 @@ public final class Target<R extends ResourceType> {
             throw new IllegalArgumentException("filter " + path + " needs at least one value");
         }
         Arrays.stream(values).forEach(v -> Objects.requireNonNull(v, "filter value"));
-        return new Target<>(data.change(b -> b.addFilters(Filter.of(path, values))));
+        return with(data.change(b -> b.addFilters(Filter.of(path, values))));
     }
 
     /**
@@ -128,7 +141,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> running() {
+    Target<R> running() {
         requireType("running()", Set.of("aws:ec2:instance", "aws:ec2:spot-instance"));
         return filter("State.Name", "running");
     }
@@ -145,7 +158,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for a resource type FIS cannot confine to a zone
      */
-    public Target<R> inAvailabilityZone(String az) {
+    Target<R> inAvailabilityZone(String az) {
         Checks.text("availability zone", az);
         switch (data.resourceType()) {
             case "aws:ec2:instance":
@@ -179,7 +192,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> inVpc(String vpcId) {
+    Target<R> inVpc(String vpcId) {
         requireType("inVpc()", Set.of("aws:ec2:instance", "aws:ec2:spot-instance", "aws:ec2:subnet",
                 "aws:ec2:vpc-endpoint"));
         return filter("VpcId", Checks.text("vpcId", vpcId));
@@ -193,7 +206,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> writerIn(String... zones) {
+    Target<R> writerIn(String... zones) {
         requireType("writerIn()", Set.of("aws:rds:cluster"));
         return parameter("writerAvailabilityZoneIdentifiers",
                 Checks.list(data.resourceType(), Optional.empty(), "writerAvailabilityZoneIdentifiers", List.of(zones)));
@@ -206,7 +219,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> inCluster(String cluster) {
+    Target<R> inCluster(String cluster) {
         requireType("inCluster()", Set.of("aws:ecs:task"));
         return parameter("cluster", cluster);
     }
@@ -218,7 +231,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> inService(String service) {
+    Target<R> inService(String service) {
         requireType("inService()", Set.of("aws:ecs:task"));
         return parameter("service", service);
     }
@@ -231,7 +244,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> qualifier(String qualifier) {
+    Target<R> qualifier(String qualifier) {
         requireType("qualifier()", Set.of("aws:lambda:function"));
         return parameter("functionQualifier", qualifier);
     }
@@ -244,7 +257,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      * @throws IllegalArgumentException for another resource type
      */
-    public Target<R> container(String container) {
+    Target<R> container(String container) {
         requireType("container()", Set.of("aws:eks:pod"));
         return parameter("targetContainerName", container);
     }
@@ -268,7 +281,7 @@ public final class Target<R extends ResourceType> {
             }
         }
         Checks.text(name, value);
-        return new Target<>(data.change(b -> b.putParameter(name, value)));
+        return with(data.change(b -> b.putParameter(name, value)));
     }
 
     /**
@@ -277,7 +290,7 @@ public final class Target<R extends ResourceType> {
      * @return a new target
      */
     public Target<R> all() {
-        return new Target<>(data.change(b -> b.selectionMode(SelectionMode.all())));
+        return with(data.change(b -> b.selectionMode(SelectionMode.all())));
     }
 
     /**
@@ -291,7 +304,7 @@ public final class Target<R extends ResourceType> {
         if (n < 1) {
             throw new IllegalArgumentException("count of a target must be within 1.., was " + n);
         }
-        return new Target<>(data.change(b -> b.selectionMode(SelectionMode.count(n))));
+        return with(data.change(b -> b.selectionMode(SelectionMode.count(n))));
     }
 
     /**
@@ -306,7 +319,7 @@ public final class Target<R extends ResourceType> {
         if (p < 1 || p > 100) {
             throw new IllegalArgumentException("percent of a target must be within 1..100, was " + p);
         }
-        return new Target<>(data.change(b -> b.selectionMode(SelectionMode.percent(p))));
+        return with(data.change(b -> b.selectionMode(SelectionMode.percent(p))));
     }
 
     /**

@@ -88,10 +88,7 @@ class ArgumentChecksTest {
     }
 
     @Test
-    void targetHelpers_applyOnlyToTheirResourceTypes() {
-        assertThatThrownBy(() -> rdsClusters().running())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("running() does not apply to aws:rds:cluster");
+    void targetParameters_areCheckedAgainstTheCatalog_andHelpersWriteTheRightFields() {
         assertThatThrownBy(() -> subnets().parameter("availabilityZone", "us-east-1a"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("availabilityZoneIdentifier");

@@ -78,8 +78,12 @@ class CatalogCoverageTest {
     @SuppressWarnings("deprecation")
     private static Target<?> target(Class<?> marker) {
         for (Method m : Chaos.class.getMethods()) {
-            if (m.getReturnType() == Target.class && m.getParameterCount() == 0
-                    && ((ParameterizedType) m.getGenericReturnType()).getActualTypeArguments()[0] == marker) {
+            if (!Target.class.isAssignableFrom(m.getReturnType()) || m.getParameterCount() != 0) {
+                continue;
+            }
+            Type generic = m.getReturnType() == Target.class ? m.getGenericReturnType()
+                    : m.getReturnType().getGenericSuperclass();
+            if (((ParameterizedType) generic).getActualTypeArguments()[0] == marker) {
                 try {
                     return ((Target<?>) m.invoke(null)).tagged("FIS-Ready", "True").count(1);
                 } catch (ReflectiveOperationException e) {

@@ -111,7 +111,7 @@ class DslDocsTest {
     void theExamplesMarkedAsNotCompiling_failLineByLine() throws IOException {
         List<String> failing = javaBlocks().stream().filter(b -> b.startsWith("// does not compile"))
                 .flatMap(b -> b.lines().skip(1)).filter(l -> !l.isBlank()).collect(Collectors.toList());
-        assertThat(failing).hasSize(3);
+        assertThat(failing).hasSize(4);
         for (String line : failing) {
             assertThat(compile(source(List.of(line)))).as(line).isNotEmpty();
         }

@@ -83,7 +83,11 @@ class TypeSafetyCompileTest {
         "Eks.podDelete(eksPods(\"c\", \"ns\", PodSelector.labels(\"app=web\")), \"fis-sa\")",
         "experiment(\"x\").stopWhen(alarm(\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:a\"))"
                 + ".action(\"w\", waitFor(Duration.ofMinutes(1))).build()",
-        "action(\"aws:ec2:brand-new\").target(\"Instances\", ec2Instances().count(1)).parameter(\"x\", \"y\")"
+        "action(\"aws:ec2:brand-new\").target(\"Instances\", ec2Instances().count(1)).parameter(\"x\", \"y\")",
+        "rdsClusters().tagged(\"App\", \"db\").all().writerIn(\"us-east-1a\")",
+        "ec2Instances().percent(10).tagged(\"a\", \"b\").running().inVpc(\"vpc-1\").inAvailabilityZone(\"us-east-1a\")",
+        "lambdaFunctions().arns(\"arn:aws:lambda:us-east-1:123456789012:function:f\").qualifier(\"live\")",
+        "ecsTasks().inCluster(\"prod\").inService(\"web\").percent(10)"
     })
     void legalCombinations_compile(String snippet) throws IOException {
         assertThat(compile(snippet)).as(snippet).isEmpty();
@@ -104,6 +108,12 @@ class TypeSafetyCompileTest {
         "waitFor(\"PT1M\")",
         // a string where an enum is expected
         "Network.disruptConnectivity(subnets().all(), Duration.ofMinutes(1)).scope(\"all\")",
+        // a target helper on a resource type it does not apply to
+        "rdsClusters().running()",
+        "subnets().tagged(\"a\", \"b\").writerIn(\"us-east-1a\")",
+        "ec2Instances().all().qualifier(\"live\")",
+        "s3Buckets().inAvailabilityZone(\"us-east-1a\")",
+        "iamRoles().running()",
         // an int where a duration is expected
         "Ebs.pauseVolumeIo(ebsVolumes().all(), 60)"
     })
@@ -111,7 +121,8 @@ class TypeSafetyCompileTest {
         List<Diagnostic<? extends JavaFileObject>> errors = compile(snippet);
         assertThat(errors).as(snippet).isNotEmpty();
         assertThat(errors.get(0).getMessage(null)).as(snippet)
-                .containsAnyOf("incompatible types", "cannot be applied", "no suitable method");
+                .containsAnyOf("incompatible types", "cannot be applied", "no suitable method", "cannot find symbol",
+                        "is not public");
     }
 
     @org.junit.jupiter.api.Test
