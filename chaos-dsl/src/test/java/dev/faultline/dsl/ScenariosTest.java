@@ -43,7 +43,10 @@ class ScenariosTest {
                                 + ":transit-gateway/tgw-0123456789abcdef0"))),
                 Arguments.of("computeNodeLoss", Scenarios.computeNodeLoss(BASE, "Role", "WorkerNode", 20,
                         Duration.ofMinutes(5))),
-                Arguments.of("databaseFailover", Scenarios.databaseFailover(BASE, "App", "orders", "us-east-1a")));
+                Arguments.of("databaseFailover", Scenarios.databaseFailover(BASE, "App", "orders", "us-east-1a")),
+                Arguments.of("computeNodeLoss in a target account", Scenarios.computeNodeLoss(BASE.multiAccount()
+                        .targetAccount("998877665544", "arn:aws:iam::998877665544:role/FisTargetRole", "workload"),
+                        "Role", "WorkerNode", 25, Duration.ofMinutes(10))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,6 +66,15 @@ class ScenariosTest {
         Experiment noAlarm = b.stopConditions(List.of(dev.faultline.core.model.StopCondition.none())).build();
         assertThat(dev.faultline.core.validation.Validator.standard().with(SafetyPolicy.staging())
                 .validate(noAlarm).errors()).extracting(v -> v.code()).contains("policy.alarm-required");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scenarios_shareOneBase_whichStaysUnchanged() {
+        Experiment before = BASE.build();
+        scenarios().forEach(a -> assertThat(((ExperimentDraft) a.get()[1]).build().roleArn())
+                .isEqualTo(before.roleArn()));
+        assertThat(BASE.build()).isEqualTo(before);
+        assertThat(before.actions()).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
