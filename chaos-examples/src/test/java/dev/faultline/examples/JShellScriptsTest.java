@@ -59,6 +59,7 @@ class JShellScriptsTest {
         Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         for (String script : scripts()) {
             Path out = Files.createTempFile("jshell-" + script, ".out");
+            out.toFile().deleteOnExit();
             ProcessBuilder builder = new ProcessBuilder(jshell.toString(), "-s", "--class-path", classPath(),
                     "--startup", "DEFAULT", "--startup", STARTUP.toString(), SCRIPTS.resolve(script).toString())
                     .redirectErrorStream(false)
