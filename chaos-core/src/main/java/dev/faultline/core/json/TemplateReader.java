@@ -29,6 +29,7 @@ import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,11 @@ import java.util.Set;
  * builders and records every problem as a violation instead of throwing.
  */
 final class TemplateReader {
+
+    /** The range of {@link Instant} in epoch seconds (about ±3.2e16), the upper bound excluded. */
+    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal END_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond() + 1);
+    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
     private final JsonParser p;
     private final List<Violation> violations = new ArrayList<>();
@@ -794,15 +800,7 @@ final class TemplateReader {
     private Instant instant(String path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal seconds = p.getDecimalValue();
-            try {
-                long whole = seconds.longValueExact();
-                return Instant.ofEpochSecond(whole);
-            } catch (ArithmeticException notWhole) {
-                long whole = seconds.longValue();
-                long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-                return Instant.ofEpochSecond(whole, nanos);
-            }
+            return epochSeconds(path, p.getDecimalValue());
         }
         String text = string(path);
         if (text == null) {
@@ -812,6 +810,31 @@ final class TemplateReader {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
             violations.add(Violation.error("json.type", path, "'" + text + "' is not a timestamp.",
+                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
+            return null;
+        }
+    }
+
+    /**
+     * An instant from epoch seconds, truncated to the nanosecond. Compares magnitudes before any
+     * arithmetic, so that {@code 1e1000000} or {@code 1e-1000000} costs no more than {@code 1}
+     * (aligning the scales of such numbers would build a million-digit integer).
+     */
+    private Instant epochSeconds(String path, BigDecimal seconds) {
+        if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
+            violations.add(Violation.error("json.type", path, "The timestamp " + seconds + " is out of range.",
+                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
+            return null;
+        }
+        BigDecimal nanos = seconds.movePointRight(9);
+        if (nanos.precision() - nanos.scale() <= 0) {
+            return Instant.EPOCH; // under a nanosecond
+        }
+        BigInteger[] split = nanos.toBigInteger().divideAndRemainder(NANOS_PER_SECOND);
+        try {
+            return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
+        } catch (DateTimeException | ArithmeticException e) {
+            violations.add(Violation.error("json.type", path, "The timestamp " + seconds + " is out of range.",
                     "Use epoch seconds or an ISO-8601 date-time with an offset."));
             return null;
         }
