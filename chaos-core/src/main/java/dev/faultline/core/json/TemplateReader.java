@@ -24,7 +24,6 @@ import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.Target;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateMetadata;
-import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
 import java.io.IOException;
@@ -36,10 +35,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A one-shot streaming reader of one template: it walks the JSON tokens into the model's
@@ -71,7 +71,7 @@ final class TemplateReader {
                 violations.add(Violation.error("json.syntax", "", "The document is empty.",
                         "Provide an experiment template as a JSON object."));
             } else if (t != JsonToken.START_OBJECT) {
-                violations.add(typeError("", "a JSON object (the experiment template)", t));
+                violations.add(typeError(Pointer.ROOT, "a JSON object (the experiment template)", t));
             } else {
                 experiment = readTop();
                 JsonToken trailing = p.nextToken();
@@ -111,20 +111,20 @@ final class TemplateReader {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "experimentTemplate".equals(p.currentName())) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
-                Experiment e = readTemplate("/experimentTemplate", p.nextToken());
+                Experiment e = readTemplate(Pointer.ROOT.child("experimentTemplate"), p.nextToken());
                 for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                    unknownField("", p.currentName(), List.of("experimentTemplate"));
+                    unknownField(Pointer.ROOT, p.currentName(), List.of("experimentTemplate"));
                 }
                 return e;
             }
-            violations.add(typeError("/experimentTemplate", "an object", p.currentToken()));
+            violations.add(typeError(Pointer.ROOT.child("experimentTemplate"), "an object", p.currentToken()));
             p.skipChildren();
             return Experiment.builder().build();
         }
-        return readTemplate("", t);
+        return readTemplate(Pointer.ROOT, t);
     }
 
-    private Experiment readTemplate(String path, JsonToken first) throws IOException {
+    private Experiment readTemplate(Pointer path, JsonToken first) throws IOException {
         Experiment.Builder b = Experiment.builder();
         TemplateMetadata.Builder meta = null;
         long seen = 0;
@@ -132,7 +132,7 @@ final class TemplateReader {
             String name = p.currentName();
             int index = Fields.TEMPLATE.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.TEMPLATE);
                 continue;
@@ -149,16 +149,28 @@ final class TemplateReader {
                     b.roleArn(optString(at));
                     break;
                 case "targets":
-                    b.targets(objectMap(at, this::readTarget, () -> b.addKeptEmpty(name)));
+                    b.targets(Map.of());
+                    if (objectMap(at, this::readTarget, b::putTarget) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "actions":
-                    b.actions(objectMap(at, this::readAction, () -> b.addKeptEmpty(name)));
+                    b.actions(Map.of());
+                    if (objectMap(at, this::readAction, b::putAction) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "stopConditions":
-                    b.stopConditions(objectList(at, this::readStopCondition, () -> b.addKeptEmpty(name)));
+                    b.stopConditions(List.of());
+                    if (objectList(at, this::readStopCondition, b::addStopCondition) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "tags":
-                    b.tags(stringMap(at, () -> b.addKeptEmpty(name)));
+                    b.tags(Map.of());
+                    if (stringMap(at, b::putTag) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "logConfiguration":
                     if (expectObject(at)) {
@@ -176,7 +188,10 @@ final class TemplateReader {
                     }
                     break;
                 case "targetAccountConfigurations":
-                    b.targetAccountConfigurations(objectList(at, this::readAccount, () -> b.addKeptEmpty(name)));
+                    b.targetAccountConfigurations(List.of());
+                    if (objectList(at, this::readAccount, b::addTargetAccountConfiguration) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "hypothesis":
                     if (expectObject(at)) {
@@ -195,7 +210,7 @@ final class TemplateReader {
         return b.build();
     }
 
-    private void readMetadata(TemplateMetadata.Builder meta, String name, String at) throws IOException {
+    private void readMetadata(TemplateMetadata.Builder meta, String name, Pointer at) throws IOException {
         switch (name) {
             case "id":
                 meta.id(optString(at));
@@ -221,14 +236,14 @@ final class TemplateReader {
         }
     }
 
-    private Target readTarget(String path) throws IOException {
+    private Target readTarget(Pointer path) throws IOException {
         Target.Builder b = Target.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.TARGET.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.TARGET);
                 continue;
@@ -239,13 +254,22 @@ final class TemplateReader {
                     b.resourceType(optString(at));
                     break;
                 case "resourceArns":
-                    b.resourceArns(stringList(at, () -> b.addKeptEmpty(name)));
+                    b.resourceArns(List.of());
+                    if (stringList(at, b::addResourceArn) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "resourceTags":
-                    b.resourceTags(stringMap(at, () -> b.addKeptEmpty(name)));
+                    b.resourceTags(Map.of());
+                    if (stringMap(at, b::putResourceTag) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "filters":
-                    b.filters(objectList(at, this::readFilter, () -> b.addKeptEmpty(name)));
+                    b.filters(List.of());
+                    if (objectList(at, this::readFilter, b::addFilter) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "selectionMode":
                     String mode = string(at);
@@ -254,21 +278,24 @@ final class TemplateReader {
                     }
                     break;
                 default:
-                    b.parameters(stringMap(at, () -> b.addKeptEmpty(name)));
+                    b.parameters(Map.of());
+                    if (stringMap(at, b::putParameter) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
             }
         }
         return b.build();
     }
 
-    private Filter readFilter(String path) throws IOException {
+    private Filter readFilter(Pointer path) throws IOException {
         Filter.Builder b = Filter.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.FILTER.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.FILTER);
                 continue;
@@ -277,20 +304,23 @@ final class TemplateReader {
             if (index == 0) {
                 b.path(optString(at));
             } else {
-                b.values(stringList(at, () -> b.addKeptEmpty(name)));
+                b.values(List.of());
+                if (stringList(at, b::addValue) == 0) {
+                    b.addKeptEmpty(name);
+                }
             }
         }
         return b.build();
     }
 
-    private Action readAction(String path) throws IOException {
+    private Action readAction(Pointer path) throws IOException {
         Action.Builder b = Action.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.ACTION.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.ACTION);
                 continue;
@@ -304,27 +334,36 @@ final class TemplateReader {
                     b.description(optString(at));
                     break;
                 case "parameters":
-                    b.parameters(stringMap(at, () -> b.addKeptEmpty(name)));
+                    b.parameters(Map.of());
+                    if (stringMap(at, b::putParameter) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 case "targets":
-                    b.targets(stringMap(at, () -> b.addKeptEmpty(name)));
+                    b.targets(Map.of());
+                    if (stringMap(at, b::putTarget) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
                 default:
-                    b.startAfter(stringList(at, () -> b.addKeptEmpty(name)));
+                    b.startAfter(List.of());
+                    if (stringList(at, b::addStartAfter) == 0) {
+                        b.addKeptEmpty(name);
+                    }
                     break;
             }
         }
         return b.build();
     }
 
-    private StopCondition readStopCondition(String path) throws IOException {
+    private StopCondition readStopCondition(Pointer path) throws IOException {
         StopCondition.Builder b = StopCondition.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.STOP_CONDITION.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.STOP_CONDITION);
                 continue;
@@ -339,14 +378,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private LogConfiguration readLog(String path) throws IOException {
+    private LogConfiguration readLog(Pointer path) throws IOException {
         LogConfiguration.Builder b = LogConfiguration.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.LOG.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.LOG);
                 continue;
@@ -356,7 +395,7 @@ final class TemplateReader {
                 BigDecimal n = number(at);
                 if (n != null) {
                     if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0 || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                        violations.add(Violation.error("json.type", at, "logSchemaVersion must be a whole number, was " + n + ".",
+                        violations.add(Violation.error("json.type", at.toString(), "logSchemaVersion must be a whole number, was " + n + ".",
                                 "Use 2, the current log schema version."));
                     } else {
                         b.logSchemaVersion(n.intValue());
@@ -373,14 +412,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private CloudWatchLogsConfiguration readCloudWatchLogs(String path) throws IOException {
+    private CloudWatchLogsConfiguration readCloudWatchLogs(Pointer path) throws IOException {
         CloudWatchLogsConfiguration.Builder b = CloudWatchLogsConfiguration.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.CLOUDWATCH_LOGS.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.CLOUDWATCH_LOGS);
                 continue;
@@ -391,14 +430,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private S3Configuration readS3(String path) throws IOException {
+    private S3Configuration readS3(Pointer path) throws IOException {
         S3Configuration.Builder b = S3Configuration.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.S3.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.S3);
                 continue;
@@ -413,14 +452,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private ExperimentOptions readOptions(String path) throws IOException {
+    private ExperimentOptions readOptions(Pointer path) throws IOException {
         ExperimentOptions.Builder b = ExperimentOptions.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.OPTIONS.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.OPTIONS);
                 continue;
@@ -449,14 +488,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private ReportConfiguration readReport(String path) throws IOException {
+    private ReportConfiguration readReport(Pointer path) throws IOException {
         ReportConfiguration.Builder b = ReportConfiguration.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.REPORT.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.REPORT);
                 continue;
@@ -484,12 +523,12 @@ final class TemplateReader {
         return b.build();
     }
 
-    private void readReportOutputs(String path, ReportConfiguration.Builder b) throws IOException {
+    private void readReportOutputs(Pointer path, ReportConfiguration.Builder b) throws IOException {
         boolean any = false;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (!Fields.REPORT_OUTPUTS.contains(name)) {
                 unknownField(path, name, Fields.REPORT_OUTPUTS);
                 continue;
@@ -504,30 +543,33 @@ final class TemplateReader {
         }
     }
 
-    private void readReportSources(String path, ReportConfiguration.Builder b) throws IOException {
+    private void readReportSources(Pointer path, ReportConfiguration.Builder b) throws IOException {
         boolean any = false;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (!Fields.REPORT_SOURCES.contains(name)) {
                 unknownField(path, name, Fields.REPORT_SOURCES);
                 continue;
             }
             any = true;
-            b.cloudWatchDashboards(objectList(at, this::readDashboard, () -> b.addKeptEmpty("cloudWatchDashboards")));
+            b.cloudWatchDashboards(List.of());
+            if (objectList(at, this::readDashboard, b::addCloudWatchDashboard) == 0) {
+                b.addKeptEmpty("cloudWatchDashboards");
+            }
         }
         if (!any) {
             b.addKeptEmpty("dataSources");
         }
     }
 
-    private String readDashboard(String path) throws IOException {
+    private String readDashboard(Pointer path) throws IOException {
         String id = null;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (!Fields.DASHBOARD.contains(name)) {
                 unknownField(path, name, Fields.DASHBOARD);
                 continue;
@@ -535,21 +577,21 @@ final class TemplateReader {
             id = string(at);
         }
         if (id == null) {
-            violations.add(Violation.error("required", JsonPointer.append(path, "dashboardIdentifier"),
+            violations.add(Violation.error("required", path.child("dashboardIdentifier").toString(),
                     "A dashboard entry needs its dashboardIdentifier.", "Give the dashboard's ARN."));
             return "";
         }
         return id;
     }
 
-    private TargetAccountConfiguration readAccount(String path) throws IOException {
+    private TargetAccountConfiguration readAccount(Pointer path) throws IOException {
         TargetAccountConfiguration.Builder b = TargetAccountConfiguration.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.ACCOUNT.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.ACCOUNT);
                 continue;
@@ -566,14 +608,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private Hypothesis readHypothesis(String path) throws IOException {
+    private Hypothesis readHypothesis(Pointer path) throws IOException {
         Hypothesis.Builder b = Hypothesis.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.HYPOTHESIS.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.HYPOTHESIS);
                 continue;
@@ -582,7 +624,8 @@ final class TemplateReader {
             if (index == 0) {
                 b.description(optString(at));
             } else if (index == 1) {
-                b.conditions(objectList(at, this::readCondition, () -> { }));
+                b.conditions(List.of());
+                objectList(at, this::readCondition, b::addCondition);
             } else {
                 b.recoveryWindow(java.util.Optional.ofNullable(duration(at)));
             }
@@ -590,14 +633,14 @@ final class TemplateReader {
         return b.build();
     }
 
-    private SteadyStateCondition readCondition(String path) throws IOException {
+    private SteadyStateCondition readCondition(Pointer path) throws IOException {
         SteadyStateCondition.Builder b = SteadyStateCondition.builder();
         long seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = Fields.CONDITION.indexOf(name);
             p.nextToken();
-            String at = JsonPointer.append(path, name);
+            Pointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, Fields.CONDITION);
                 continue;
@@ -614,7 +657,8 @@ final class TemplateReader {
                     b.metricName(optString(at));
                     break;
                 case "dimensions":
-                    b.dimensions(stringMap(at, () -> { }));
+                    b.dimensions(Map.of());
+                    stringMap(at, b::putDimension);
                     break;
                 case "statistic":
                     b.statistic(optString(at));
@@ -650,9 +694,11 @@ final class TemplateReader {
         return b.build();
     }
 
-    private Set<CheckPhase> phases(String path) throws IOException {
+    private Set<CheckPhase> phases(Pointer path) throws IOException {
         Set<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
-        for (String value : stringList(path, () -> { })) {
+        List<String> values = new ArrayList<>(3);
+        stringList(path, values::add);
+        for (String value : values) {
             CheckPhase phase = CheckPhase.fromWireName(value);
             if (phase == null) {
                 badEnum(path, value, List.of("before", "during", "after"));
@@ -664,89 +710,91 @@ final class TemplateReader {
     }
 
     // ---- collections ---------------------------------------------------------------------
+    //
+    // Elements go straight into the model's builders (which copy them once more when building),
+    // not through a collection of the reader's own. Each returns how many it kept, so that a
+    // present but empty collection can be remembered; the caller clears the builder's
+    // collection first, so that of a repeated field the last value wins.
 
     /** A reader of one element at a path, positioned on the element's START_OBJECT. */
     private interface ElementReader<T> {
-        T read(String path) throws IOException;
+        T read(Pointer path) throws IOException;
     }
 
-    private <T> Map<String, T> objectMap(String path, ElementReader<T> element, Runnable onEmpty) throws IOException {
-        Map<String, T> map = new LinkedHashMap<>();
+    private <T> int objectMap(Pointer path, ElementReader<T> element, BiConsumer<String, T> put) throws IOException {
         if (!expectObject(path)) {
-            return map;
+            return -1;
         }
+        SeenKeys keys = new SeenKeys();
+        int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             p.nextToken();
-            String at = JsonPointer.append(path, key);
+            Pointer at = path.child(key);
             if (!expectObject(at)) {
                 continue;
             }
-            T value = element.read(at);
-            if (map.put(key, value) != null) {
+            put.accept(key, element.read(at));
+            kept++;
+            if (!keys.add(key)) {
                 duplicateKey(at, key);
             }
         }
-        if (map.isEmpty()) {
-            onEmpty.run();
-        }
-        return map;
+        return kept;
     }
 
-    private <T> List<T> objectList(String path, ElementReader<T> element, Runnable onEmpty) throws IOException {
-        List<T> list = new ArrayList<>();
+    private <T> int objectList(Pointer path, ElementReader<T> element, Consumer<T> add) throws IOException {
         if (!expectArray(path)) {
-            return list;
+            return -1;
         }
         int i = 0;
+        int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-            String at = JsonPointer.append(path, i);
+            Pointer at = path.child(i);
             if (expectObject(at)) {
-                list.add(element.read(at));
+                add.accept(element.read(at));
+                kept++;
             }
         }
-        if (list.isEmpty()) {
-            onEmpty.run();
-        }
-        return list;
+        return kept;
     }
 
-    private Map<String, String> stringMap(String path, Runnable onEmpty) throws IOException {
-        Map<String, String> map = new LinkedHashMap<>();
+    private int stringMap(Pointer path, BiConsumer<String, String> put) throws IOException {
         if (!expectObject(path)) {
-            return map;
+            return -1;
         }
+        SeenKeys keys = new SeenKeys();
+        int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             p.nextToken();
-            String at = JsonPointer.append(path, key);
+            Pointer at = path.child(key);
             String value = string(at);
-            if (value != null && map.put(key, value) != null) {
-                duplicateKey(at, key);
+            if (value != null) {
+                put.accept(key, value);
+                kept++;
+                if (!keys.add(key)) {
+                    duplicateKey(at, key);
+                }
             }
         }
-        if (map.isEmpty()) {
-            onEmpty.run();
-        }
-        return map;
+        return kept;
     }
 
-    private List<String> stringList(String path, Runnable onEmpty) throws IOException {
-        List<String> list = new ArrayList<>();
+    private int stringList(Pointer path, Consumer<String> add) throws IOException {
         if (!expectArray(path)) {
-            return list;
+            return -1;
         }
         int i = 0;
+        int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-            String value = string(JsonPointer.append(path, i));
+            String value = string(path.child(i));
             if (value != null) {
-                list.add(value);
+                add.accept(value);
+                kept++;
             }
         }
-        if (list.isEmpty()) {
-            onEmpty.run();
-        }
-        return list;
+        return kept;
     }
 
     // ---- scalars -------------------------------------------------------------------------
@@ -755,7 +803,7 @@ final class TemplateReader {
      * The current token as a string. A number or boolean is reported and kept as its text (FIS
      * takes every parameter value as a string); a null, object or array is reported and skipped.
      */
-    private String string(String path) throws IOException {
+    private String string(Pointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -769,11 +817,11 @@ final class TemplateReader {
         return null;
     }
 
-    private java.util.Optional<String> optString(String path) throws IOException {
+    private java.util.Optional<String> optString(Pointer path) throws IOException {
         return java.util.Optional.ofNullable(string(path));
     }
 
-    private BigDecimal number(String path) throws IOException {
+    private BigDecimal number(Pointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getDecimalValue();
@@ -783,7 +831,7 @@ final class TemplateReader {
         return null;
     }
 
-    private Duration duration(String path) throws IOException {
+    private Duration duration(Pointer path) throws IOException {
         String text = string(path);
         if (text == null) {
             return null;
@@ -791,13 +839,13 @@ final class TemplateReader {
         try {
             return Duration.parse(text);
         } catch (DateTimeException e) {
-            violations.add(Violation.error("json.type", path, "'" + text + "' is not an ISO-8601 duration.",
+            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not an ISO-8601 duration.",
                     "Write a duration such as PT5M or PT1H30M."));
             return null;
         }
     }
 
-    private Instant instant(String path) throws IOException {
+    private Instant instant(Pointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return epochSeconds(path, p.getDecimalValue());
@@ -809,7 +857,7 @@ final class TemplateReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            violations.add(Violation.error("json.type", path, "'" + text + "' is not a timestamp.",
+            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not a timestamp.",
                     "Use epoch seconds or an ISO-8601 date-time with an offset."));
             return null;
         }
@@ -820,9 +868,9 @@ final class TemplateReader {
      * arithmetic, so that {@code 1e1000000} or {@code 1e-1000000} costs no more than {@code 1}
      * (aligning the scales of such numbers would build a million-digit integer).
      */
-    private Instant epochSeconds(String path, BigDecimal seconds) {
+    private Instant epochSeconds(Pointer path, BigDecimal seconds) {
         if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
-            violations.add(Violation.error("json.type", path, "The timestamp " + seconds + " is out of range.",
+            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
                     "Use epoch seconds or an ISO-8601 date-time with an offset."));
             return null;
         }
@@ -834,7 +882,7 @@ final class TemplateReader {
         try {
             return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
         } catch (DateTimeException | ArithmeticException e) {
-            violations.add(Violation.error("json.type", path, "The timestamp " + seconds + " is out of range.",
+            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
                     "Use epoch seconds or an ISO-8601 date-time with an offset."));
             return null;
         }
@@ -842,7 +890,7 @@ final class TemplateReader {
 
     // ---- problems ------------------------------------------------------------------------
 
-    private boolean expectObject(String path) throws IOException {
+    private boolean expectObject(Pointer path) throws IOException {
         if (p.currentToken() == JsonToken.START_OBJECT) {
             return true;
         }
@@ -851,7 +899,7 @@ final class TemplateReader {
         return false;
     }
 
-    private boolean expectArray(String path) throws IOException {
+    private boolean expectArray(Pointer path) throws IOException {
         if (p.currentToken() == JsonToken.START_ARRAY) {
             return true;
         }
@@ -860,8 +908,8 @@ final class TemplateReader {
         return false;
     }
 
-    private Violation typeError(String path, String expected, JsonToken found) {
-        return Violation.error("json.type", path, "Expected " + expected + ", found " + describe(found) + ".",
+    private Violation typeError(Pointer path, String expected, JsonToken found) {
+        return Violation.error("json.type", path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
                 found == JsonToken.VALUE_NULL ? "Remove the field or give it a value." : "Write " + expected + " here.");
     }
 
@@ -889,32 +937,32 @@ final class TemplateReader {
         }
     }
 
-    private void unknownField(String path, String name, List<String> known) throws IOException {
+    private void unknownField(Pointer path, String name, List<String> known) throws IOException {
         List<String> near = Suggestions.nearest(name, known, 1);
-        violations.add(Violation.error("json.unknown-field", JsonPointer.append(path, name),
+        violations.add(Violation.error("json.unknown-field", path.child(name).toString(),
                 "Unknown field '" + name + "'.",
                 near.isEmpty() ? "Remove it; the fields here are " + String.join(", ", known) + "."
                         : "Did you mean '" + near.get(0) + "'?"));
         p.skipChildren();
     }
 
-    private long duplicate(long seen, int index, String path) {
+    private long duplicate(long seen, int index, Pointer path) {
         long bit = 1L << index;
         if ((seen & bit) != 0) {
-            violations.add(Violation.warning("json.duplicate-field", path,
+            violations.add(Violation.warning("json.duplicate-field", path.toString(),
                     "The field appears twice; the last value wins.", "Remove one of them."));
         }
         return seen | bit;
     }
 
-    private void duplicateKey(String path, String key) {
-        violations.add(Violation.warning("json.duplicate-field", path,
+    private void duplicateKey(Pointer path, String key) {
+        violations.add(Violation.warning("json.duplicate-field", path.toString(),
                 "The key '" + key + "' appears twice; the last value wins.", "Remove one of them."));
     }
 
-    private void badEnum(String path, String value, List<String> allowed) {
+    private void badEnum(Pointer path, String value, List<String> allowed) {
         List<String> near = Suggestions.nearest(value, allowed, 1);
-        violations.add(Violation.error("enum", path,
+        violations.add(Violation.error("enum", path.toString(),
                 "'" + value + "' is not one of " + String.join(", ", allowed) + ".",
                 near.isEmpty() ? "Use one of " + String.join(", ", allowed) + "." : "Did you mean '" + near.get(0) + "'?"));
     }
