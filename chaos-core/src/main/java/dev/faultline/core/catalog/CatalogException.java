@@ -9,7 +9,7 @@ package dev.faultline.core.catalog;
  *     unknown parameter type "durations"; expected one of duration, integer, ...
  * }</pre>
  */
-public final class CatalogException extends RuntimeException {
+public final class CatalogException extends dev.faultline.core.FaultlineException {
 
     private static final long serialVersionUID = 1L;
 

@@ -137,33 +137,15 @@ final class CatalogLoader {
             throw node.error("replacedBy", "only a deprecated action has a replacement");
         }
         Map<String, ParameterDefinition> parameters = ParameterReader.readAll(node);
-        Optional<String> durationParameter = node.optionalText("durationParameter");
-        if (durationParameter.isPresent()) {
-            ParameterDefinition parameter = parameters.get(durationParameter.get());
-            if (parameter == null || parameter.type() != ParameterType.DURATION) {
-                throw node.error("durationParameter", "\"" + durationParameter.get() + "\" is not a duration parameter of the action"
-                        + hint(durationParameter.get(), parameters.keySet()));
-            }
-        }
+        Optional<String> durationParameter = durationParameter(node, parameters);
         boolean reversible = node.requiredBool("reversible");
         Optional<String> onlyWith = node.optionalText("reversibleOnlyWith");
         if (onlyWith.isPresent() && (!reversible || !parameters.containsKey(onlyWith.get()))) {
             throw node.error("reversibleOnlyWith", "must name a parameter of a reversible action, got \"" + onlyWith.get() + "\"");
         }
-        List<String> permissions = node.texts("permissions");
-        for (String permission : permissions) {
-            if (!IAM_ACTION.matcher(permission).matches()) {
-                throw node.error("permissions", "\"" + permission + "\" is not an IAM action such as ec2:StopInstances");
-            }
-        }
         Optional<Integer> quota = node.optionalInt("targetQuota");
         Optional<String> quotaCode = node.optionalText("quotaCode");
-        if (quota.isPresent() && (quota.get() < 1 || quotaCode.isEmpty())) {
-            throw node.error("targetQuota", "must be at least 1 and come with a quotaCode");
-        }
-        if (quotaCode.isPresent() && !QUOTA_CODE.matcher(quotaCode.get()).matches()) {
-            throw node.error("quotaCode", "\"" + quotaCode.get() + "\" is not a Service Quotas code such as L-3F98B425");
-        }
+        checkQuota(node, quota, quotaCode);
         return ActionDefinition.builder(id)
                 .description(node.text("description"))
                 .deprecated(deprecated, replacedBy.orElse(null))
@@ -172,10 +154,41 @@ final class CatalogLoader {
                 .parameters(parameters)
                 .durationParameter(durationParameter.orElse(null))
                 .reversible(reversible, onlyWith.orElse(null))
-                .permissions(permissions)
+                .permissions(permissions(node))
                 .quota(quota.orElse(null), quotaCode.orElse(null))
                 .unconfirmed(node.texts("unconfirmed"))
                 .build();
+    }
+
+    private static Optional<String> durationParameter(DataNode node, Map<String, ParameterDefinition> parameters) {
+        Optional<String> name = node.optionalText("durationParameter");
+        if (name.isPresent()) {
+            ParameterDefinition parameter = parameters.get(name.get());
+            if (parameter == null || parameter.type() != ParameterType.DURATION) {
+                throw node.error("durationParameter", "\"" + name.get() + "\" is not a duration parameter of the action"
+                        + hint(name.get(), parameters.keySet()));
+            }
+        }
+        return name;
+    }
+
+    private static List<String> permissions(DataNode node) {
+        List<String> permissions = node.texts("permissions");
+        for (String permission : permissions) {
+            if (!IAM_ACTION.matcher(permission).matches()) {
+                throw node.error("permissions", "\"" + permission + "\" is not an IAM action such as ec2:StopInstances");
+            }
+        }
+        return permissions;
+    }
+
+    private static void checkQuota(DataNode node, Optional<Integer> quota, Optional<String> quotaCode) {
+        if (quota.isPresent() && (quota.get() < 1 || quotaCode.isEmpty())) {
+            throw node.error("targetQuota", "must be at least 1 and come with a quotaCode");
+        }
+        if (quotaCode.isPresent() && !QUOTA_CODE.matcher(quotaCode.get()).matches()) {
+            throw node.error("quotaCode", "\"" + quotaCode.get() + "\" is not a Service Quotas code such as L-3F98B425");
+        }
     }
 
     private static Map<String, TargetKeyDefinition> readTargets(DataNode node, Map<String, ResourceTypeDefinition> types) {

@@ -64,15 +64,19 @@ final class ParameterReader {
         readValues(node, type, builder);
         readDurationRange(node, type, builder);
         readListLimits(node, type, builder);
-        ParameterDefinition withoutDefault = builder.build();
-        Optional<String> defaultValue = node.has("default") ? Optional.of(node.textAllowEmpty("default")) : Optional.empty();
-        if (defaultValue.isPresent()) {
-            ParameterValues.problem(withoutDefault, defaultValue.get()).ifPresent(problem -> {
-                throw node.error("default", "default \"" + defaultValue.get() + "\" " + problem);
-            });
-            builder.defaultValue(defaultValue.get());
-        }
+        readDefault(node, builder);
         return builder.build();
+    }
+
+    private static void readDefault(DataNode node, ParameterDefinition.Builder builder) {
+        if (!node.has("default")) {
+            return;
+        }
+        String value = node.textAllowEmpty("default");
+        ParameterValues.problem(builder.build(), value).ifPresent(problem -> {
+            throw node.error("default", "default \"" + value + "\" " + problem);
+        });
+        builder.defaultValue(value);
     }
 
     private static ParameterCondition readCondition(DataNode node) {

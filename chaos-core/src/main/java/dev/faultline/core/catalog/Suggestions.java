@@ -16,8 +16,9 @@ import java.util.Optional;
  * <p>Names are compared case-insensitively and with {@code -}, {@code _}, {@code .} and spaces
  * removed, by optimal-string-alignment distance (Levenshtein plus transposition of two
  * adjacent characters). A candidate is suggested when its distance is at most about a quarter
- * of the input's length (at least 1, at most 4); ties are broken by the distance before
- * normalisation, then by the candidates' order.
+ * of the input's length (at least 1, at most 4); ties are broken by the case-insensitive
+ * distance before normalisation, then by the case-sensitive distance, then by the candidates'
+ * order.
  *
  * <pre>{@code
  * Suggestions.nearest("startInstanceAfterDuration", action.parameters().keySet(), 3);
@@ -29,6 +30,7 @@ import java.util.Optional;
 public final class Suggestions {
 
     private static final int MAX_DISTANCE = 4;
+    private static final int MAX_LENGTH = 256;
 
     private Suggestions() {
     }
@@ -49,6 +51,9 @@ public final class Suggestions {
         }
         String normalisedInput = normalise(input);
         String lowerInput = input.toLowerCase(Locale.ROOT);
+        if (normalisedInput.length() > MAX_LENGTH) {
+            return List.of(); // no FIS name is this long; a suggestion would only cost time and memory
+        }
         int limit = limitFor(normalisedInput.length());
         List<Scored> scored = new ArrayList<>();
         int order = 0;
@@ -61,7 +66,7 @@ public final class Suggestions {
                 int distance = distance(normalisedInput, normalised);
                 if (distance <= limit) {
                     int raw = distance(lowerInput, candidate.toLowerCase(Locale.ROOT));
-                    scored.add(new Scored(candidate, distance, raw, order));
+                    scored.add(new Scored(candidate, distance, raw, distance(input, candidate), order));
                 }
             }
             order++;
@@ -69,6 +74,7 @@ public final class Suggestions {
         return scored.stream()
                 .sorted(Comparator.comparingInt(Scored::distance)
                         .thenComparingInt(Scored::raw)
+                        .thenComparingInt(Scored::exact)
                         .thenComparingInt(Scored::order))
                 .limit(max)
                 .map(Scored::candidate)
@@ -125,6 +131,6 @@ public final class Suggestions {
         return d[a.length()][b.length()];
     }
 
-    private record Scored(String candidate, int distance, int raw, int order) {
+    private record Scored(String candidate, int distance, int raw, int exact, int order) {
     }
 }

@@ -13,10 +13,16 @@ public final class ReadResult {
 
     private final Experiment experiment;
     private final ValidationResult violations;
+    private final String pathPrefix;
 
     ReadResult(Experiment experiment, ValidationResult violations) {
+        this(experiment, violations, "");
+    }
+
+    ReadResult(Experiment experiment, ValidationResult violations, String pathPrefix) {
         this.experiment = experiment;
         this.violations = Objects.requireNonNull(violations, "violations");
+        this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
     }
 
     /**
@@ -36,6 +42,17 @@ public final class ReadResult {
      */
     public ValidationResult violations() {
         return violations;
+    }
+
+    /**
+     * Where the template sits in the document read: {@code ""} for a bare template,
+     * {@code "/experimentTemplate"} for a GetExperimentTemplate answer. Prefix it to the path of
+     * a violation found on the experiment to point into the document.
+     *
+     * @return the JSON Pointer of the template in the document
+     */
+    public String pathPrefix() {
+        return pathPrefix;
     }
 
     @Override

@@ -54,6 +54,7 @@ final class TemplateReader {
 
     private final JsonParser p;
     private final List<Violation> violations = new ArrayList<>();
+    private String prefix = "";
 
     private TemplateReader(JsonParser parser) {
         this.p = parser;
@@ -94,7 +95,7 @@ final class TemplateReader {
             violations.add(Violation.error("json.internal", "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
-        return new ReadResult(experiment, ValidationResult.of(violations));
+        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix);
     }
 
     private static String where(JsonLocation location) {
@@ -111,6 +112,7 @@ final class TemplateReader {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "experimentTemplate".equals(p.currentName())) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
+                prefix = "/experimentTemplate";
                 Experiment e = readTemplate(Pointer.ROOT.child("experimentTemplate"), p.nextToken());
                 for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     unknownField(Pointer.ROOT, p.currentName(), List.of("experimentTemplate"));

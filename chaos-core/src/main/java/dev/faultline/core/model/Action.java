@@ -13,27 +13,83 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Action {
 
-    /** Creates a builder for an action. @return a new, empty builder */
+    /**
+
+     * Creates a builder for an action.
+
+     *
+
+     * @return a new, empty builder
+
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The FIS action id, for example {@code aws:ec2:stop-instances}. @return the action id */
+    /**
+
+     * The FIS action id, for example {@code aws:ec2:stop-instances}.
+
+     *
+
+     * @return the action id
+
+     */
     public abstract Optional<String> actionId();
 
-    /** The action's description. @return the description */
+    /**
+
+     * The action's description.
+
+     *
+
+     * @return the description
+
+     */
     public abstract Optional<String> description();
 
-    /** The action parameters; every value is a string, as on the wire. @return the parameters */
+    /**
+
+     * The action parameters; every value is a string, as on the wire.
+
+     *
+
+     * @return the parameters
+
+     */
     public abstract Map<String, String> parameters();
 
-    /** Target names by target key, for example {@code Instances -> workers}. @return the targets */
+    /**
+
+     * Target names by target key, for example {@code Instances -> workers}.
+
+     *
+
+     * @return the targets
+
+     */
     public abstract Map<String, String> targets();
 
-    /** Names of the actions that must finish before this one starts. @return the action names */
+    /**
+
+     * Names of the actions that must finish before this one starts.
+
+     *
+
+     * @return the action names
+
+     */
     public abstract List<String> startAfter();
 
-    /** Names of collection fields present but empty in the source JSON. @return the names */
+    /**
+
+     * Names of collection fields present but empty in the source JSON.
+
+     *
+
+     * @return the names
+
+     */
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
 

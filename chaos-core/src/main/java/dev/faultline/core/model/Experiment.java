@@ -33,7 +33,15 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Experiment {
 
-    /** Creates a builder for an experiment. @return a new, empty builder */
+    /**
+
+     * Creates a builder for an experiment.
+
+     *
+
+     * @return a new, empty builder
+
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,31 +54,103 @@ public abstract class Experiment {
      */
     public abstract Optional<String> name();
 
-    /** The template description (FIS requires it, at most 512 characters). @return the description */
+    /**
+
+     * The template description (FIS requires it, at most 512 characters).
+
+     *
+
+     * @return the description
+
+     */
     public abstract Optional<String> description();
 
-    /** The targets by name, in template order. @return the targets */
+    /**
+
+     * The targets by name, in template order.
+
+     *
+
+     * @return the targets
+
+     */
     public abstract Map<String, Target> targets();
 
-    /** The actions by name, in template order. @return the actions */
+    /**
+
+     * The actions by name, in template order.
+
+     *
+
+     * @return the actions
+
+     */
     public abstract Map<String, Action> actions();
 
-    /** The stop conditions (FIS requires the list; {@code [{"source":"none"}]} for none). @return the stop conditions */
+    /**
+
+     * The stop conditions (FIS requires the list; {@code [{"source":"none"}]} for none).
+
+     *
+
+     * @return the stop conditions
+
+     */
     public abstract List<StopCondition> stopConditions();
 
-    /** The ARN of the IAM role FIS assumes to run the experiment. @return the role ARN */
+    /**
+
+     * The ARN of the IAM role FIS assumes to run the experiment.
+
+     *
+
+     * @return the role ARN
+
+     */
     public abstract Optional<String> roleArn();
 
-    /** The template's tags. @return the tags */
+    /**
+
+     * The template's tags.
+
+     *
+
+     * @return the tags
+
+     */
     public abstract Map<String, String> tags();
 
-    /** Where FIS writes the experiment log. @return the log configuration */
+    /**
+
+     * Where FIS writes the experiment log.
+
+     *
+
+     * @return the log configuration
+
+     */
     public abstract Optional<LogConfiguration> logConfiguration();
 
-    /** Account targeting and empty-target behaviour. @return the experiment options */
+    /**
+
+     * Account targeting and empty-target behaviour.
+
+     *
+
+     * @return the experiment options
+
+     */
     public abstract Optional<ExperimentOptions> experimentOptions();
 
-    /** Where and how FIS writes the experiment report. @return the report configuration */
+    /**
+
+     * Where and how FIS writes the experiment report.
+
+     *
+
+     * @return the report configuration
+
+     */
     public abstract Optional<ReportConfiguration> experimentReportConfiguration();
 
     /**
@@ -81,10 +161,26 @@ public abstract class Experiment {
      */
     public abstract List<TargetAccountConfiguration> targetAccountConfigurations();
 
-    /** The steady state that must hold before, during and after the experiment. @return the hypothesis */
+    /**
+
+     * The steady state that must hold before, during and after the experiment.
+
+     *
+
+     * @return the hypothesis
+
+     */
     public abstract Optional<Hypothesis> hypothesis();
 
-    /** Read-only fields of a template that FIS returned (id, ARN, times). @return the metadata */
+    /**
+
+     * Read-only fields of a template that FIS returned (id, ARN, times).
+
+     *
+
+     * @return the metadata
+
+     */
     public abstract Optional<TemplateMetadata> metadata();
 
     /**
@@ -95,6 +191,17 @@ public abstract class Experiment {
      */
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
+
+    /**
+     * A readable summary: name, description, role, each target and action, stop conditions and
+     * hypothesis, one per line. The FIS JSON is {@code TemplateJson.writePretty(experiment)}.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return ExperimentSummary.of(this);
+    }
 
     /** Builds {@link Experiment} values. */
     public static final class Builder extends ImmutableExperiment.Builder {

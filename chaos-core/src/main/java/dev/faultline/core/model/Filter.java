@@ -23,18 +23,50 @@ public abstract class Filter {
         return builder().path(path).addValues(values).build();
     }
 
-    /** Creates a builder for a filter. @return a new, empty builder */
+    /**
+
+     * Creates a builder for a filter.
+
+     *
+
+     * @return a new, empty builder
+
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The attribute path. @return the path */
+    /**
+
+     * The attribute path.
+
+     *
+
+     * @return the path
+
+     */
     public abstract Optional<String> path();
 
-    /** The accepted values. @return the values */
+    /**
+
+     * The accepted values.
+
+     *
+
+     * @return the values
+
+     */
     public abstract List<String> values();
 
-    /** Names of collection fields present but empty in the source JSON. @return the names */
+    /**
+
+     * Names of collection fields present but empty in the source JSON.
+
+     *
+
+     * @return the names
+
+     */
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
 

@@ -17,7 +17,15 @@ public abstract class StopCondition {
     /** The source that means "no stop condition". */
     public static final String SOURCE_NONE = "none";
 
-    /** The stop condition that stops nothing ({@code {"source":"none"}}). @return the stop condition */
+    /**
+
+     * The stop condition that stops nothing ({@code {"source":"none"}}).
+
+     *
+
+     * @return the stop condition
+
+     */
     public static StopCondition none() {
         return builder().source(SOURCE_NONE).build();
     }
@@ -32,18 +40,50 @@ public abstract class StopCondition {
         return builder().source(SOURCE_ALARM).value(Objects.requireNonNull(alarmArn, "alarmArn")).build();
     }
 
-    /** Creates a builder for a stop condition. @return a new, empty builder */
+    /**
+
+     * Creates a builder for a stop condition.
+
+     *
+
+     * @return a new, empty builder
+
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The source: {@code aws:cloudwatch:alarm} or {@code none}. @return the source */
+    /**
+
+     * The source: {@code aws:cloudwatch:alarm} or {@code none}.
+
+     *
+
+     * @return the source
+
+     */
     public abstract Optional<String> source();
 
-    /** The alarm ARN, for an alarm source. @return the value */
+    /**
+
+     * The alarm ARN, for an alarm source.
+
+     *
+
+     * @return the value
+
+     */
     public abstract Optional<String> value();
 
-    /** Tells whether this stop condition watches an alarm. @return true for an alarm source */
+    /**
+
+     * Tells whether this stop condition watches an alarm.
+
+     *
+
+     * @return true for an alarm source
+
+     */
     public boolean isAlarm() {
         return source().filter(SOURCE_ALARM::equals).isPresent();
     }

@@ -13,30 +13,94 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Target {
 
-    /** Creates a builder for a target. @return a new, empty builder */
+    /**
+
+     * Creates a builder for a target.
+
+     *
+
+     * @return a new, empty builder
+
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The FIS resource type, for example {@code aws:ec2:instance}. @return the resource type */
+    /**
+
+     * The FIS resource type, for example {@code aws:ec2:instance}.
+
+     *
+
+     * @return the resource type
+
+     */
     public abstract Optional<String> resourceType();
 
-    /** The resources by ARN (at most 5; not with tags or filters). @return the ARNs */
+    /**
+
+     * The resources by ARN (at most 5; not with tags or filters).
+
+     *
+
+     * @return the ARNs
+
+     */
     public abstract List<String> resourceArns();
 
-    /** Tags every chosen resource must carry (ANDed). @return the tags */
+    /**
+
+     * Tags every chosen resource must carry (ANDed).
+
+     *
+
+     * @return the tags
+
+     */
     public abstract Map<String, String> resourceTags();
 
-    /** Filters on the resource's Describe output (ANDed). @return the filters */
+    /**
+
+     * Filters on the resource's Describe output (ANDed).
+
+     *
+
+     * @return the filters
+
+     */
     public abstract List<Filter> filters();
 
-    /** How many of the identified resources are chosen. @return the selection mode */
+    /**
+
+     * How many of the identified resources are chosen.
+
+     *
+
+     * @return the selection mode
+
+     */
     public abstract Optional<SelectionMode> selectionMode();
 
-    /** Resource-type parameters, such as an EKS pod selector. @return the parameters */
+    /**
+
+     * Resource-type parameters, such as an EKS pod selector.
+
+     *
+
+     * @return the parameters
+
+     */
     public abstract Map<String, String> parameters();
 
-    /** Names of collection fields present but empty in the source JSON. @return the names */
+    /**
+
+     * Names of collection fields present but empty in the source JSON.
+
+     *
+
+     * @return the names
+
+     */
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
 

@@ -1,16 +1,11 @@
 package dev.faultline.core.plan;
 
-import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
-import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,30 +13,39 @@ import java.util.Optional;
  * The schedule of an experiment: each action's start and end offset, from the startAfter graph
  * and each action's duration parameter in the catalog; the total duration; and how many actions
  * run at once at the peak. Actions caught in a startAfter cycle or depending on an unknown
- * action cannot be placed and are listed by {@link #unscheduled()}.
+ * action cannot be placed and are listed by {@link #unscheduledActions()} with the reason.
+ *
+ * <p>An action starts when the last of the actions it starts after ends. An instant action
+ * (terminate, reboot, failover) takes a moment: the actions after it start at the same offset
+ * but do not count as running beside it. Durations are worst cases: an action timed by
+ * {@code maxDuration} may end sooner.
  *
  * <pre>{@code
  * ExperimentPlan plan = ExperimentPlan.of(experiment);
  * plan.totalDuration();     // PT30M
  * plan.peakParallelism();   // 2
+ * plan.render();            // summary, timeline and blast radius, as text
  * }</pre>
  */
 public final class ExperimentPlan {
 
+    /** The longest duration the plan places; longer ones are capped (FIS allows 12 hours). */
+    private static final Duration LONGEST = Duration.ofDays(3650);
+
     private final Experiment experiment;
     private final Catalog catalog;
     private final List<PlannedAction> actions;
-    private final List<String> unscheduled;
+    private final List<UnscheduledAction> unscheduled;
     private final Duration totalDuration;
-    private final int peakParallelism;
+    private final List<String> peakActions;
 
-    private ExperimentPlan(Experiment experiment, Catalog catalog, List<PlannedAction> actions, List<String> unscheduled) {
+    private ExperimentPlan(Experiment experiment, Catalog catalog, Scheduler.Schedule schedule) {
         this.experiment = experiment;
         this.catalog = catalog;
-        this.actions = List.copyOf(actions);
-        this.unscheduled = List.copyOf(unscheduled);
+        this.actions = schedule.actions();
+        this.unscheduled = schedule.unscheduled();
         this.totalDuration = actions.stream().map(PlannedAction::end).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-        this.peakParallelism = peak(this.actions);
+        this.peakActions = schedule.peakActions();
     }
 
     /**
@@ -64,59 +68,14 @@ public final class ExperimentPlan {
     public static ExperimentPlan of(Experiment experiment, Catalog catalog) {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(catalog, "catalog");
-        Map<String, PlannedAction> placed = new LinkedHashMap<>();
-        Map<String, Action> pending = new LinkedHashMap<>(experiment.actions());
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                Duration start = Duration.ZERO;
-                boolean ready = true;
-                for (String dependency : entry.getValue().startAfter()) {
-                    PlannedAction before = placed.get(dependency);
-                    if (before == null) {
-                        ready = false;
-                        break;
-                    }
-                    start = max(start, before.end());
-                }
-                if (ready) {
-                    placed.put(entry.getKey(), place(entry.getKey(), entry.getValue(), start, catalog));
-                    it.remove();
-                    progress = true;
-                }
-            }
-        }
-        List<PlannedAction> ordered = new ArrayList<>(placed.values());
-        ordered.sort(Comparator.comparing(PlannedAction::start));
-        return new ExperimentPlan(experiment, catalog, ordered, new ArrayList<>(pending.keySet()));
-    }
-
-    private static PlannedAction place(String name, Action action, Duration start, Catalog catalog) {
-        PlannedAction.Builder b = new PlannedAction.Builder()
-                .name(name)
-                .actionId(action.actionId().orElse(""))
-                .start(start)
-                .startAfter(action.startAfter())
-                .targets(action.targets());
-        Optional<String> parameter = action.actionId().flatMap(catalog::action).flatMap(ActionDefinition::durationParameter);
-        Duration duration = Duration.ZERO;
-        boolean known = action.actionId().flatMap(catalog::action).isPresent();
-        if (parameter.isPresent()) {
-            b.durationParameter(parameter.get());
-            Optional<Duration> parsed = parse(action.parameters().get(parameter.get()));
-            known = parsed.isPresent();
-            duration = parsed.orElse(Duration.ZERO);
-        }
-        return b.duration(duration).durationKnown(known).build();
+        return new ExperimentPlan(experiment, catalog, Scheduler.schedule(experiment, catalog));
     }
 
     /**
      * Reads an ISO-8601 duration as FIS writes them ({@code PT5M}, {@code PT1H30M}).
      *
      * @param text the text, possibly null
-     * @return the duration, if the text is one and is not negative
+     * @return the duration (capped at ten years, so offsets never overflow), if the text is one and is not negative
      */
     public static Optional<Duration> parse(String text) {
         if (text == null) {
@@ -124,31 +83,13 @@ public final class ExperimentPlan {
         }
         try {
             Duration d = Duration.parse(text);
-            return d.isNegative() ? Optional.empty() : Optional.of(d);
+            if (d.isNegative()) {
+                return Optional.empty();
+            }
+            return Optional.of(d.compareTo(LONGEST) > 0 ? LONGEST : d);
         } catch (DateTimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    /** The largest number of actions running at one instant; instant actions count at their start. */
-    private static int peak(List<PlannedAction> actions) {
-        int peak = 0;
-        for (PlannedAction a : actions) {
-            int running = 0;
-            for (PlannedAction b : actions) {
-                boolean sameStart = b.start().equals(a.start());
-                boolean covers = b.start().compareTo(a.start()) <= 0 && b.end().compareTo(a.start()) > 0;
-                if (sameStart || covers) {
-                    running++;
-                }
-            }
-            peak = Math.max(peak, running);
-        }
-        return peak;
     }
 
     /**
@@ -170,7 +111,8 @@ public final class ExperimentPlan {
     }
 
     /**
-     * The placed actions, by start offset (ties in template order).
+     * The placed actions, by start offset; at the same offset an action after an instant action
+     * comes after it, and other ties keep template order.
      *
      * @return the planned actions
      */
@@ -194,11 +136,21 @@ public final class ExperimentPlan {
      * @return their names, in template order
      */
     public List<String> unscheduled() {
+        return unscheduled.stream().map(UnscheduledAction::name).toList();
+    }
+
+    /**
+     * Actions that cannot be placed, each with the reason.
+     *
+     * @return the unscheduled actions, in template order
+     */
+    public List<UnscheduledAction> unscheduledActions() {
         return unscheduled;
     }
 
     /**
-     * When the last action ends, from the start of the experiment.
+     * When the last action ends, from the start of the experiment, in the worst case (actions
+     * timed by {@code maxDuration} run to it; actions of unknown duration count as instant).
      *
      * @return the total duration
      */
@@ -212,26 +164,99 @@ public final class ExperimentPlan {
      * @return the peak parallelism
      */
     public int peakParallelism() {
-        return peakParallelism;
+        return peakActions.size();
     }
 
     /**
-     * The actions running at the peak: those that share the busiest instant.
+     * The actions running at the peak: those that share the busiest instant (the earliest, when
+     * several are as busy), in timeline order.
      *
      * @return their names
      */
     public List<String> peakActions() {
-        for (PlannedAction a : actions) {
-            List<String> running = new ArrayList<>();
-            for (PlannedAction b : actions) {
-                if (b.start().equals(a.start()) || b.start().compareTo(a.start()) <= 0 && b.end().compareTo(a.start()) > 0) {
-                    running.add(b.name());
-                }
-            }
-            if (running.size() == peakParallelism) {
-                return running;
-            }
+        return peakActions;
+    }
+
+    /**
+     * The blast radius of the experiment, with this plan's catalog.
+     *
+     * @return the blast radius
+     */
+    public BlastRadius blastRadius() {
+        return BlastRadius.of(this);
+    }
+
+    /**
+     * One line on the plan: how many actions, the total duration, the peak parallelism and the
+     * actions at the peak, and how many actions cannot be scheduled.
+     *
+     * <pre>{@code
+     * plan.summary();   // "3 actions, total duration 10m, peak parallelism 2 (stop, wait)"
+     * }</pre>
+     *
+     * @return the line, without a newline
+     */
+    public String summary() {
+        int count = actions.size() + unscheduled.size();
+        StringBuilder out = new StringBuilder()
+                .append(count).append(count == 1 ? " action" : " actions")
+                .append(", total duration ").append(Durations.format(totalDuration))
+                .append(", peak parallelism ").append(peakParallelism());
+        if (!peakActions.isEmpty()) {
+            out.append(" (").append(String.join(", ", peakActions)).append(')');
         }
-        return List.of();
+        if (!unscheduled.isEmpty()) {
+            out.append(", ").append(unscheduled.size()).append(" not scheduled");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Draws the schedule as a fixed-width text Gantt chart: one row per action with its name,
+     * action id, offsets ({@code 0s → 5m}, {@code at 5m} for an instant action) and a 40-column
+     * bar scaled to the total duration; then the actions that cannot be scheduled, with why.
+     *
+     * <pre>{@code
+     * Timeline
+     *   action     id                           offsets   |0s                                   10m|
+     *   stop       aws:ec2:stop-instances       0s → 10m  |########################################|  until restart (startInstancesAfterDuration)
+     *   wait       aws:fis:wait                 0s → 5m   |####################                    |
+     *   terminate  aws:ec2:terminate-instances  at 5m     |                    *                   |
+     *   # running  * instant
+     * }</pre>
+     *
+     * @return the chart, ending with a newline
+     */
+    public String timeline() {
+        return Timeline.render(this);
+    }
+
+    /**
+     * The full text report: the {@linkplain #summary() summary} line, the
+     * {@linkplain #timeline() timeline} and the {@linkplain BlastRadius#render() blast radius}.
+     * Control characters in the template's names print as {@code ?}, so a name cannot break the
+     * layout or send escape sequences to a terminal.
+     *
+     * @return the report, ending with a newline
+     */
+    public String render() {
+        return render(blastRadius());
+    }
+
+    /**
+     * The full text report with a given blast radius, for example one with the resolved counts
+     * of a target preview.
+     *
+     * @param blastRadius the blast radius to show
+     * @return the report, ending with a newline
+     */
+    public String render(BlastRadius blastRadius) {
+        Objects.requireNonNull(blastRadius, "blastRadius");
+        return "Plan: " + TextTable.printable(summary()) + "\n\n" + timeline() + "\n" + blastRadius.render();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -57,12 +57,41 @@ public abstract class PlannedAction {
     public abstract Optional<String> durationParameter();
 
     /**
-     * Tells whether the duration is known: false when the action's duration parameter is
-     * missing or unreadable, or the action is not in the catalog (the duration is then zero).
+     * Tells whether the duration is known: false when the action's required duration parameter
+     * is missing or unreadable, or the action is not in the catalog (the duration is then zero).
+     * An action without a duration parameter, or whose optional one is not set (stop-instances
+     * without {@code startInstancesAfterDuration}), is instant and its duration known.
      *
-     * @return true if the duration was read from the template
+     * @return true if the duration was read from the template or the action is instant
      */
     public abstract boolean durationKnown();
+
+    /**
+     * Why the duration is not known, when it is not.
+     *
+     * @return for example {@code "missing duration"} or {@code "unknown action aws:ec2:foo"}
+     */
+    public abstract Optional<String> durationProblem();
+
+    /**
+     * Tells whether the action is instant: its duration is known and zero (terminate, reboot,
+     * failover, stop-instances without a restart).
+     *
+     * @return true for an instant action
+     */
+    public boolean instant() {
+        return durationKnown() && duration().isZero();
+    }
+
+    /**
+     * Tells whether the duration is an upper bound: actions timed by {@code maxDuration}
+     * (SSM automation, Kubernetes custom resources) end when their work ends, at the latest then.
+     *
+     * @return true when the duration comes from {@code maxDuration}
+     */
+    public boolean durationIsMaximum() {
+        return durationKnown() && durationParameter().filter("maxDuration"::equals).isPresent();
+    }
 
     /**
      * The actions this one starts after.

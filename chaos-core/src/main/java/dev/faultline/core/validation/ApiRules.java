@@ -36,6 +36,7 @@ final class ApiRules implements ValidationRule {
     static final int MAX_ARNS = 5;
     static final int MAX_TAGS = 50;
     static final int MAX_TARGET_ACCOUNTS = 10;
+    private static final String LAMBDA_LATEST = "$LATEST";
     private static final List<String> SOURCES = List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM);
 
     @Override
@@ -46,7 +47,7 @@ final class ApiRules implements ValidationRule {
         String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
-        tags(e.tags(), "/tags", out);
+        tags(e.tags(), "/tags", true, out);
         stopConditions(e, out);
         targets(e, out);
         actions(e, out);
@@ -150,7 +151,7 @@ final class ApiRules implements ValidationRule {
                     "The target names no resources: it has no ARNs, tags, filters or parameters.",
                     "Add resourceArns, or resourceTags (optionally with filters)."));
         }
-        tags(t.resourceTags(), append(at, "resourceTags"), out);
+        tags(t.resourceTags(), append(at, "resourceTags"), false, out);
         for (int i = 0; i < t.filters().size(); i++) {
             filter(t.filters().get(i), append(append(at, "filters"), i), out);
         }
@@ -205,6 +206,9 @@ final class ApiRules implements ValidationRule {
     private static void targetParameterValue(String value, String path, List<Violation> out) {
         if (Placeholders.contains(value)) {
             return; // reported as a placeholder by ArnRules
+        }
+        if (LAMBDA_LATEST.equals(value)) {
+            return; // the documented functionQualifier value, although the model's pattern has no '$'
         }
         boolean comma = false;
         for (int i = 0; i < value.length(); ) {
@@ -290,7 +294,7 @@ final class ApiRules implements ValidationRule {
                 String tat = append(append(at, "targets"), t.getKey());
                 length(t.getKey(), 1, 64, tat, "The target key", out);
                 if (!targetNames.contains(t.getValue())) {
-                    List<String> near = Suggestions.nearest(t.getValue(), targetNames, 1);
+                    List<String> near = Checks.nearestName(t.getValue(), targetNames);
                     out.add(Violation.error("action.target-undefined", tat,
                             "The action refers to target '" + t.getValue() + "', which the template does not define.",
                             near.isEmpty() ? "Define the target under \"targets\", or name one of: "
@@ -305,7 +309,8 @@ final class ApiRules implements ValidationRule {
         nonBlank(name, at, what, out);
     }
 
-    private static void tags(Map<String, String> tags, String at, List<Violation> out) {
+    /** Checks a tag map; only tags the template sets ({@code own}) may not use the reserved aws: prefix. */
+    private static void tags(Map<String, String> tags, String at, boolean own, List<Violation> out) {
         if (tags.size() > MAX_TAGS) {
             out.add(Violation.error("tags.too-many", at, "There are " + tags.size() + " tags; FIS allows at most "
                     + MAX_TAGS + ".", "Remove tags until 50 or fewer remain."));
@@ -314,7 +319,7 @@ final class ApiRules implements ValidationRule {
             String tat = append(at, tag.getKey());
             length(tag.getKey(), 1, 128, tat, "The tag key", out);
             length(tag.getValue(), 0, 256, tat, "The tag value", out);
-            if (tag.getKey().startsWith("aws:")) {
+            if (own && tag.getKey().startsWith("aws:")) {
                 out.add(Violation.error("tags.reserved", tat, "Tag keys starting with 'aws:' are reserved by AWS.",
                         "Choose a key without the aws: prefix."));
             }

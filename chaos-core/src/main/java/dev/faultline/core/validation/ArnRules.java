@@ -29,6 +29,7 @@ final class ArnRules implements ValidationRule {
     enum Kind {
         ROLE("iam", "role/", false, true),
         ALARM("cloudwatch", "alarm:", true, true),
+        DOCUMENT("ssm", "document/", true, false),
         LOG_GROUP("logs", "log-group:", true, true),
         DASHBOARD("cloudwatch", "dashboard/", false, true),
         ANY(null, null, false, false);
@@ -71,8 +72,13 @@ final class ArnRules implements ValidationRule {
             }
         }
         e.actions().forEach((name, a) -> a.parameters().forEach((key, value) -> {
-            if (!DOCUMENT_PARAMETERS.contains(key)) {
-                placeholder(value, append(append(append("/actions", name), "parameters"), key), out);
+            String path = append(append(append("/actions", name), "parameters"), key);
+            if ("documentArn".equals(key)) {
+                check(value, path, Kind.DOCUMENT, out);
+            } else if ("alarmArns".equals(key)) {
+                alarms(value, path, out);
+            } else if (!DOCUMENT_PARAMETERS.contains(key)) {
+                placeholder(value, path, out);
             }
         }));
         e.logConfiguration().flatMap(l -> l.cloudWatchLogsConfiguration()).flatMap(c -> c.logGroupArn())
@@ -115,12 +121,26 @@ final class ArnRules implements ValidationRule {
         return true;
     }
 
+    /** The comma-separated alarm ARNs of aws:cloudwatch:assert-alarm-state; empty items are ParameterChecks' concern. */
+    private static void alarms(String value, String path, List<Violation> out) {
+        boolean hasPlaceholder = placeholder(value, path, out);
+        for (String item : value.split(",", -1)) {
+            String arn = item.trim();
+            if (!arn.isEmpty()) {
+                syntax(arn, path, Kind.ALARM, hasPlaceholder && Placeholders.contains(arn), out);
+            }
+        }
+    }
+
     /** Checks one ARN: placeholders are reported once, and the parts they stand in for are not checked. */
     static void check(String text, String path, Kind kind, List<Violation> out) {
-        boolean hasPlaceholder = placeholder(text, path, out);
-        Optional<Arn> parsed = Arn.parse(text);
+        syntax(text, path, kind, placeholder(text, path, out), out);
+    }
+
+    private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {
+        Optional<Arn> parsed = Arn.parse(hasPlaceholder ? colonsHidden(text) : text);
         if (parsed.isEmpty()) {
-            if (!hasPlaceholder || !text.startsWith("<")) {
+            if (!hasPlaceholder || !text.startsWith(Placeholders.find(text).get(0))) {
                 out.add(Violation.error("arn.syntax", path, "'" + text + "' is not an ARN.",
                         "An ARN reads arn:partition:service:region:account:resource"
                                 + (kind.service == null ? "." : ", here arn:aws:" + kind.service + ":…")));
@@ -192,6 +212,15 @@ final class ArnRules implements ValidationRule {
         }
     }
 
+    /** The text with the colons inside its placeholders ({@code {{ aws:region }}}) hidden, so the ARN splits right. */
+    private static String colonsHidden(String text) {
+        String hidden = text;
+        for (String placeholder : Placeholders.find(text)) {
+            hidden = hidden.replace(placeholder, placeholder.replace(':', '.'));
+        }
+        return hidden;
+    }
+
     private static boolean skip(String part) {
         return Placeholders.contains(part);
     }
@@ -221,10 +250,10 @@ final class ArnRules implements ValidationRule {
         return true;
     }
 
-    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}). */
+    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}, {@code eusc-de-east-1}). */
     static boolean isRegion(String s) {
         String[] parts = s.split("-", -1);
-        if (parts.length < 3 || parts[0].length() != 2) {
+        if (parts.length < 3 || parts[0].length() < 2 || parts[0].length() > 4) {
             return false;
         }
         for (int i = 0; i < parts.length - 1; i++) {

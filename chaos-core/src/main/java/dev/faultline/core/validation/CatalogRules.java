@@ -305,7 +305,8 @@ final class CatalogRules implements ValidationRule {
             out.add(Violation.error("target.identification", append(at, "resourceArns"),
                     by + " needs at least " + id.minArns() + " resource ARNs.", "Add ARNs."));
         }
-        if (arns > id.maxArns()) {
+        // over the API's own limit is target.too-many-arns, and ARNs where none are allowed is reported above
+        if (id.allows(Identification.Means.ARNS) && arns > id.maxArns() && id.maxArns() < ApiRules.MAX_ARNS) {
             out.add(Violation.error("target.identification", append(at, "resourceArns"),
                     by + " takes at most " + id.maxArns() + " resource ARN" + (id.maxArns() == 1 ? "" : "s") + ".",
                     "Keep " + id.maxArns() + "."));

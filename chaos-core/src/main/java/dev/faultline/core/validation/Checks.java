@@ -1,5 +1,7 @@
 package dev.faultline.core.validation;
 
+import dev.faultline.core.catalog.Suggestions;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,10 @@ final class Checks {
         return value.get();
     }
 
-    /** Adds a {@code length} error when the value's code-point count is outside min..max. */
+    /**
+     * Adds a {@code length} error when the value's code-point count is outside min..max; a value
+     * holding a placeholder is not reported as too short.
+     */
     static void length(String value, int min, int max, String path, String what, List<Violation> out) {
         if (value == null) {
             return;
@@ -30,10 +35,20 @@ final class Checks {
         if (n > max) {
             out.add(Violation.error("length", path, what + " is " + n + " characters long; FIS allows at most " + max + ".",
                     "Shorten it to " + max + " characters or fewer."));
-        } else if (n < min) {
+        } else if (n < min && !Placeholders.contains(value)) { // the real value's length is not known yet
             out.add(Violation.error("length", path, what + (n == 0 ? " is empty" : " is " + n + " characters long")
                     + "; FIS needs at least " + min + ".", min == 1 ? "Give it a value." : "Give it at least " + min + " characters."));
         }
+    }
+
+    /**
+     * The nearest of the names a template defines (targets, actions), for a did-you-mean hint. A
+     * reference longer than any legal name (64 code points, so at most 128 UTF-16 units) gets none:
+     * it is already a length error, and the edit distance between two long strings of similar
+     * length costs their product in time and memory.
+     */
+    static List<String> nearestName(String reference, Collection<String> names) {
+        return reference.length() > 128 ? List.of() : Suggestions.nearest(reference, names, 1);
     }
 
     /** Tells whether a string holds a non-whitespace character (FIS's unanchored {@code [\S]+}). */

@@ -2,7 +2,6 @@ package dev.faultline.core.validation;
 
 import static dev.faultline.core.validation.JsonPointer.append;
 
-import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class GraphRules implements ValidationRule {
                     out.add(Violation.error("graph.self-reference", rat,
                             "Action '" + ref + "' cannot start after itself.", "Remove it from its own startAfter."));
                 } else if (!names.contains(ref)) {
-                    List<String> near = Suggestions.nearest(ref, names, 1);
+                    List<String> near = Checks.nearestName(ref, names);
                     out.add(Violation.error("graph.unknown-reference", rat,
                             "startAfter names '" + ref + "', which is not an action of this template.",
                             near.isEmpty() ? "Name one of: " + String.join(", ", names) + "."
@@ -45,36 +44,50 @@ final class GraphRules implements ValidationRule {
         cycles(e, out);
     }
 
-    /** Reports each cycle once, at the startAfter of the action where it was closed. */
+    /**
+     * Reports each cycle once, at the startAfter of the action where it was closed. Depth-first,
+     * with an explicit stack: a long startAfter chain must not overflow the thread's stack.
+     */
     private static void cycles(Experiment e, List<Violation> out) {
         Map<String, Integer> state = new HashMap<>();
-        for (String name : e.actions().keySet()) {
-            if (!state.containsKey(name)) {
-                visit(name, e, state, new ArrayList<>(), out);
-            }
-        }
-    }
-
-    private static void visit(String name, Experiment e, Map<String, Integer> state, List<String> stack,
-            List<Violation> out) {
-        state.put(name, 1);
-        stack.add(name);
-        for (String next : e.actions().get(name).startAfter()) {
-            if (!e.actions().containsKey(next) || next.equals(name)) {
+        List<String> stack = new ArrayList<>();
+        List<Integer> nextRef = new ArrayList<>();
+        for (String root : e.actions().keySet()) {
+            if (state.containsKey(root)) {
                 continue;
             }
-            Integer s = state.get(next);
-            if (s == null) {
-                visit(next, e, state, stack, out);
-            } else if (s == 1) {
-                List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(next), stack.size()));
-                cycle.add(next);
-                out.add(Violation.error("graph.cycle", append(append("/actions", name), "startAfter"),
-                        "startAfter forms a cycle: " + String.join(" -> ", cycle) + "; none of these actions could start.",
-                        "Remove one of the startAfter references in the cycle."));
+            state.put(root, 1);
+            stack.add(root);
+            nextRef.add(0);
+            while (!stack.isEmpty()) {
+                int top = stack.size() - 1;
+                String name = stack.get(top);
+                List<String> after = e.actions().get(name).startAfter();
+                int i = nextRef.get(top);
+                if (i == after.size()) {
+                    stack.remove(top);
+                    nextRef.remove(top);
+                    state.put(name, 2);
+                    continue;
+                }
+                nextRef.set(top, i + 1);
+                String next = after.get(i);
+                if (!e.actions().containsKey(next) || next.equals(name)) {
+                    continue;
+                }
+                Integer s = state.get(next);
+                if (s == null) {
+                    state.put(next, 1);
+                    stack.add(next);
+                    nextRef.add(0);
+                } else if (s == 1) {
+                    List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(next), stack.size()));
+                    cycle.add(next);
+                    out.add(Violation.error("graph.cycle", append(append("/actions", name), "startAfter"),
+                            "startAfter forms a cycle: " + String.join(" -> ", cycle) + "; none of these actions could start.",
+                            "Remove one of the startAfter references in the cycle."));
+                }
             }
         }
-        stack.remove(stack.size() - 1);
-        state.put(name, 2);
     }
 }

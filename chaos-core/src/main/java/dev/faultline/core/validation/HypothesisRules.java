@@ -75,15 +75,30 @@ final class HypothesisRules implements ValidationRule {
         }
     }
 
+    /**
+     * CloudWatch's extended statistics: percentiles and their trimmed, winsorized and counted
+     * forms ({@code p99}, {@code tm90}, {@code wm99.5}, {@code tc90}, {@code ts90}), the same
+     * with bounds ({@code TM(10%:90%)}, {@code PR(:300)}), and {@code IQM}.
+     */
     private static boolean isPercentile(String s) {
-        if (s.length() < 2 || s.charAt(0) != 'p') {
-            return false;
+        if (s.equals("IQM")) {
+            return true;
         }
-        try {
-            double p = Double.parseDouble(s.substring(1));
-            return p >= 0 && p <= 100 && Character.isDigit(s.charAt(1));
-        } catch (NumberFormatException e) {
-            return false;
+        for (String form : new String[] {"TM(", "WM(", "TC(", "TS(", "PR("}) {
+            if (s.startsWith(form) && s.endsWith(")") && s.indexOf(':') > 0) {
+                return true;
+            }
         }
+        for (String prefix : new String[] {"p", "tm", "wm", "tc", "ts"}) {
+            if (s.startsWith(prefix) && s.length() > prefix.length()) {
+                String number = s.substring(prefix.length());
+                if (!number.matches("\\d{1,3}(\\.\\d{1,10})?")) {
+                    return false;
+                }
+                double p = Double.parseDouble(number);
+                return p >= 0 && p <= 100;
+            }
+        }
+        return false;
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Finds unresolved placeholders in template text: {@code <YOUR AWS ACCOUNT>} as the AWS
- * samples write them, and {@code ${AccountId}} as CloudFormation substitutions do.
+ * samples write them, {@code ${AccountId}} as CloudFormation substitutions do, and
+ * {@code {{ aws:region }}} as SSM-style variables do.
  */
 public final class Placeholders {
 
@@ -27,6 +28,9 @@ public final class Placeholders {
                 end = closing(text, i + 1, '>', '<');
             } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
                 end = closing(text, i + 2, '}', '{');
+            } else if (c == '{' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                int close = closing(text, i + 2, '}', '{');
+                end = close > 0 && close + 1 < text.length() && text.charAt(close + 1) == '}' ? close + 1 : -1;
             }
             if (end > 0) {
                 if (found == null) {
@@ -48,7 +52,7 @@ public final class Placeholders {
      * @return true if {@link #find(String)} finds one
      */
     public static boolean contains(String text) {
-        return (text.indexOf('<') >= 0 || text.contains("${")) && !find(text).isEmpty();
+        return (text.indexOf('<') >= 0 || text.contains("${") || text.contains("{{")) && !find(text).isEmpty();
     }
 
     private static int closing(String text, int from, char close, char reopen) {

@@ -3,6 +3,7 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.JsonPointer.append;
 
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.plan.Durations;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
 import java.time.Duration;
@@ -23,7 +24,16 @@ final class QuotaRules implements ValidationRule {
         if (e.actions().isEmpty()) {
             return;
         }
-        ExperimentPlan plan = ExperimentPlan.of(e, context.catalog());
+        ExperimentPlan plan;
+        try {
+            plan = ExperimentPlan.of(e, context.catalog());
+        } catch (ArithmeticException overflow) {
+            // the plan adds durations; a sum past java.time.Duration's range is far beyond 12 hours
+            out.add(Violation.error("quota.duration", "/actions",
+                    "The experiment lasts longer than can be counted; FIS allows at most 12 hours (quota L-6C1E4427).",
+                    "Shorten the actions' durations or split the experiment."));
+            return;
+        }
         if (plan.peakParallelism() > MAX_PARALLEL_ACTIONS) {
             out.add(Violation.error("quota.parallel-actions", "/actions",
                     plan.peakParallelism() + " actions run at once (" + String.join(", ", plan.peakActions())
@@ -32,20 +42,16 @@ final class QuotaRules implements ValidationRule {
         }
         if (plan.totalDuration().compareTo(MAX_DURATION) > 0) {
             out.add(Violation.error("quota.duration", "/actions",
-                    "The experiment lasts " + format(plan.totalDuration()) + "; FIS allows at most 12 hours (quota L-6C1E4427).",
+                    "The experiment lasts " + Durations.format(plan.totalDuration()) + "; FIS allows at most 12 hours (quota L-6C1E4427).",
                     "Shorten the actions' durations or split the experiment."));
         }
         for (PlannedAction a : plan.actions()) {
             if (a.duration().compareTo(MAX_DURATION) > 0 && a.durationParameter().isPresent()) {
                 out.add(Violation.error("quota.action-duration",
                         append(append(append("/actions", a.name()), "parameters"), a.durationParameter().get()),
-                        "The action lasts " + format(a.duration()) + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
+                        "The action lasts " + Durations.format(a.duration()) + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
                         "Use PT12H or less."));
             }
         }
-    }
-
-    static String format(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

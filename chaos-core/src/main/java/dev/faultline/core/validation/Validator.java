@@ -92,7 +92,8 @@ public final class Validator {
 
     /**
      * Checks what a reader gave: its own violations, then, if an experiment was read, the
-     * experiment's.
+     * experiment's, with paths into the document read (under {@code /experimentTemplate} for a
+     * GetExperimentTemplate answer).
      *
      * @param read the reader's result
      * @return the reader's violations followed by the validator's
@@ -102,6 +103,15 @@ public final class Validator {
         if (read.experiment().isEmpty()) {
             return read.violations();
         }
-        return read.violations().and(validate(read.experiment().get()));
+        ValidationResult found = validate(read.experiment().get());
+        if (!read.pathPrefix().isEmpty()) {
+            List<Violation> moved = new ArrayList<>(found.violations().size());
+            for (Violation v : found.violations()) {
+                moved.add(Violation.of(v.code(), v.severity(), read.pathPrefix() + v.path(), v.message(),
+                        v.hint().orElse(null)));
+            }
+            found = ValidationResult.of(moved);
+        }
+        return read.violations().and(found);
     }
 }

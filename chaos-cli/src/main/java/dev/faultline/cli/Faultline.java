@@ -1,0 +1,60 @@
+package dev.faultline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code faultline} command: the entry point that dispatches to its subcommands.
+ *
+ * <pre>{@code
+ * faultline lint --policy staging template.json
+ * faultline plan template.json
+ * }</pre>
+ */
+@Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
+        description = "Chaos engineering on AWS Fault Injection Service: lint and plan experiment templates.",
+        subcommands = {LintCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+public final class Faultline implements Runnable {
+
+    /** Exit code: the command ran and found no error. */
+    public static final int OK = 0;
+    /** Exit code: a template has an ERROR. */
+    public static final int FOUND_ERRORS = 1;
+    /** Exit code: bad usage, or a file that cannot be read. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, set up with Faultline's exit codes (usage errors give 2).
+     *
+     * @return a new command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Faultline());
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint or plan.");
+    }
+}

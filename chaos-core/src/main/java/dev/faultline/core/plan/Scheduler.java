@@ -1,0 +1,194 @@
+package dev.faultline.core.plan;
+
+import dev.faultline.core.catalog.ActionDefinition;
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.catalog.ParameterDefinition;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.Experiment;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Places an experiment's actions on a timeline.
+ *
+ * <p>Time is a pair (offset, step): an instant action at offset t takes one step, so the actions
+ * that start after it begin at (t, step + 1) and do not count as running beside it; an action
+ * with a duration ends at (t + duration, 0). An action starts at the latest end of the actions
+ * it starts after.
+ */
+final class Scheduler {
+
+    /** The outcome: placed actions in timeline order, the unplaced ones, and the busiest instant. */
+    record Schedule(List<PlannedAction> actions, List<UnscheduledAction> unscheduled, List<String> peakActions) {}
+
+    /** A point of the timeline, ordered by offset, then by step. */
+    private record Point(Duration offset, int step) implements Comparable<Point> {
+        static final Point ZERO = new Point(Duration.ZERO, 0);
+
+        @Override
+        public int compareTo(Point other) {
+            int c = offset.compareTo(other.offset);
+            return c != 0 ? c : Integer.compare(step, other.step);
+        }
+    }
+
+    /** A placed action with its span [start, end) in points. */
+    private record Span(PlannedAction action, Point start, Point end, int index) {}
+
+    private Scheduler() {}
+
+    static Schedule schedule(Experiment experiment, Catalog catalog) {
+        Map<String, Action> all = experiment.actions();
+        Map<String, Integer> index = new HashMap<>();
+        all.keySet().forEach(name -> index.put(name, index.size()));
+        Map<String, Span> placed = new LinkedHashMap<>();
+        Map<String, Action> pending = new LinkedHashMap<>(all);
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                Optional<Point> start = startOf(entry.getValue(), placed);
+                if (start.isPresent()) {
+                    placed.put(entry.getKey(), span(entry.getKey(), entry.getValue(), start.get(), catalog, index));
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+        List<Span> ordered = new ArrayList<>(placed.values());
+        ordered.sort(Comparator.comparing(Span::start).thenComparingInt(Span::index));
+        return new Schedule(ordered.stream().map(Span::action).toList(), unscheduled(all, pending),
+                peak(ordered));
+    }
+
+    /** The latest end of the action's dependencies, or empty while one is not placed. */
+    private static Optional<Point> startOf(Action action, Map<String, Span> placed) {
+        Point start = Point.ZERO;
+        for (String dependency : action.startAfter()) {
+            Span before = placed.get(dependency);
+            if (before == null) {
+                return Optional.empty();
+            }
+            start = before.end().compareTo(start) > 0 ? before.end() : start;
+        }
+        return Optional.of(start);
+    }
+
+    private static Span span(String name, Action action, Point start, Catalog catalog, Map<String, Integer> index) {
+        PlannedAction planned = place(name, action, start.offset(), catalog);
+        Point end = planned.duration().isZero()
+                ? new Point(start.offset(), start.step() + 1)
+                : new Point(planned.end(), 0);
+        return new Span(planned, start, end, index.get(name));
+    }
+
+    private static PlannedAction place(String name, Action action, Duration start, Catalog catalog) {
+        PlannedAction.Builder b = new PlannedAction.Builder()
+                .name(name)
+                .actionId(action.actionId().orElse(""))
+                .start(start)
+                .startAfter(action.startAfter())
+                .targets(action.targets());
+        Optional<ActionDefinition> definition = action.actionId().flatMap(catalog::action);
+        if (definition.isEmpty()) {
+            String problem = action.actionId().map(id -> "unknown action " + id).orElse("no action id");
+            return b.duration(Duration.ZERO).durationKnown(false).durationProblem(problem).build();
+        }
+        Optional<String> parameter = definition.get().durationParameter();
+        if (parameter.isEmpty()) {
+            return b.duration(Duration.ZERO).durationKnown(true).build();
+        }
+        String parameterName = parameter.get();
+        b.durationParameter(parameterName);
+        String text = action.parameters().get(parameterName);
+        if (text == null) {
+            boolean required = definition.get().parameter(parameterName).map(ParameterDefinition::required).orElse(true);
+            return required
+                    ? b.duration(Duration.ZERO).durationKnown(false).durationProblem("missing " + parameterName).build()
+                    : b.duration(Duration.ZERO).durationKnown(true).build();
+        }
+        Optional<Duration> parsed = ExperimentPlan.parse(text);
+        return parsed.isPresent()
+                ? b.duration(parsed.get()).durationKnown(true).build()
+                : b.duration(Duration.ZERO).durationKnown(false)
+                        .durationProblem("unreadable " + parameterName + " \"" + text + "\"").build();
+    }
+
+    /** The actions running at the busiest point, in timeline order; the earliest such point wins. */
+    private static List<String> peak(List<Span> ordered) {
+        List<String> best = List.of();
+        for (Span candidate : ordered) {
+            Point at = candidate.start();
+            List<String> running = new ArrayList<>();
+            for (Span s : ordered) {
+                if (s.start().compareTo(at) <= 0 && s.end().compareTo(at) > 0) {
+                    running.add(s.action().name());
+                }
+            }
+            if (running.size() > best.size()) {
+                best = running;
+            }
+        }
+        return List.copyOf(best);
+    }
+
+    private static List<UnscheduledAction> unscheduled(Map<String, Action> all, Map<String, Action> pending) {
+        List<UnscheduledAction> out = new ArrayList<>();
+        for (var entry : pending.entrySet()) {
+            String name = entry.getKey();
+            List<String> startAfter = entry.getValue().startAfter();
+            List<String> unknown = startAfter.stream().filter(d -> !all.containsKey(d)).distinct().toList();
+            List<String> cycle = cycleThrough(name, pending);
+            UnscheduledAction.Builder b = UnscheduledAction.builder().name(name);
+            if (!unknown.isEmpty()) {
+                b.reason(UnscheduledAction.Reason.UNKNOWN_DEPENDENCY).addAllRelated(unknown);
+            } else if (!cycle.isEmpty()) {
+                b.reason(UnscheduledAction.Reason.CYCLE).addAllRelated(cycle);
+            } else {
+                b.reason(UnscheduledAction.Reason.AFTER_UNSCHEDULED)
+                        .addAllRelated(startAfter.stream().filter(pending::containsKey).distinct().toList());
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /**
+     * The shortest startAfter cycle from an action back to itself among the pending actions,
+     * found breadth first in startAfter order, as names with the first repeated last; empty
+     * when the action is in no cycle.
+     */
+    private static List<String> cycleThrough(String name, Map<String, Action> pending) {
+        Map<String, String> reachedFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(name));
+        while (!queue.isEmpty()) {
+            String current = queue.removeFirst();
+            for (String next : pending.get(current).startAfter()) {
+                if (next.equals(name)) {
+                    List<String> path = new ArrayList<>(List.of(name));
+                    for (String at = current; !at.equals(name); at = reachedFrom.get(at)) {
+                        path.add(at);
+                    }
+                    path.add(name);
+                    Collections.reverse(path.subList(1, path.size() - 1));
+                    return path;
+                }
+                if (pending.containsKey(next) && !reachedFrom.containsKey(next)) {
+                    reachedFrom.put(next, current);
+                    queue.addLast(next);
+                }
+            }
+        }
+        return List.of();
+    }
+}

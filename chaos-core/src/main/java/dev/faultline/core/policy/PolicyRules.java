@@ -1,0 +1,201 @@
+package dev.faultline.core.policy;
+
+import static dev.faultline.core.validation.JsonPointer.append;
+
+import dev.faultline.core.catalog.ActionDefinition;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.Target;
+import dev.faultline.core.plan.ExperimentPlan;
+import dev.faultline.core.plan.PlannedAction;
+import dev.faultline.core.validation.ValidationContext;
+import dev.faultline.core.validation.Violation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks of one {@link SafetyPolicy} on one experiment, each adding {@code policy.*}
+ * errors whose message starts with a lead ("The staging policy") and whose hint says how to
+ * comply. Accounts and Regions are in {@link AccountRules}.
+ */
+final class PolicyRules {
+
+    static final String MAX_PERCENT = "policy.max-percent";
+    static final String MAX_COUNT = "policy.max-count";
+    static final String ALL_ON_TAGS = "policy.all-on-tags";
+    static final String ALARM_REQUIRED = "policy.alarm-required";
+    static final String HYPOTHESIS_REQUIRED = "policy.hypothesis-required";
+    static final String MAX_DURATION = "policy.max-duration";
+    static final String IRREVERSIBLE = "policy.irreversible-action";
+    static final String REVERSIBILITY_UNKNOWN = "policy.reversibility-unknown";
+    static final String NOT_ALLOWED = "policy.action-not-allowed";
+    static final String FORBIDDEN = "policy.action-forbidden";
+    static final String TAG_REQUIRED = "policy.tag-required";
+
+    private PolicyRules() {}
+
+    static void check(SafetyPolicy p, Experiment e, ValidationContext context, String lead, List<Violation> out) {
+        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+            target(p, e, entry.getKey(), entry.getValue(), lead, out);
+        }
+        if (p.requireAlarmStopCondition() && e.stopConditions().stream().noneMatch(StopCondition::isAlarm)) {
+            out.add(Violation.error(ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
+                            + "that FIS stops the experiment when the system degrades; the template has none.",
+                    "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
+                            + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
+        }
+        if (p.requireHypothesis() && e.hypothesis().isEmpty()) {
+            out.add(Violation.error(HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
+                            + "the experiment has none.",
+                    "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
+        }
+        p.maxDuration().ifPresent(max -> duration(e, context, max, lead, out));
+        for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
+            action(p, entry.getKey(), entry.getValue(), context, lead, out);
+        }
+        for (TagPattern required : p.requiredTags()) {
+            tag(required, e.tags(), lead, out);
+        }
+        AccountRules.check(p, e, lead, out);
+    }
+
+    // ---- targets -------------------------------------------------------------------------
+
+    private static void target(SafetyPolicy p, Experiment e, String name, Target t, String lead, List<Violation> out) {
+        if (t.selectionMode().isEmpty()) {
+            return; // reported by the FIS rules
+        }
+        SelectionMode mode = t.selectionMode().get();
+        String at = append(append("/targets", name), "selectionMode");
+        if (p.maxPercent().isPresent() && mode.kind() == SelectionMode.Kind.PERCENT
+                && mode.value() > p.maxPercent().getAsInt()) {
+            int max = p.maxPercent().getAsInt();
+            out.add(Violation.error(MAX_PERCENT, at, lead + " allows at most PERCENT(" + max + "), but target '" + name
+                    + "' selects " + mode + ".", "Use PERCENT(" + max + ") or less."));
+        }
+        if (p.maxCount().isPresent()) {
+            count(p.maxCount().getAsInt(), name, t, mode, lead, out);
+        }
+        if (p.forbidAllOnTagSelectedTargets() && mode.kind() == SelectionMode.Kind.ALL && t.resourceArns().isEmpty()
+                && (!t.resourceTags().isEmpty() || !t.filters().isEmpty()) && !Zones.confinedToOneZone(name, t, e)) {
+            out.add(Violation.error(ALL_ON_TAGS, at, lead + " forbids ALL on a target chosen by tags or filters, which "
+                            + "takes every matching resource however many there are; target '" + name + "' selects ALL.",
+                    "Use PERCENT(n) or COUNT(n), or confine the target to one Availability Zone with a "
+                            + "Placement.AvailabilityZone filter or an availabilityZoneIdentifier parameter."));
+        }
+    }
+
+    private static void count(int max, String name, Target t, SelectionMode mode, String lead, List<Violation> out) {
+        String at = append("/targets", name);
+        if (mode.kind() == SelectionMode.Kind.COUNT && mode.value() > max) {
+            out.add(Violation.error(MAX_COUNT, append(at, "selectionMode"), lead + " allows at most " + max
+                    + " resources per target, but target '" + name + "' selects " + mode + ".",
+                    "Use COUNT(" + max + ") or less."));
+            return;
+        }
+        int arns = t.resourceArns().size();
+        long chosen = mode.isValid() ? mode.chosenOf(arns) : arns;
+        if (chosen > max) {
+            out.add(Violation.error(MAX_COUNT, append(at, "resourceArns"), lead + " allows at most " + max
+                    + " resources per target, but target '" + name + "' selects " + chosen + " of its " + arns + " ARNs.",
+                    "List at most " + max + " ARNs, or select COUNT(" + max + ")."));
+        }
+    }
+
+    // ---- duration ------------------------------------------------------------------------
+
+    private static void duration(Experiment e, ValidationContext context, Duration max, String lead, List<Violation> out) {
+        if (e.actions().isEmpty()) {
+            return;
+        }
+        ExperimentPlan plan = ExperimentPlan.of(e, context.catalog());
+        if (plan.totalDuration().compareTo(max) <= 0) {
+            return;
+        }
+        String last = plan.actions().stream().filter(a -> a.end().equals(plan.totalDuration()))
+                .map(PlannedAction::name).reduce((a, b) -> b).orElse("?");
+        out.add(Violation.error(MAX_DURATION, "/actions", lead + " allows experiments of at most " + format(max)
+                        + ", but this one lasts " + format(plan.totalDuration()) + " (until action '" + last + "' ends).",
+                "Shorten the actions' durations to end within " + format(max) + ", or split the experiment."));
+    }
+
+    static String format(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    // ---- actions -------------------------------------------------------------------------
+
+    private static void action(SafetyPolicy p, String name, Action a, ValidationContext context, String lead,
+            List<Violation> out) {
+        if (a.actionId().isEmpty()) {
+            return; // reported by the FIS rules
+        }
+        String id = a.actionId().get();
+        String at = append(append("/actions", name), "actionId");
+        if (!p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null) {
+            out.add(Violation.error(NOT_ALLOWED, at, lead + " allows only actions matching "
+                            + String.join(", ", p.allowedActions()) + "; action '" + name + "' is " + id + ".",
+                    "Use an allowed action, or run the experiment under a policy that allows " + id + "."));
+        }
+        String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
+        if (forbidden != null) {
+            out.add(Violation.error(FORBIDDEN, at, lead + " forbids actions matching '" + forbidden + "'; action '"
+                            + name + "' is " + id + ".",
+                    "Remove the action, or use one the policy does not forbid."));
+        }
+        if (p.forbidIrreversibleActions()) {
+            reversible(name, a, id, context, lead, out);
+        }
+    }
+
+    private static void reversible(String name, Action a, String id, ValidationContext context, String lead,
+            List<Violation> out) {
+        String at = append("/actions", name);
+        Optional<ActionDefinition> def = context.catalog().action(id);
+        if (def.isEmpty()) {
+            out.add(Violation.warning(REVERSIBILITY_UNKNOWN, append(at, "actionId"), lead + " forbids irreversible "
+                            + "actions, but " + id + " is not in the catalog, so whether it is reversible is unknown.",
+                    "Check what the action does; list it in forbiddenActions if it cannot be undone."));
+            return;
+        }
+        ActionDefinition d = def.get();
+        if (d.reversibleWith(a.parameters().keySet())) {
+            return;
+        }
+        if (d.reversible() && d.reversibleOnlyWith().isPresent()) {
+            String parameter = d.reversibleOnlyWith().get();
+            out.add(Violation.error(IRREVERSIBLE, append(append(at, "parameters"), parameter), lead + " forbids "
+                            + "irreversible actions; action '" + name + "' (" + id + ") is undone only when parameter "
+                            + parameter + " is set.",
+                    "Set " + parameter + " so that FIS undoes the action, for example \"" + parameter + "\": \"PT5M\"."));
+        } else {
+            out.add(Violation.error(IRREVERSIBLE, append(at, "actionId"), lead + " forbids irreversible actions; "
+                            + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
+                    "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
+                            + "policy that allows irreversible actions."));
+        }
+    }
+
+    // ---- tags ----------------------------------------------------------------------------
+
+    private static void tag(TagPattern required, Map<String, String> tags, String lead, List<Violation> out) {
+        String at = append("/tags", required.key());
+        String value = tags.get(required.key());
+        String values = String.join(", ", required.values());
+        if (value == null) {
+            out.add(Violation.error(TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
+                            + "'; the template does not have it.",
+                    required.acceptsAnyValue() ? "Add \"" + required.key() + "\": \"<value>\" to the template's tags."
+                            : "Add the tag " + required.key() + " with one of: " + values + "."));
+        } else if (!required.accepts(value)) {
+            out.add(Violation.error(TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
+                            + "' to match " + values + "; it is '" + value + "'.",
+                    "Set " + required.key() + " to one of: " + values + "."));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.faultline.core.policy;
+
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.ValidationContext;
+import dev.faultline.core.validation.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The production policy nested in a policy: checked against the whole experiment when a target
+ * is production, with messages that name the production targets, each of its violations
+ * replacing the outer policy's at the same code and path.
+ */
+final class ProductionRules {
+
+    private ProductionRules() {}
+
+    static void check(SafetyPolicy p, Experiment e, ValidationContext context, List<Violation> found) {
+        if (p.productionPolicy().isEmpty()) {
+            return;
+        }
+        Map<String, String> production = p.productionTargets(e);
+        if (production.isEmpty()) {
+            return;
+        }
+        SafetyPolicy strict = p.productionPolicy().get();
+        List<Violation> nested = new ArrayList<>();
+        PolicyRules.check(strict, e, context, lead(p, strict, production), nested);
+        merge(found, nested);
+    }
+
+    /** "Production target 'workers' (Environment=prod): the production policy". */
+    private static String lead(SafetyPolicy outer, SafetyPolicy strict, Map<String, String> production) {
+        List<String> names = new ArrayList<>();
+        production.forEach((target, tag) -> names.add("'" + target + "' (" + tag + ")"));
+        String which = (names.size() == 1 ? "Production target " : "Production targets ") + String.join(", ", names);
+        String policy = strict.name().map(n -> "the " + n + " policy")
+                .orElse("t" + outer.lead().substring(1) + " for production");
+        return which + ": " + policy;
+    }
+
+    /** Adds the production policy's violations, each replacing the outer one at the same code and path. */
+    private static void merge(List<Violation> found, List<Violation> nested) {
+        Set<Integer> replaced = new HashSet<>();
+        for (Violation v : nested) {
+            int at = -1;
+            for (int i = 0; i < found.size() && at < 0; i++) {
+                Violation outer = found.get(i);
+                if (!replaced.contains(i) && outer.code().equals(v.code()) && outer.path().equals(v.path())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                found.set(at, v);
+                replaced.add(at);
+            } else {
+                found.add(v);
+            }
+        }
+    }
+}
