@@ -104,6 +104,15 @@ class TemplateJsonTest {
     }
 
     @Test
+    void validate_wrappedTemplate_pointsIntoTheWrapper() {
+        ReadResult r = TemplateJson.read("{\"experimentTemplate\":" + MINIMAL.replace("\"stop\":{", "\"stop\":{\"startAfter\":[\"nope\"],") + "}");
+        assertThat(r.pathPrefix()).isEqualTo("/experimentTemplate");
+        assertThat(dev.faultline.core.validation.Validator.standard().validate(r).withCode("graph.unknown-reference"))
+                .extracting(Violation::path).containsExactly("/experimentTemplate/actions/stop/startAfter/0");
+        assertThat(TemplateJson.read(MINIMAL).pathPrefix()).isEmpty();
+    }
+
+    @Test
     void read_hypothesis_roundTrips() {
         String json = "{\"name\":\"n\",\"hypothesis\":{\"description\":\"5xx stays low\",\"recoveryWindow\":\"PT5M\","
                 + "\"conditions\":[{\"namespace\":\"AWS/ApplicationELB\",\"metricName\":\"HTTPCode_Target_5XX_Count\","

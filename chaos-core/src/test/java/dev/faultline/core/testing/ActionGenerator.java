@@ -129,8 +129,7 @@ final class ActionGenerator {
     /** A catalogued AWSFIS-Run document with its required parameters and some optional ones. */
     private void document(Map<String, String> p) {
         SsmDocumentDefinition doc = documents.get(random.nextInt(documents.size()));
-        p.put("documentArn", random.nextBoolean() ? doc.name()
-                : "arn:aws:ssm:" + REGIONS.get(random.nextInt(REGIONS.size())) + "::document/" + doc.name());
+        p.put("documentArn", "arn:aws:ssm:" + REGIONS.get(random.nextInt(REGIONS.size())) + "::document/" + doc.name());
         StringBuilder json = new StringBuilder("{");
         for (ParameterDefinition pdef : doc.parameters().values()) {
             if (pdef.required() || random.nextBoolean()) {

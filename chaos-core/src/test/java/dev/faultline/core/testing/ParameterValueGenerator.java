@@ -20,7 +20,7 @@ final class ParameterValueGenerator {
     /** The longest duration generated beyond a parameter's minimum. */
     private static final Duration SPAN = Duration.ofMinutes(30);
 
-    /** Realistic values of free-text parameters, by parameter name. */
+    /** Realistic values of free-text parameters, by parameter name; ARN-valued ones always take these. */
     private static final Map<String, List<String>> KNOWN = Map.ofEntries(
             Map.entry("availabilityZoneIdentifier", List.of("us-east-1a", "use1-az2", "eu-west-1c")),
             Map.entry("availabilityZoneIdentifiers", List.of("us-east-1a", "use1-az1", "eu-west-1b")),
@@ -125,7 +125,7 @@ final class ParameterValueGenerator {
 
     private String string(String name, boolean targetParameter) {
         List<String> known = KNOWN.get(name);
-        if (known != null && random.nextInt(4) != 0) {
+        if (known != null && (random.nextInt(4) != 0 || name.endsWith("Arn") || name.endsWith("Arns"))) {
             return pick(known);
         }
         if (targetParameter) {

@@ -1,0 +1,90 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.Severity.ERROR;
+import static dev.faultline.core.validation.Templates.ACTION;
+import static dev.faultline.core.validation.Templates.builder;
+import static dev.faultline.core.validation.Templates.check;
+import static dev.faultline.core.validation.Templates.one;
+import static dev.faultline.core.validation.Templates.validate;
+import static dev.faultline.core.validation.Templates.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.core.model.Experiment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QuotaRulesTest {
+
+    @Test
+    void validate_elevenActionsInParallel_exceedsTheQuotaOfTen() {
+        Experiment.Builder b = builder();
+        for (int i = 1; i <= 10; i++) {
+            b.putAction("Hold" + i, waitFor("PT5M"));
+        }
+        Violation v = one(validate(b.build()), "quota.parallel-actions", ERROR, "/actions");
+        assertThat(v.message()).contains("11 actions run at once").contains("L-EB051440");
+        assertThat(validate(b.build()).violations()).hasSize(1);
+    }
+
+    @Test
+    void validate_tenActionsInParallel_isWithinTheQuota() {
+        Experiment.Builder b = builder();
+        for (int i = 1; i <= 9; i++) {
+            b.putAction("Hold" + i, waitFor("PT5M"));
+        }
+        assertThat(validate(b.build()).violations()).isEmpty();
+    }
+
+    @Test
+    void validate_elevenActionsChainedInTwoWaves_isWithinTheQuota() {
+        Experiment.Builder b = builder();
+        for (int i = 1; i <= 10; i++) {
+            b.putAction("Hold" + i, waitFor("PT5M", i <= 5 ? ACTION : "Hold1"));
+        }
+        assertThat(validate(b.build()).violations()).isEmpty();
+    }
+
+    @Test
+    void validate_thirteenHourExperiment_exceedsTwelveHours() {
+        Experiment e = builder().putAction("Soak", waitFor("PT8H", ACTION)).putAction("Recover", waitFor("PT4H55M", "Soak"))
+                .putAction("Observe", waitFor("PT5M", "Recover")).build();
+        Violation v = one(validate(e), "quota.duration", ERROR, "/actions");
+        assertThat(v.message()).contains("13h").contains("L-6C1E4427");
+        assertThat(validate(e).violations()).hasSize(1);
+    }
+
+    @Test
+    void validate_twelveHourExperiment_isWithinTheQuota() {
+        Experiment e = builder().putAction("Soak", waitFor("PT8H", ACTION)).putAction("Recover", waitFor("PT3H55M", "Soak")).build();
+        assertThat(validate(e).violations()).isEmpty();
+    }
+
+    @Test
+    void validate_thirteenHourAction_exceedsTheActionQuotaAtItsDurationParameter() {
+        Experiment e = builder().putAction("Soak", waitFor("PT13H")).build();
+        Violation v = one(validate(e), "quota.action-duration", ERROR, "/actions/Soak/parameters/duration");
+        assertThat(v.message()).contains("L-A7622DAA");
+        // the catalog's PT12H maximum and the experiment's own quota say the same thing
+        one(validate(e), "parameter.duration-range", ERROR, "/actions/Soak/parameters/duration");
+        one(validate(e), "quota.duration", ERROR, "/actions");
+    }
+
+    @Test
+    void check_chainedDurationsBeyondWhatADurationHolds_isADurationQuotaErrorNotAnInternalOne() {
+        String huge = "PT2562047788015215H"; // close to Long.MAX_VALUE seconds; two of them overflow the plan
+        Experiment e = builder().putAction("Soak", waitFor(huge, ACTION)).putAction("Again", waitFor(huge, "Soak")).build();
+        one(check(new QuotaRules(), e), "quota.duration", ERROR, "/actions");
+        assertThat(validate(e).withCode("validator.internal")).isEmpty();
+    }
+
+    @Test
+    void check_noActions_reportsNothing() {
+        assertThat(check(new QuotaRules(), builder().actions(Map.of()).build())).isEmpty();
+    }
+
+    @Test
+    void check_cycle_isLeftToTheGraphRules() {
+        Experiment e = builder().putAction("a", waitFor("PT1M", "b")).putAction("b", waitFor("PT1M", "a")).build();
+        assertThat(check(new QuotaRules(), e)).isEmpty();
+    }
+}

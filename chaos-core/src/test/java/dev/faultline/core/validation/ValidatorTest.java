@@ -1,0 +1,146 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.Severity.ERROR;
+import static dev.faultline.core.validation.Templates.builder;
+import static dev.faultline.core.validation.Templates.one;
+import static dev.faultline.core.validation.Templates.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.json.ReadResult;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.Target;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ValidatorTest {
+
+    @Test
+    void validate_baseExperiment_hasNoViolations() {
+        ValidationResult r = validate(Templates.base());
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.isValid()).isTrue();
+        assertThat(r).isSameAs(ValidationResult.empty());
+    }
+
+    @Test
+    void validate_baseExperimentAsJson_readsAndHasNoViolations() {
+        ReadResult read = TemplateJson.read(TemplateJson.write(Templates.base()));
+        assertThat(Validator.standard().validate(read).violations()).isEmpty();
+    }
+
+    @Test
+    void validate_readResult_listsTheReadersViolationsFirst() {
+        String json = TemplateJson.write(Templates.base()).replaceFirst("\"description\"", "\"name\":\"n\",\"descripton\"");
+        ValidationResult r = Validator.standard().validate(TemplateJson.read(json));
+        assertThat(r.violations()).extracting(Violation::code).startsWith("json.unknown-field").contains("required");
+        assertThat(r.violations().get(0).path()).isEqualTo("/descripton");
+        assertThat(r.violations().get(0).hint()).contains("Did you mean 'description'?");
+        one(r, "required", ERROR, "/description");
+    }
+
+    @Test
+    void validate_unreadableJson_givesOnlyTheReadersViolations() {
+        ValidationResult r = Validator.standard().validate(TemplateJson.read("{\"description\": "));
+        assertThat(r.violations()).extracting(Violation::code).containsExactly("json.syntax");
+    }
+
+    @Test
+    void validate_ruleThatThrows_isReportedAndTheOtherRulesStillRun() {
+        Validator validator = Validator.standard().with((e, context, out) -> {
+            throw new IllegalStateException("boom");
+        });
+        ValidationResult r = validator.validate(builder().description(Optional.empty()).build());
+        Violation v = one(r, "validator.internal", ERROR, "");
+        assertThat(v.message()).contains("boom");
+        one(r, "required", ERROR, "/description");
+    }
+
+    @Test
+    void with_addsARuleWithoutChangingTheStandardValidator() {
+        ValidationRule noTags = (e, context, out) -> {
+            if (e.tags().isEmpty()) {
+                out.add(Violation.warning("team.tags", "/tags", "Tag the template with its owner.", "Add an Owner tag."));
+            }
+        };
+        assertThat(Validator.standard().with(noTags).validate(Templates.base()).violations()).extracting(Violation::code)
+                .containsExactly("team.tags");
+        assertThat(validate(Templates.base()).violations()).isEmpty();
+    }
+
+    @Test
+    void withCatalog_checksActionsTheDefaultCatalogDoesNotKnow() {
+        String hibernate = "{\"id\":\"aws:ec2:hibernate-instances\",\"description\":\"Hibernates instances.\","
+                + "\"targets\":{\"Instances\":[\"aws:ec2:instance\"]},\"parameters\":[],\"reversible\":false,"
+                + "\"permissions\":[\"ec2:StopInstances\"]},";
+        String actions = resource("actions.json").replaceFirst("\"actions\"\\s*:\\s*\\[", "\"actions\": [" + hibernate);
+        Catalog extended = Catalog.load(stream(actions), stream(resource("resource-types.json")),
+                stream(resource("ssm-documents.json")));
+        Experiment e = Templates.withAction(a -> a.actionId("aws:ec2:hibernate-instances").targets(java.util.Map.of("Instance",
+                Templates.TARGET)));
+        assertThat(validate(e).violations()).extracting(Violation::code).contains("action.unknown")
+                .doesNotContain("action.target-key");
+        ValidationResult r = Validator.standard().withCatalog(extended).validate(e);
+        assertThat(r.withCode("action.unknown")).isEmpty();
+        one(r, "action.target-key", ERROR, "/actions/StopNodes/targets/Instance");
+    }
+
+    @Test
+    void validate_namesWithSlashAndTilde_areEscapedInThePointer() {
+        Experiment e = Experiment.builder().from(Templates.base())
+                .targets(java.util.Map.of("web/app~1", Target.builder().from(Templates.workerNodes())
+                        .selectionMode(Optional.empty()).build()))
+                .putAction(Templates.ACTION, Action.builder().from(Templates.stopNodes()).putTarget("Instances", "web/app~1").build())
+                .build();
+        one(validate(e), "required", ERROR, "/targets/web~1app~01/selectionMode");
+    }
+
+    @Test
+    void validate_pathsOfEveryViolationOfAMessyTemplate_areJsonPointers() {
+        Experiment e = builder().putTarget("a/b", Target.builder().resourceType("aws:nope").build())
+                .putAction("x~y", Action.builder().actionId("aws:ec2:stop-instance").putTarget("Instances", "a/b")
+                        .addStartAfter("z").build())
+                .build();
+        ValidationResult r = validate(e);
+        assertThat(r.violations()).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.path()).matches("(/([^~/]|~[01])*)*"));
+    }
+
+    @Test
+    void result_errorsAndWarnings_partitionTheViolations() {
+        Experiment e = builder().putTarget("Spare", Templates.workerNodes()).description(Optional.empty()).build();
+        ValidationResult r = validate(e);
+        assertThat(r.errors()).extracting(Violation::code).containsExactly("required");
+        assertThat(r.warnings()).extracting(Violation::code).containsExactly("target.unused");
+        assertThat(r.hasErrors()).isTrue();
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.toString()).contains("/description: ERROR required");
+    }
+
+    private static String resource(String file) {
+        try (InputStream in = Catalog.class.getResourceAsStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validate_selectionModesAreCheckedForEveryTarget() {
+        Experiment e = builder().putTarget("Other", Target.builder().from(Templates.workerNodes())
+                .selectionMode(SelectionMode.of("SOME")).build()).build();
+        one(validate(e), "selection-mode.invalid", ERROR, "/targets/Other/selectionMode");
+    }
+}
