@@ -3,6 +3,7 @@ package dev.faultline.bench;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading and validating a typical template: one target chosen by a tag and a filter at
  * PERCENT(20), one {@code aws:ec2:stop-instances} action, one alarm stop condition.
  *
- * <p>Validation uses {@code Validator.standard()}: FIS's API rules, ARNs, the catalog, the
- * startAfter graph, quotas and the hypothesis (no safety policy is merged yet).
+ * <p>Validation uses {@code Validator.standard().with(SafetyPolicy.staging())}: FIS's API rules,
+ * ARNs, the catalog, the startAfter graph, quotas and the hypothesis, then the staging safety
+ * policy; {@link #readAndValidateWithoutPolicy()} shows what the policy adds.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar ReadValidateBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -t 1 -prof gc
@@ -80,12 +82,14 @@ public class ReadValidateBenchmark {
             "}");
 
     private Validator validator;
+    private Validator standard;
     private Experiment experiment;
 
     /** Reads the template once and checks that it is the valid template it claims to be. */
     @Setup
     public void setUp() {
-        validator = Validator.standard();
+        standard = Validator.standard();
+        validator = standard.with(SafetyPolicy.staging());
         ReadResult read = TemplateJson.read(TYPICAL);
         ValidationResult result = validator.validate(read);
         if (!result.violations().isEmpty()) {
@@ -122,5 +126,15 @@ public class ReadValidateBenchmark {
     @Benchmark
     public ValidationResult readAndValidate() {
         return validator.validate(TemplateJson.read(TYPICAL));
+    }
+
+    /**
+     * Reads and validates with {@code Validator.standard()} alone, without the safety policy.
+     *
+     * @return the reader's and the validator's violations
+     */
+    @Benchmark
+    public ValidationResult readAndValidateWithoutPolicy() {
+        return standard.validate(TemplateJson.read(TYPICAL));
     }
 }
