@@ -115,7 +115,9 @@ final class TemplateReader {
                 prefix = "/experimentTemplate";
                 Experiment e = readTemplate(Pointer.ROOT.child("experimentTemplate"), p.nextToken());
                 for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                    unknownField(Pointer.ROOT, p.currentName(), List.of("experimentTemplate"));
+                    String name = p.currentName();
+                    p.nextToken();
+                    unknownField(Pointer.ROOT, name, List.of("experimentTemplate"));
                 }
                 return e;
             }
@@ -396,7 +398,9 @@ final class TemplateReader {
             if (index == 0) {
                 BigDecimal n = number(at);
                 if (n != null) {
-                    if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0 || n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                    if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0
+                            || n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+                            || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
                         violations.add(Violation.error("json.type", at.toString(), "logSchemaVersion must be a whole number, was " + n + ".",
                                 "Use 2, the current log schema version."));
                     } else {
@@ -683,9 +687,9 @@ final class TemplateReader {
                     }
                     break;
                 case "threshold":
-                    BigDecimal threshold = number(at);
+                    Double threshold = real(at);
                     if (threshold != null) {
-                        b.threshold(threshold.doubleValue());
+                        b.threshold(threshold);
                     }
                     break;
                 default:
@@ -831,6 +835,23 @@ final class TemplateReader {
         violations.add(typeError(path, "a number", t));
         p.skipChildren();
         return null;
+    }
+
+    /** A number as a double, keeping -0.0; a value beyond double's range is reported. */
+    private Double real(Pointer path) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            violations.add(typeError(path, "a number", t));
+            p.skipChildren();
+            return null;
+        }
+        double value = p.getDoubleValue();
+        if (Double.isInfinite(value)) {
+            violations.add(Violation.error("json.type", path.toString(), "The number " + p.getText()
+                    + " is too large.", "Use a number within the range of a double."));
+            return null;
+        }
+        return value;
     }
 
     private Duration duration(Pointer path) throws IOException {
