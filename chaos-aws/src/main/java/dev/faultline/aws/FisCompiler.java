@@ -96,6 +96,21 @@ public final class FisCompiler {
     }
 
     /**
+     * The CreateExperimentTemplate request as JSON, the {@code --cli-input-json} of
+     * {@code aws fis create-experiment-template}: the template without Faultline's own fields
+     * and without read-only metadata. It is the body the SDK sends for
+     * {@link #createRequest(Experiment)}, less the client token.
+     *
+     * @param experiment the experiment
+     * @return indented JSON
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public String createRequestJson(Experiment experiment) {
+        check(experiment);
+        return CloudFormationWriter.requestJson(experiment);
+    }
+
+    /**
      * The UpdateExperimentTemplate request that makes a stored template match the experiment.
      * Per the FIS API it has no tags (use TagResource) and no account targeting (fixed at creation).
      *

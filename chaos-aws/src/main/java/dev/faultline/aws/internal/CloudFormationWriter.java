@@ -123,6 +123,16 @@ public final class CloudFormationWriter {
         }
     }
 
+    /**
+     * The CreateExperimentTemplate input of an experiment as indented JSON.
+     *
+     * @param e the experiment
+     * @return the JSON text
+     */
+    public static String requestJson(Experiment e) {
+        return strip(fisTree(e)).toPrettyString() + "\n";
+    }
+
     static ObjectNode fisTree(Experiment e) {
         try {
             return (ObjectNode) JSON.readTree(TemplateJson.write(e));
