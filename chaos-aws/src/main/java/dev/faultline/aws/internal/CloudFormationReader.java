@@ -105,12 +105,12 @@ public final class CloudFormationReader {
         if (!accountIds.isEmpty()) {
             ArrayNode list = fis.putArray("targetAccountConfigurations");
             for (String accountId : accountIds) {
-                JsonNode p = Intrinsics.resolve(resources.path(accountId).path("Properties"),
-                        JsonPointer.of("Resources", accountId, "Properties"), found);
+                JsonNode p = resources.path(accountId).path("Properties");
                 ObjectNode a = list.addObject();
                 for (String field : new String[] {"AccountId", "RoleArn", "Description"}) {
                     if (p.has(field)) {
-                        a.set(Shape.decapitalize(field), p.get(field));
+                        a.set(Shape.decapitalize(field), Intrinsics.resolve(p.get(field),
+                                JsonPointer.of("Resources", accountId, "Properties", field), found));
                     }
                 }
             }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Replaces CloudFormation intrinsic functions by {@code ${…}} placeholders, the way
@@ -51,7 +50,7 @@ final class Intrinsics {
             return null;
         }
         String name = node.fieldNames().next();
-        return name.equals("Ref") || name.startsWith("Fn::") ? name : null;
+        return name.equals("Ref") || name.matches("Fn::[A-Za-z]+(::[A-Za-z0-9]+)?") ? name : null;
     }
 
     static String render(JsonNode node) {
@@ -91,9 +90,5 @@ final class Intrinsics {
             default:
                 return "${" + fn + "}";
         }
-    }
-
-    static boolean isFunction(Map.Entry<String, JsonNode> field) {
-        return field.getKey().equals("Ref") || field.getKey().startsWith("Fn::");
     }
 }
