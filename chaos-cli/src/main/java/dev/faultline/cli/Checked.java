@@ -25,8 +25,13 @@ final class Checked {
      * The experiment is present only when the file could be read and has no ERROR.
      */
     static Checked read(Path file, PrintWriter err) {
+        return read(file, Validator.standard(), err);
+    }
+
+    /** As {@link #read(Path, PrintWriter)}, with a given validator (one with a safety policy, say). */
+    static Checked read(Path file, Validator validator, PrintWriter err) {
         ReadResult read = Templates.read(file);
-        ValidationResult result = Validator.standard().validate(read);
+        ValidationResult result = validator.validate(read);
         for (Violation v : result.violations()) {
             err.println(LintCommand.line(file, v));
         }

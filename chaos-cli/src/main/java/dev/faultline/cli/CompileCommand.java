@@ -1,6 +1,9 @@
 package dev.faultline.cli;
 
 import dev.faultline.aws.FisCompiler;
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.policy.SafetyPolicy;
+import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,11 +53,22 @@ final class CompileCommand implements Callable<Integer> {
                     + " default: ${DEFAULT-VALUE}.")
     Form to;
 
+    @Option(names = "--policy", paramLabel = "POLICY",
+            description = "Also refuse what this safety policy forbids: sandbox, staging, production, or a policy JSON file.")
+    String policy;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Checked checked = Checked.read(file, err);
+        SafetyPolicy safety;
+        try {
+            safety = Templates.policy(policy);
+        } catch (IllegalArgumentException | FaultlineException e) {
+            err.println("faultline compile: " + e.getMessage());
+            return Faultline.USAGE;
+        }
+        Checked checked = Checked.read(file, Validator.standard().with(safety), err);
         err.flush();
         if (checked.experiment().isEmpty()) {
             return checked.exitCode();

@@ -100,6 +100,16 @@ class CompileAndIamCommandTest {
     }
 
     @Test
+    void compile_withPolicy_refusesWhatThePolicyForbids() throws Exception {
+        Path f = file("ok.json", VALID);
+        assertThat(run("compile", "--policy", "production", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("ERROR policy.");
+        assertThat(run("compile", "--policy", "sandbox", f.toString())).isZero();
+        assertThat(run("compile", "--policy", "stagin", f.toString())).isEqualTo(2);
+    }
+
+    @Test
     void iam_printsTrustAndPermissionsPolicies() throws Exception {
         assertThat(run("iam", "--region", "us-east-1", file("ok.json", VALID).toString())).isZero();
         JsonNode both = JSON.readTree(out.toString());
