@@ -1,0 +1,6 @@
+/**
+ * JMH benchmarks of Faultline's hot paths: reading template JSON and validating experiments.
+ * Build with {@code mvn -pl benchmarks -am package -DskipTests} and run
+ * {@code java -jar benchmarks/target/benchmarks.jar}; see docs/performance.md for the figures.
+ */
+package dev.faultline.bench;
