@@ -152,7 +152,9 @@ def gen_documents(docs):
                 jt = 'List<String>'
             args.append(f'{jt} {var}')
             sets.append('.' + setter(p, var).replace('Arrays.asList(' + var + ')', var if jt.startswith('List') else 'Arrays.asList(' + var + ')'))
-            pdocs.append(f'     * @param {var} {esc(lc(p["description"]).rstrip("."))}{esc(range_text(p))}')
+            desc = no_commas(p["description"]) if p['type'] == 'list' else p["description"]
+            pdocs.append(f'     * @param {var} {esc(lc(desc).rstrip("."))}{esc(range_text(p))}'
+                         + (', one per item' if p['type'] == 'list' else ''))
         out.append('    /**')
         out.append(f'     * The {{@code {d["name"]}}} document, for {{@link #sendCommand(Target, String, RunDocument, Duration)}}: '
                    + esc(lc(d['description'])))
@@ -241,8 +243,22 @@ def constant(v):
     s = re.sub(r'([A-Z]+)([A-Z][a-z])', r'\1_\2', s)
     return re.sub(r'[^A-Za-z0-9]+', '_', s).upper().strip('_')
 
+PROPER = ('Availability', 'Amazon', 'Kubernetes', 'Region', 'Lambda', 'Spot', 'Auto Scaling', 'Aurora',
+          'DynamoDB', 'ElastiCache', 'MemoryDB', 'Direct Connect', 'Content-Type', 'Pod Security')
+
 def lc(s):
+    if s.startswith(PROPER):
+        return s
     return s[0].lower() + s[1:] if len(s) > 1 and s[1].islower() else s
+
+def no_commas(s):
+    s = re.sub(r'\s*\(comma-separated\)', '', s)
+    s = re.sub(r'\s*\(comma-separated, (max \d+)\)', r' (\1)', s)
+    s = re.sub(r', comma-separated', '', s)
+    s = re.sub(r'comma-separated(, |; )', '', s)
+    s = re.sub(r' \(comma-separated, no spaces\)', '', s)
+    s = re.sub(r'\s*\(\)', '', s)
+    return s
 
 def esc(s):
     return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('@', '{@literal @}')
@@ -387,7 +403,9 @@ def gen_service(service, actions, extra):
             jt = java_type(service, p, True)
             args.append(f'{jt} {var}')
             calls.append('.' + list_arg(service, p, var, True))
-            pdocs.append(f'     * @param {var} {esc(lc(p["description"]).rstrip("."))}{esc(range_text(p))}')
+            desc = no_commas(p["description"]) if p['type'] == 'list' else p["description"]
+            pdocs.append(f'     * @param {var} {esc(lc(desc).rstrip("."))}{esc(range_text(p))}'
+                         + (', one per item' if p['type'] == 'list' else ''))
         body.append('    /**')
         body.append(f'     * The {{@code {aid}}} action: {esc(lc(a["description"]))}')
         body.append('     *')
@@ -424,7 +442,7 @@ def gen_service(service, actions, extra):
             var = 'values' if jt.endswith('...') else 'value'
             body.append('')
             body.append('        /**')
-            d = p['description']
+            d = no_commas(p['description']) if p['type'] == 'list' else p['description']
             body.append(f'         * Sets {{@code {p["name"]}}}: {esc(lc(d).rstrip("."))}{esc(range_text(p))}'
                         + (f'; FIS default {{@code {esc(p["default"])}}}' if 'default' in p else '') + '.')
             body.append('         *')

@@ -73,7 +73,7 @@ public final class Arc {
      * The {@code aws:arc:start-zonal-autoshift} action: starts an ARC zonal autoshift that moves traffic for managed resources away from one Availability Zone.
      *
      * @param managedResources the aws:arc:zonal-shift-managed-resource target, under the target key {@code ManagedResources}
-     * @param availabilityZoneIdentifier availability Zone (name or ID) to shift traffic away from
+     * @param availabilityZoneIdentifier Availability Zone (name or ID) to shift traffic away from
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -98,7 +98,7 @@ public final class Arc {
         }
 
         /**
-         * Sets {@code managedResourceTypes}: kinds of managed resources to shift (comma-separated).
+         * Sets {@code managedResourceTypes}: kinds of managed resources to shift.
          *
          * @param values the values
          * @return a new step with the parameter set

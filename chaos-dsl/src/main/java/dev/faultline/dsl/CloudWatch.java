@@ -43,8 +43,8 @@ public final class CloudWatch {
     /**
      * The {@code aws:cloudwatch:assert-alarm-state} action: checks that the given CloudWatch alarms are in one of the expected states; fails the action otherwise.
      *
-     * @param alarmArns ARNs of the alarms to check (comma-separated)
-     * @param alarmStates expected alarm states (comma-separated)
+     * @param alarmArns ARNs of the alarms to check, one per item
+     * @param alarmStates expected alarm states, one per item
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
      */

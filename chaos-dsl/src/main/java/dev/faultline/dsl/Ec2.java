@@ -19,7 +19,7 @@ public final class Ec2 {
      * The {@code aws:ec2:api-insufficient-instance-capacity-error} action: returns InsufficientInstanceCapacity errors to capacity requests made by the target IAM roles in the given Availability Zones.
      *
      * @param roles the aws:iam:role target, under the target key {@code Roles}
-     * @param availabilityZoneIdentifiers availability Zones (names or IDs, comma-separated)
+     * @param availabilityZoneIdentifiers Availability Zones (names or IDs), one per item
      * @param percentage percentage of requests that fail (1 to 100)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
@@ -50,7 +50,7 @@ public final class Ec2 {
      * The {@code aws:ec2:asg-insufficient-instance-capacity-error} action: returns InsufficientInstanceCapacity errors to launches by the target Auto Scaling groups in the given Availability Zones.
      *
      * @param autoScalingGroups the aws:ec2:autoscaling-group target, under the target key {@code AutoScalingGroups}
-     * @param availabilityZoneIdentifiers availability Zones (names or IDs, comma-separated)
+     * @param availabilityZoneIdentifiers Availability Zones (names or IDs), one per item
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives

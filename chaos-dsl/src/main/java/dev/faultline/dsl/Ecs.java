@@ -355,7 +355,7 @@ public final class Ecs {
         }
 
         /**
-         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (comma-separated, no spaces); FIS default {@code ALL}.
+         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (no spaces); FIS default {@code ALL}.
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -434,7 +434,7 @@ public final class Ecs {
         }
 
         /**
-         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (comma-separated, no spaces); FIS default {@code ALL}.
+         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (no spaces); FIS default {@code ALL}.
          *
          * @param values the values
          * @return a new step with the parameter set

@@ -123,7 +123,7 @@ public final class Eks {
      * @param cluster the aws:eks:cluster target, under the target key {@code Cluster}
      * @param kubernetesApiVersion API version of the custom resource
      * @param kubernetesKind kind of the custom resource
-     * @param kubernetesNamespace kubernetes namespace in which the custom resource is created
+     * @param kubernetesNamespace Kubernetes namespace in which the custom resource is created
      * @param kubernetesSpec the spec of the custom resource, as a JSON document encoded in a string
      * @param maxDuration longest time the custom resource may run before FIS deletes it (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
@@ -156,7 +156,7 @@ public final class Eks {
      * The {@code aws:eks:pod-cpu-stress} action: runs CPU stress in the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -224,7 +224,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -234,7 +234,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -244,7 +244,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodSecurityPolicy}: pod Security Standard the fault-orchestration pod complies with.
+         * Sets {@code fisPodSecurityPolicy}: Pod Security Standard the fault-orchestration pod complies with.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -258,7 +258,7 @@ public final class Eks {
      * The {@code aws:eks:pod-delete} action: deletes the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
      */
@@ -313,7 +313,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -323,7 +323,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -333,7 +333,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodSecurityPolicy}: pod Security Standard the fault-orchestration pod complies with.
+         * Sets {@code fisPodSecurityPolicy}: Pod Security Standard the fault-orchestration pod complies with.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -347,7 +347,7 @@ public final class Eks {
      * The {@code aws:eks:pod-io-stress} action: runs I/O stress in the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -415,7 +415,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -425,7 +425,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -435,7 +435,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodSecurityPolicy}: pod Security Standard the fault-orchestration pod complies with.
+         * Sets {@code fisPodSecurityPolicy}: Pod Security Standard the fault-orchestration pod complies with.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -449,7 +449,7 @@ public final class Eks {
      * The {@code aws:eks:pod-memory-stress} action: runs memory stress in the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -517,7 +517,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -527,7 +527,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -537,7 +537,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodSecurityPolicy}: pod Security Standard the fault-orchestration pod complies with.
+         * Sets {@code fisPodSecurityPolicy}: Pod Security Standard the fault-orchestration pod complies with.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -554,7 +554,7 @@ public final class Eks {
      * @param protocol network protocol to block
      * @param trafficType direction of the traffic to block
      * @param port port number to block (0 to 65535)
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -603,7 +603,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -613,7 +613,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -627,7 +627,7 @@ public final class Eks {
      * The {@code aws:eks:pod-network-latency} action: adds latency to network traffic of the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -652,7 +652,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code interface}: network interfaces affected (comma-separated; ALL for every interface); FIS default {@code DEFAULT}.
+         * Sets {@code interface}: network interfaces affected (ALL for every interface); FIS default {@code DEFAULT}.
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -695,7 +695,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (comma-separated, no spaces); FIS default {@code ALL}.
+         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (no spaces); FIS default {@code ALL}.
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -726,7 +726,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -736,7 +736,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -750,7 +750,7 @@ public final class Eks {
      * The {@code aws:eks:pod-network-packet-loss} action: drops a percentage of network packets of the target EKS pods.
      *
      * @param pods the aws:eks:pod target, under the target key {@code Pods}
-     * @param kubernetesServiceAccount kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
+     * @param kubernetesServiceAccount Kubernetes service account that FIS uses for the fault-orchestration pod (needs RBAC permissions)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -775,7 +775,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code interface}: network interfaces affected (comma-separated; ALL for every interface).
+         * Sets {@code interface}: network interfaces affected (ALL for every interface).
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -807,7 +807,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (comma-separated, no spaces); FIS default {@code ALL}.
+         * Sets {@code sources}: where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3 (no spaces); FIS default {@code ALL}.
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -838,7 +838,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodLabels}: kubernetes labels attached to the fault-orchestration pod.
+         * Sets {@code fisPodLabels}: Kubernetes labels attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set
@@ -848,7 +848,7 @@ public final class Eks {
         }
 
         /**
-         * Sets {@code fisPodAnnotations}: kubernetes annotations attached to the fault-orchestration pod.
+         * Sets {@code fisPodAnnotations}: Kubernetes annotations attached to the fault-orchestration pod.
          *
          * @param value the value
          * @return a new step with the parameter set

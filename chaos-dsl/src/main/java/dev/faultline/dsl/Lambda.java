@@ -115,7 +115,7 @@ public final class Lambda {
      * The {@code aws:lambda:invocation-http-integration-response} action: makes a percentage of invocations of the target Lambda functions return a chosen HTTP response.
      *
      * @param functions the aws:lambda:function target, under the target key {@code Functions}
-     * @param contentTypeHeader content-Type header of the returned response
+     * @param contentTypeHeader Content-Type header of the returned response
      * @param statusCode HTTP status code returned (000-999) (0 to 999)
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}

@@ -41,7 +41,7 @@ public final class MemoryDb {
         }
 
         /**
-         * Sets {@code region}: region code; passed by the official Cross-Region scenario only.
+         * Sets {@code region}: Region code; passed by the official Cross-Region scenario only.
          *
          * @param value the value
          * @return a new step with the parameter set

@@ -99,7 +99,7 @@ public final class Network {
      * The {@code aws:network:route-table-disrupt-cross-region-connectivity} action: blocks traffic from the target subnets to another Region by rewriting their route tables.
      *
      * @param subnets the aws:ec2:subnet target, under the target key {@code Subnets}
-     * @param region region code of the Region to isolate
+     * @param region Region code of the Region to isolate
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -128,7 +128,7 @@ public final class Network {
      * The {@code aws:network:transit-gateway-disrupt-cross-region-connectivity} action: blocks transit-gateway peering traffic between the Region of the experiment and another Region.
      *
      * @param transitGateways the aws:ec2:transit-gateway target, under the target key {@code TransitGateways}
-     * @param region region code of the Region to isolate
+     * @param region Region code of the Region to isolate
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives

@@ -19,7 +19,7 @@ public final class S3 {
      * The {@code aws:s3:bucket-pause-replication} action: pauses replication from the target S3 buckets to their destination buckets.
      *
      * @param buckets the aws:s3:bucket target, under the target key {@code Buckets}
-     * @param region region of the destination buckets
+     * @param region Region of the destination buckets
      * @param duration how long the fault is held, as an ISO-8601 duration (PT1M to PT12H)
      * @return the action, to name in {@code experiment(..).action(name, ..)}
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
@@ -44,7 +44,7 @@ public final class S3 {
         }
 
         /**
-         * Sets {@code destinationBuckets}: destination buckets whose replication is paused (comma-separated).
+         * Sets {@code destinationBuckets}: destination buckets whose replication is paused.
          *
          * @param values the values
          * @return a new step with the parameter set
@@ -54,7 +54,7 @@ public final class S3 {
         }
 
         /**
-         * Sets {@code prefixes}: object key prefixes whose replication is paused (comma-separated).
+         * Sets {@code prefixes}: object key prefixes whose replication is paused.
          *
          * @param values the values
          * @return a new step with the parameter set

@@ -458,7 +458,7 @@ public final class Ssm {
     /**
      * The {@code AWSFIS-Run-Network-Latency-Sources} document, for {@link #sendCommand(Target, String, RunDocument, Duration)}: adds latency to traffic from or to the given sources with tc.
      *
-     * @param sources where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3
+     * @param sources where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3, one per item
      * @return the document, with its optional parameters as methods
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
      */
@@ -599,7 +599,7 @@ public final class Ssm {
     /**
      * The {@code AWSFIS-Run-Network-Packet-Loss-Sources} document, for {@link #sendCommand(Target, String, RunDocument, Duration)}: drops a percentage of packets from or to the given sources with tc.
      *
-     * @param sources where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3
+     * @param sources where affected traffic comes from or goes to: IPv4 addresses, CIDR blocks, domain names, AZ names or IDs, ALL, DYNAMODB or S3, one per item
      * @return the document, with its optional parameters as methods
      * @throws IllegalArgumentException if an argument is outside the range the catalog gives
      */
