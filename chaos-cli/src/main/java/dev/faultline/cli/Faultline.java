@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * faultline lint --policy staging template.json
  * faultline plan template.json
+ * faultline local-fis --port 4599
  * }</pre>
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
         description = "Chaos engineering on AWS Fault Injection Service: lint and plan experiment templates.",
-        subcommands = {LintCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, PlanCommand.class, LocalFisCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -55,6 +56,6 @@ public final class Faultline implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint or plan.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint, plan or local-fis.");
     }
 }
