@@ -71,14 +71,19 @@ public final class Inventory {
     }
 
     /**
-     * Adds a resource, replacing one with the same ARN.
+     * Adds a resource, replacing one of the same type with the same ARN.
      *
      * @param resource the resource
      * @return this inventory
      */
     public synchronized Inventory add(SimResource resource) {
-        byArn.put(resource.arn(), Objects.requireNonNull(resource, "resource"));
+        byArn.put(key(resource.type(), resource.arn()), Objects.requireNonNull(resource, "resource"));
         return this;
+    }
+
+    // one ARN can be a resource of two types (an instance is also a spot instance)
+    private static String key(String type, String arn) {
+        return type + " " + arn;
     }
 
     /**
@@ -98,7 +103,7 @@ public final class Inventory {
      * @return whether it was there
      */
     public synchronized boolean remove(String arn) {
-        return byArn.remove(arn) != null;
+        return byArn.values().removeIf(r -> r.arn().equals(arn));
     }
 
     /**
@@ -133,7 +138,18 @@ public final class Inventory {
      * @return the resource, if present
      */
     public synchronized Optional<SimResource> resource(String arn) {
-        return Optional.ofNullable(byArn.get(arn));
+        return byArn.values().stream().filter(r -> r.arn().equals(arn)).findFirst();
+    }
+
+    /**
+     * The resource of a type with an ARN.
+     *
+     * @param type the FIS resource type
+     * @param arn the ARN
+     * @return the resource, if present
+     */
+    public synchronized Optional<SimResource> resourceWithArn(String type, String arn) {
+        return Optional.ofNullable(byArn.get(key(type, arn)));
     }
 
     /**

@@ -86,8 +86,8 @@ public final class TargetResolver {
             List<SimResource> candidates = new ArrayList<>();
             if (!t.resourceArns().isEmpty()) {
                 for (String arn : t.resourceArns()) {
-                    Optional<SimResource> r = inventory.resource(arn);
-                    if (r.isEmpty() || !r.get().type().equals(type)) {
+                    Optional<SimResource> r = inventory.resourceWithArn(type, arn);
+                    if (r.isEmpty()) {
                         return new Resolution(out, name, "Target resolution failed for target \"" + name
                                 + "\": resource " + arn + " of type " + type + " was not found.");
                     }
