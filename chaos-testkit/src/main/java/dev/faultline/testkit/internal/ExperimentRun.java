@@ -74,6 +74,10 @@ final class ExperimentRun {
         }
     }
 
+    boolean started() {
+        return !"pending".equals(status) && !"initiating".equals(status);
+    }
+
     boolean terminal() {
         return TERMINAL.contains(status);
     }
@@ -89,13 +93,12 @@ final class ExperimentRun {
         finish("cancelled", now, why);
     }
 
-    /** Asks the run to stop: running actions go to stopping, pending ones are cancelled. */
+    /**
+     * Asks the run to stop: running actions go to stopping, pending ones are cancelled; one
+     * phase later the run is stopped.
+     */
     void requestStop(Instant now, String why) {
         if (terminal() || "stopping".equals(status)) {
-            return;
-        }
-        if ("pending".equals(status) || "initiating".equals(status)) {
-            cancel(now, why);
             return;
         }
         status = "stopping";

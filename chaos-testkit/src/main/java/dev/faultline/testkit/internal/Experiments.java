@@ -130,7 +130,14 @@ public final class Experiments {
      */
     void stopAll(String reason) {
         for (ExperimentRun r : engine.runs.values()) {
-            r.requestStop(engine.clock.instant(), reason);
+            if (r.terminal()) {
+                continue;
+            }
+            if (r.started()) {
+                r.requestStop(engine.clock.instant(), reason);
+            } else {
+                r.cancel(engine.clock.instant(), reason);
+            }
         }
     }
 
