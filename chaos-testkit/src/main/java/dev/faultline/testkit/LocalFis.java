@@ -186,6 +186,24 @@ public final class LocalFis implements AutoCloseable {
     }
 
     /**
+     * Makes every action with this id fail when it starts, so that clients' handling of failed
+     * experiments can be tested: the experiment ends {@code failed} with
+     * {@code state.error.code = errorCode} and the action's name as location.
+     *
+     * <pre>{@code
+     * fis.failAction("aws:ec2:stop-instances", "AuthorizationFailure");
+     * }</pre>
+     *
+     * @param actionId the action id
+     * @param errorCode a FIS error code (reference §3.3), or null to stop failing it
+     * @return this instance
+     */
+    public LocalFis failAction(String actionId, String errorCode) {
+        engine.failAction(actionId, errorCode);
+        return this;
+    }
+
+    /**
      * Engages the safety lever: running experiments stop, new ones are cancelled.
      *
      * @param reason why

@@ -45,6 +45,8 @@ public final class Engine {
     final Map<String, Integer> runAccounts = new LinkedHashMap<>();
     private final Map<String, String[]> templateTokens = new LinkedHashMap<>();
     private final Map<String, String[]> experimentTokens = new LinkedHashMap<>();
+    /** Action ids that fail when they start, with the FIS error code to report. */
+    final Map<String, String> failingActions = new java.util.concurrent.ConcurrentHashMap<>();
     String leverStatus = "disengaged";
     String leverReason = "";
 
@@ -67,13 +69,28 @@ public final class Engine {
         this.ids = new Ids(seed);
     }
 
+    /**
+     * Makes every action with this id fail when it starts, failing its experiment with the
+     * given FIS error code (reference §3.3), for example {@code AuthorizationFailure}.
+     *
+     * @param actionId the action id, for example {@code aws:ec2:stop-instances}
+     * @param errorCode the error code; null to stop failing the action
+     */
+    public void failAction(String actionId, String errorCode) {
+        if (errorCode == null) {
+            failingActions.remove(actionId);
+        } else {
+            failingActions.put(Objects.requireNonNull(actionId, "actionId"), errorCode);
+        }
+    }
+
     /** Runs every experiment, and evaluates the alarms, up to the clock's time. */
     public synchronized void tick() {
         Instant now = clock.instant();
         alarms.evaluate(now);
         for (ExperimentRun r : runs.values()) {
             if (!r.terminal()) {
-                r.advance(now, inventory, alarms);
+                r.advance(now, inventory, alarms, failingActions);
             }
         }
     }

@@ -55,6 +55,7 @@ final class ExperimentRun {
     Instant endTime;
     private Instant phaseAt;
     private Instant stopAt;
+    private Map<String, String> failing = Map.of();
 
     ExperimentRun(String id, String arn, String templateId, Experiment template, boolean skipAll,
             Map<String, String> tags, Instant now, long seed) {
@@ -117,7 +118,8 @@ final class ExperimentRun {
     }
 
     /** Runs everything that is due up to {@code now}. */
-    void advance(Instant now, Inventory inventory, Alarms alarms) {
+    void advance(Instant now, Inventory inventory, Alarms alarms, Map<String, String> failing) {
+        this.failing = failing;
         int guard = 0;
         while (!terminal() && step(now, inventory, alarms) && guard++ < 10_000) {
             // each step moves the run on by one event
@@ -223,6 +225,9 @@ final class ExperimentRun {
                 skip(a, t, "Action was skipped because the experiment's actionsMode is skip-all.");
             } else if (!a.action.targets().isEmpty() && a.resources.isEmpty()) {
                 skip(a, t, "Action was skipped because its targets resolved no resources.");
+            } else if (failing.containsKey(a.actionId)) {
+                fail(a, t, failing.get(a.actionId), inventory);
+                return true;
             } else {
                 a.status = "running";
                 a.reason = "Action is running.";
@@ -259,6 +264,28 @@ final class ExperimentRun {
             return true;
         }
         return progress;
+    }
+
+    /** An action failed: the others stop (post-actions run), pending ones are cancelled, the run fails. */
+    private void fail(ActionRun failed, Instant t, String code, Inventory inventory) {
+        failed.status = "failed";
+        failed.reason = "Action failed with " + code + " (injected by LocalFis).";
+        failed.startTime = t;
+        failed.endTime = t;
+        for (ActionRun a : actions.values()) {
+            if ("running".equals(a.status)) {
+                Effects.onEnd(id, a, inventory, t);
+                a.status = "stopped";
+                a.reason = "Experiment failed.";
+                a.endTime = t;
+            } else if ("pending".equals(a.status)) {
+                a.status = "cancelled";
+                a.reason = "Experiment failed.";
+            }
+        }
+        errorCode = code;
+        errorLocation = failed.name;
+        finish("failed", t, "Action " + failed.name + " failed: " + code + ".");
     }
 
     private static void skip(ActionRun a, Instant t, String why) {

@@ -136,4 +136,24 @@ class ExecutionTest {
         assertThat(status(get(id))).isEqualTo("completed");
         assertThat(inventory.resources("aws:ec2:subnet")).allSatisfy(r -> assertThat(r.attribute("Disrupted")).isEmpty());
     }
+
+    @Test
+    void injectedActionFailure_failsTheExperimentWithTheCode_andRunsPostActions() {
+        engine.failAction("aws:ec2:terminate-instances", "AuthorizationFailure");
+        String id = run("{\"W\":{\"resourceType\":\"aws:ec2:instance\",\"resourceTags\":{\"Role\":\"web\"},\"selectionMode\":\"COUNT(2)\"}}",
+                "{\"Stop\":{\"actionId\":\"aws:ec2:stop-instances\",\"parameters\":{\"startInstancesAfterDuration\":\"PT5M\"},"
+                        + "\"targets\":{\"Instances\":\"W\"}},"
+                        + "\"Wait\":{\"actionId\":\"aws:fis:wait\",\"parameters\":{\"duration\":\"PT1M\"}},"
+                        + "\"Kill\":{\"actionId\":\"aws:ec2:terminate-instances\",\"startAfter\":[\"Wait\"],\"targets\":{\"Instances\":\"W\"}},"
+                        + "\"Later\":{\"actionId\":\"aws:fis:wait\",\"parameters\":{\"duration\":\"PT1M\"},\"startAfter\":[\"Kill\"]}}");
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode e = get(id);
+        assertThat(status(e)).isEqualTo("failed");
+        assertThat(e.path("state").path("error").path("code").asText()).isEqualTo("AuthorizationFailure");
+        assertThat(e.path("state").path("error").path("location").asText()).isEqualTo("Kill");
+        assertThat(action(e, "Kill")).isEqualTo("failed");
+        assertThat(action(e, "Stop")).isEqualTo("stopped");
+        assertThat(action(e, "Later")).isEqualTo("cancelled");
+        assertThat(inventory.resources("aws:ec2:instance")).allSatisfy(r -> assertThat(r.text("State.Name")).hasValue("running"));
+    }
 }
