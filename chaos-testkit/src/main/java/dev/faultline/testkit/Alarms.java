@@ -123,7 +123,8 @@ public final class Alarms {
     }
 
     /**
-     * The alarm with a name or ARN.
+     * The alarm with a name or ARN (an ARN in another account or Region finds the alarm of the
+     * same name).
      *
      * @param nameOrArn the name or ARN
      * @return the alarm, if it exists
@@ -132,6 +133,11 @@ public final class Alarms {
         Alarm a = alarms.get(nameOrArn);
         if (a == null) {
             a = alarms.values().stream().filter(x -> x.arn().equals(nameOrArn)).findFirst().orElse(null);
+        }
+        int at = nameOrArn.indexOf(":alarm:");
+        if (a == null && nameOrArn.startsWith("arn:") && at > 0) {
+            // an alarm ARN in another account or Region still names the alarm of that name
+            a = alarms.get(nameOrArn.substring(at + ":alarm:".length()));
         }
         return Optional.ofNullable(a);
     }
