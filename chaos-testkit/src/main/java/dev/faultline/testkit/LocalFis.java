@@ -71,6 +71,7 @@ public final class LocalFis implements AutoCloseable {
         this.alarms = new Alarms(account, region, clock);
         b.alarmSetup.accept(alarms);
         this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
+        engine.enforceTargetQuotas(b.enforceTargetQuotas);
         this.experiments = new Experiments(engine, b.seed + 1);
         this.extras = new Extras(engine, experiments);
         this.tick = engine::tick;
@@ -275,6 +276,7 @@ public final class LocalFis implements AutoCloseable {
         private Consumer<Inventory> inventorySetup = i -> { };
         private Consumer<Alarms> alarmSetup = a -> { };
         private Duration tickPeriod = Duration.ofMillis(5);
+        private boolean enforceTargetQuotas;
 
         private Builder() {}
 
@@ -367,6 +369,20 @@ public final class LocalFis implements AutoCloseable {
          */
         public Builder alarms(Consumer<Alarms> setup) {
             this.alarmSetup = this.alarmSetup.andThen(Objects.requireNonNull(setup, "setup"));
+            return this;
+        }
+
+        /**
+         * Makes experiments fail with {@code QuotaExceededFailure} when an action would affect
+         * more resources chosen by tags, filters or parameters than its per-action target quota
+         * (5 for stop-instances, reference §7). Off by default: whether FIS checks this at start
+         * is not confirmed.
+         *
+         * @param value true to enforce
+         * @return this builder
+         */
+        public Builder enforceTargetQuotas(boolean value) {
+            this.enforceTargetQuotas = value;
             return this;
         }
 

@@ -103,4 +103,19 @@ class FaultsTest {
         }
         return out;
     }
+
+    @Test
+    void latency_delaysButDoesNotChangeAnswers() {
+        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
+        assertThat(local.faults(Faults.none())).isSameAs(local);
+        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
+        assertThat(noRetries.listActions(b -> { }).join().actions()).isNotEmpty();
+    }
+
+    @Test
+    void faultRates_areChecked() {
+        assertThatThrownBy(() -> Faults.builder().throttling(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Faults.builder().throttling(0.6).serverErrors(0.6).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

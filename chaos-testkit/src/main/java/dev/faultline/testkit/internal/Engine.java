@@ -47,6 +47,8 @@ public final class Engine {
     private final Map<String, String[]> experimentTokens = new LinkedHashMap<>();
     /** Action ids that fail when they start, with the FIS error code to report. */
     final Map<String, String> failingActions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether per-action target quotas (catalog {@code targetQuota}) fail experiments. */
+    volatile boolean enforceTargetQuotas;
     String leverStatus = "disengaged";
     String leverReason = "";
 
@@ -82,6 +84,16 @@ public final class Engine {
         } else {
             failingActions.put(Objects.requireNonNull(actionId, "actionId"), errorCode);
         }
+    }
+
+    /**
+     * Makes experiments fail with {@code QuotaExceededFailure} when an action would affect more
+     * resources, chosen by tags, filters or parameters, than its per-action target quota.
+     *
+     * @param value true to enforce
+     */
+    public void enforceTargetQuotas(boolean value) {
+        this.enforceTargetQuotas = value;
     }
 
     /** Runs every experiment, and evaluates the alarms, up to the clock's time. */

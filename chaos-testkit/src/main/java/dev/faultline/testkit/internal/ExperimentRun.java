@@ -1,8 +1,10 @@
 package dev.faultline.testkit.internal;
 
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.Target;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
 import dev.faultline.testkit.Alarm;
@@ -56,6 +58,8 @@ final class ExperimentRun {
     private Instant phaseAt;
     private Instant stopAt;
     private Map<String, String> failing = Map.of();
+    /** Whether per-action target quotas apply, as configured when the experiment started. */
+    boolean quotas;
 
     ExperimentRun(String id, String arn, String templateId, Experiment template, boolean skipAll,
             Map<String, String> tags, Instant now, long seed) {
@@ -190,10 +194,38 @@ final class ExperimentRun {
                 resolved.getOrDefault(target, List.of()).forEach(x -> arns.add(x.arn()));
             }
             a.resources.addAll(arns);
+            if (quotas && overQuota(a)) {
+                errorCode = "QuotaExceededFailure";
+                errorLocation = a.name;
+                for (ActionRun x : actions.values()) {
+                    x.status = "cancelled";
+                    x.reason = "The experiment failed before this action started.";
+                }
+                finish("failed", phaseAt, "Action " + a.name + " would affect " + a.resources.size()
+                        + " resources, more than its target quota of " + quotaOf(a) + ".");
+                return;
+            }
         }
         status = "running";
         reason = "Experiment is running.";
         LOG.debug("experimentId={}, status=running, targets={}", id, resolved.keySet());
+    }
+
+    private static int quotaOf(ActionRun a) {
+        return Catalog.defaultCatalog().action(a.actionId).map(d -> d.targetQuota().orElse(Integer.MAX_VALUE))
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    /** Whether an action's dynamically chosen resources (not listed by ARN) exceed its quota. */
+    private boolean overQuota(ActionRun a) {
+        int dynamic = 0;
+        for (String target : a.action.targets().values()) {
+            Target t = template.targets().get(target);
+            if (t != null && t.resourceArns().isEmpty()) {
+                dynamic += resolved.getOrDefault(target, List.of()).size();
+            }
+        }
+        return dynamic > quotaOf(a);
     }
 
     private boolean schedule(Instant now, Inventory inventory) {

@@ -73,6 +73,7 @@ public final class Experiments {
             Instant now = engine.clock.instant();
             ExperimentRun run = new ExperimentRun(id, engine.arn("experiment", id), templateId, t.body,
                     mode.equals("skip-all"), tags, now, seeds.nextSeed());
+            run.quotas = engine.enforceTargetQuotas;
             if (!"disengaged".equals(engine.leverStatus)) {
                 run.cancel(now, "Experiment was cancelled because the safety lever is engaged: " + engine.leverReason);
             }

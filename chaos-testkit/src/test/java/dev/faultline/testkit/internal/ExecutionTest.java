@@ -156,4 +156,21 @@ class ExecutionTest {
         assertThat(action(e, "Later")).isEqualTo("cancelled");
         assertThat(inventory.resources("aws:ec2:instance")).allSatisfy(r -> assertThat(r.text("State.Name")).hasValue("running"));
     }
+
+    @Test
+    void targetQuotas_whenEnforced_failWithQuotaExceededFailure() {
+        inventory.ec2Instances(6, "Role", "batch");
+        String targets = "{\"B\":{\"resourceType\":\"aws:ec2:instance\",\"resourceTags\":{\"Role\":\"batch\"},\"selectionMode\":\"ALL\"}}";
+        String actions = "{\"Stop\":{\"actionId\":\"aws:ec2:stop-instances\",\"targets\":{\"Instances\":\"B\"}}}";
+        String lenient = run(targets, actions);
+        engine.enforceTargetQuotas(true);
+        String strict = run(targets, actions);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(status(get(lenient))).isEqualTo("completed");
+        JsonNode e = get(strict);
+        assertThat(status(e)).isEqualTo("failed");
+        assertThat(e.path("state").path("error").path("code").asText()).isEqualTo("QuotaExceededFailure");
+        assertThat(e.path("state").path("reason").asText()).contains("6 resources").contains("quota of 5");
+    }
 }
