@@ -58,7 +58,11 @@ class AwsCliTest {
     }
 
     private Result fis(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "fis"));
+        return cli("fis", args);
+    }
+
+    private Result cli(String service, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(aws.toString(), service));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--endpoint-url", local.endpoint().toString(), "--region", "us-east-1", "--output", "json"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -173,5 +177,40 @@ class AwsCliTest {
                 .path("targetResourceType");
         assertThat(type.path("parameters").has("availabilityZoneIdentifier")).isTrue();
         assertThat(fis("list-actions").json().path("actions").size()).isGreaterThan(50);
+    }
+
+    @Test
+    void cloudWatchFromTheCli_rpcV2Cbor_alarmStopsTheExperiment() throws Exception {
+        Result put = cli("cloudwatch", "put-metric-alarm", "--alarm-name", "App5xx", "--namespace", "App",
+                "--metric-name", "Errors", "--statistic", "Sum", "--period", "60", "--evaluation-periods", "1",
+                "--threshold", "5", "--comparison-operator", "GreaterThanThreshold");
+        assertThat(put.exit()).as(put.err()).isZero();
+        JsonNode alarm = cli("cloudwatch", "describe-alarms", "--alarm-names", "App5xx").json()
+                .path("MetricAlarms").path(0);
+        assertThat(alarm.path("StateValue").asText()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(alarm.path("Threshold").asDouble()).isEqualTo(5.0);
+        String arn = alarm.path("AlarmArn").asText();
+
+        Path file = dir.resolve("alarmed.json");
+        Files.writeString(file, "{\"description\":\"Wait\",\"roleArn\":\"arn:aws:iam::123456789012:role/FisRole\","
+                + "\"stopConditions\":[{\"source\":\"aws:cloudwatch:alarm\",\"value\":\"" + arn + "\"}],"
+                + "\"actions\":{\"Wait\":{\"actionId\":\"aws:fis:wait\",\"parameters\":{\"duration\":\"PT10M\"}}}}");
+        String templateId = fis("create-experiment-template", "--cli-input-json", "file://" + file).json()
+                .path("experimentTemplate").path("id").asText();
+        String id = fis("start-experiment", "--experiment-template-id", templateId).json()
+                .path("experiment").path("id").asText();
+        clock.advance(Duration.ofMinutes(1));
+
+        Result set = cli("cloudwatch", "set-alarm-state", "--alarm-name", "App5xx", "--state-value", "ALARM",
+                "--state-reason", "errors");
+        assertThat(set.exit()).as(set.err()).isZero();
+        JsonNode state = fis("get-experiment", "--id", id).json().path("experiment").path("state");
+        assertThat(state.path("status").asText()).isEqualTo("stopping");
+        assertThat(state.path("reason").asText()).contains(arn);
+
+        Result missing = cli("cloudwatch", "set-alarm-state", "--alarm-name", "Nope", "--state-value", "OK",
+                "--state-reason", "x");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("ResourceNotFound");
     }
 }

@@ -124,4 +124,31 @@ class WireFormatTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("<Code>Throttling</Code>");
     }
+
+    @Test
+    void cloudWatchRpcV2Cbor_describesAlarms_andReportsErrorsWithTheQueryErrorHeader() throws Exception {
+        var cbor = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper();
+        local.alarms().create("Cbor");
+        String base = local.endpoint() + "/service/GraniteServiceVersion20100801/operation/";
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "DescribeAlarms"))
+                .header("Content-Type", "application/cbor").header("smithy-protocol", "rpc-v2-cbor")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cbor.writeValueAsBytes(
+                        java.util.Map.of("AlarmNames", java.util.List.of("Cbor"))))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
+        JsonNode alarm = cbor.readTree(r.body()).path("MetricAlarms").path(0);
+        assertThat(alarm.path("AlarmName").asText()).isEqualTo("Cbor");
+        assertThat(alarm.path("StateValue").asText()).isEqualTo("OK");
+        assertThat(alarm.path("StateUpdatedTimestamp").isNumber()).isTrue();
+
+        HttpResponse<byte[]> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base + "SetAlarmState"))
+                .header("Content-Type", "application/cbor")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cbor.writeValueAsBytes(java.util.Map.of(
+                        "AlarmName", "Nope", "StateValue", "OK", "StateReason", "x")))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("x-amzn-query-error")).hasValue("ResourceNotFound;Sender");
+        assertThat(cbor.readTree(missing.body()).path("__type").asText()).endsWith("#ResourceNotFound");
+    }
 }

@@ -128,6 +128,30 @@ public final class HttpFront implements AutoCloseable {
                 default:
                     break;
             }
+            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+            boolean cbor = r.method().equals("POST") && r.segments().size() == 4 && r.segments().get(0).equals("service")
+                    && r.segments().get(1).equals("GraniteServiceVersion20100801");
+            if (cbor || (cw && target != null && target.startsWith("GraniteServiceVersion20100801."))) {
+                String op = cbor ? r.segments().get(3) : target.substring(target.indexOf('.') + 1);
+                CloudWatchStructured.Answer a = CloudWatchStructured.handle(op, body, cbor, cloudWatch, requestId);
+                if (fault == Fault.LOST) {
+                    serverError(ex, false, 503, requestId);
+                    return;
+                }
+                if (cbor) {
+                    ex.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
+                }
+                if (a.queryError() != null) {
+                    ex.getResponseHeaders().set("x-amzn-query-error", a.queryError());
+                }
+                ex.getResponseHeaders().set("Content-Type", cbor ? "application/cbor" : "application/x-amz-json-1.0");
+                ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+                ex.sendResponseHeaders(a.status(), a.body().length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(a.body());
+                }
+                return;
+            }
             if (cw) {
                 CloudWatchQuery.Answer a = cloudWatch.handle(Request.parseForm(new String(body, StandardCharsets.UTF_8)),
                         requestId);
