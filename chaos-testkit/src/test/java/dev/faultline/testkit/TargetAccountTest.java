@@ -66,6 +66,9 @@ class TargetAccountTest {
                 .targetAccountConfigurations()).extracting(c -> c.accountId()).containsExactly("111122223333");
 
         fis.deleteTargetAccountConfiguration(b -> b.experimentTemplateId(id).accountId("111122223333")).join();
+        // the experiment keeps the configurations it started with
+        assertThat(fis.getExperimentTargetAccountConfiguration(b -> b.experimentId(experiment).accountId("111122223333"))
+                .join().targetAccountConfiguration().description()).isEqualTo("orders");
         assertThatThrownBy(() -> fis.getTargetAccountConfiguration(b -> b.experimentTemplateId(id)
                 .accountId("111122223333")).join()).cause().isInstanceOf(ResourceNotFoundException.class);
     }

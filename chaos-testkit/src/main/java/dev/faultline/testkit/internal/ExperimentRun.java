@@ -48,6 +48,8 @@ final class ExperimentRun {
     final Instant creationTime;
     final long seed;
     final Map<String, ActionRun> actions = new LinkedHashMap<>();
+    /** The template's target account configurations when the experiment started. */
+    final List<StoredTemplate.TargetAccount> accounts = new ArrayList<>();
     final Map<String, List<SimResource>> resolved = new LinkedHashMap<>();
     String status = "pending";
     String reason = "Experiment is pending.";

@@ -74,6 +74,7 @@ public final class Experiments {
             ExperimentRun run = new ExperimentRun(id, engine.arn("experiment", id), templateId, t.body,
                     mode.equals("skip-all"), tags, now, seeds.nextSeed());
             run.quotas = engine.enforceTargetQuotas;
+            run.accounts.addAll(t.accounts.values());
             if (!"disengaged".equals(engine.leverStatus)) {
                 run.cancel(now, "Experiment was cancelled because the safety lever is engaged: " + engine.leverReason);
             }
@@ -86,6 +87,36 @@ public final class Experiments {
 
     private int accounts(String id) {
         return engine.runAccounts.getOrDefault(id, 0);
+    }
+
+    /**
+     * ListExperimentTargetAccountConfigurations and GetExperimentTargetAccountConfiguration: the
+     * configurations copied from the template when the experiment started.
+     *
+     * @param id the experiment id
+     * @param accountId one account, or null for the list
+     * @return the answer
+     */
+    public ObjectNode targetAccounts(String id, String accountId) {
+        synchronized (engine) {
+            ExperimentRun r = run(id);
+            com.fasterxml.jackson.databind.node.ArrayNode list = Json.array();
+            for (StoredTemplate.TargetAccount a : r.accounts) {
+                ObjectNode o = Json.object();
+                o.put("accountId", a.accountId());
+                o.put("roleArn", a.roleArn());
+                o.put("description", a.description());
+                if (accountId != null && accountId.equals(a.accountId())) {
+                    return Engine.wrap("targetAccountConfiguration", o);
+                }
+                list.add(o);
+            }
+            if (accountId != null) {
+                throw ApiException.notFound("Target account configuration " + accountId + " not found for experiment "
+                        + id + ".");
+            }
+            return Engine.wrap("targetAccountConfigurations", list);
+        }
     }
 
     ExperimentRun run(String id) {

@@ -124,20 +124,8 @@ public final class FisRouter {
             }
         } else if (m.equals("GET") && s.get(2).equals("resolvedTargets") && s.size() == 3) {
             return experiments.resolvedTargets(s.get(1), r.param("targetName"), max, next);
-        } else if (m.equals("GET") && s.get(2).equals("targetAccountConfigurations")) {
-            String templateId = experiments.run(s.get(1)).templateId;
-            if (s.size() == 3) {
-                ObjectNode o = engine.templates.containsKey(templateId)
-                        ? extras.listTargetAccounts(templateId, Optional.empty(), Optional.empty()) : Json.object();
-                o.remove("nextToken");
-                if (!o.has("targetAccountConfigurations")) {
-                    o.putArray("targetAccountConfigurations");
-                }
-                return o;
-            }
-            if (s.size() == 4) {
-                return extras.targetAccount("GET", templateId, s.get(3), Json.object());
-            }
+        } else if (m.equals("GET") && s.get(2).equals("targetAccountConfigurations") && s.size() <= 4) {
+            return experiments.targetAccounts(s.get(1), s.size() == 4 ? s.get(3) : null);
         }
         throw unknown(r);
     }
