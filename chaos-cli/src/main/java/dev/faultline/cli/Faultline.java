@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
  * faultline plan template.json
  * faultline compile --to cfn-yaml template.json
  * faultline iam --region us-east-1 template.json
+ * faultline local-fis --port 4599
  * }</pre>
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
         description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
-                + " and derive their IAM policies.",
+                + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
-                CommandLine.HelpCommand.class})
+                LocalFisCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -59,6 +60,7 @@ public final class Faultline implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint, plan, compile or iam.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing a command: lint, plan, compile, iam or local-fis.");
     }
 }

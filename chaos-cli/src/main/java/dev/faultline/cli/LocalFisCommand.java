@@ -1,0 +1,101 @@
+package dev.faultline.cli;
+
+import dev.faultline.testkit.Clocks;
+import dev.faultline.testkit.LocalFis;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code faultline local-fis}: runs LocalFis as a standalone server for any FIS client (the AWS
+ * CLI, an SDK) until interrupted.
+ *
+ * <pre>{@code
+ * faultline local-fis --port 4599 --inventory fleet.json --speed 1200
+ * aws fis list-actions --endpoint-url http://127.0.0.1:4599 --region us-east-1
+ * }</pre>
+ */
+@Command(name = "local-fis", mixinStandardHelpOptions = true,
+        description = "Run LocalFis, an emulator of the FIS API and CloudWatch alarms, on 127.0.0.1 until interrupted.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:stopped by an interrupt", "2:usage error, the inventory cannot be read, or the port is taken"})
+final class LocalFisCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port; 0 (default) for a free one.")
+    int port;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Simulated resources: {\"resources\":[{\"type\",\"id\",\"arn\",\"tags\",\"attributes\"}]}.")
+    Path inventory;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Simulated seconds per wall-clock second (1200 = one minute per 50 ms). Default: ${DEFAULT-VALUE}.")
+    long speed;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of ids and random target selection. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--account", paramLabel = "ID", defaultValue = LocalFis.DEFAULT_ACCOUNT,
+            description = "Account id in ARNs. Default: ${DEFAULT-VALUE}.")
+    String account;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = LocalFis.DEFAULT_REGION,
+            description = "Region in ARNs. Default: ${DEFAULT-VALUE}.")
+    String region;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (speed < 1) {
+            err.println("--speed must be at least 1.");
+            return Faultline.USAGE;
+        }
+        Clock clock = Clocks.scaled(Duration.ofSeconds(speed), Duration.ofSeconds(1));
+        LocalFis fis;
+        try {
+            LocalFis.Builder b = LocalFis.builder().port(port).clock(clock).seed(seed).account(account).region(region);
+            if (inventory != null) {
+                b.inventory(inv -> inv.load(inventory));
+            }
+            fis = b.start();
+        } catch (RuntimeException e) {
+            err.println("LocalFis could not start: " + e.getMessage());
+            return Faultline.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            fis.close();
+            stopped.countDown();
+        }, "local-fis-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("LocalFis listening on " + fis.endpoint() + " (account " + account + ", " + region + ", "
+                + fis.inventory().resources().size() + " resources, speed x" + speed + ")");
+        out.println("Point clients at it: aws fis list-experiment-templates --endpoint-url " + fis.endpoint()
+                + " --region " + region);
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            fis.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+        return Faultline.OK;
+    }
+}

@@ -1,0 +1,420 @@
+package dev.faultline.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.testkit.internal.CloudWatchQuery;
+import dev.faultline.testkit.internal.Engine;
+import dev.faultline.testkit.internal.Experiments;
+import dev.faultline.testkit.internal.Extras;
+import dev.faultline.testkit.internal.FisRouter;
+import dev.faultline.testkit.internal.HttpFront;
+import dev.faultline.testkit.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process emulator of the AWS Fault Injection Service API (and of the CloudWatch alarm
+ * calls that stop conditions need) on a local port, so that the real AWS SDK and AWS CLI run
+ * experiments end to end with no AWS account. Templates and experiments live in memory;
+ * targets resolve against a simulated {@link Inventory}; experiments run on the clock given
+ * (a {@link ManualClock} for tests, or {@link Clocks#scaled scaled} real time).
+ *
+ * <pre>{@code
+ * ManualClock clock = Clocks.manual();
+ * try (LocalFis fis = LocalFis.builder()
+ *         .clock(clock)
+ *         .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
+ *         .start()) {
+ *     FisAsyncClient client = FisAsyncClient.builder().endpointOverride(fis.endpoint())...build();
+ *     // create a template, start an experiment, then:
+ *     clock.advance(Duration.ofMinutes(10));
+ * }
+ * }</pre>
+ */
+public final class LocalFis implements AutoCloseable {
+
+    /** The account id used unless the builder sets another. */
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+    /** The Region used unless the builder sets another. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFis.class);
+
+    private final String account;
+    private final String region;
+    private final Clock clock;
+    private final Inventory inventory;
+    private final Alarms alarms;
+    private final Engine engine;
+    private final Extras extras;
+    private final Experiments experiments;
+    private final HttpFront front;
+    private final ScheduledExecutorService ticker;
+    private final Runnable tick;
+
+    private LocalFis(Builder b) throws IOException {
+        this.account = b.account;
+        this.region = b.region;
+        this.clock = b.clock;
+        this.inventory = new Inventory(account, region);
+        b.inventorySetup.accept(inventory);
+        this.alarms = new Alarms(account, region, clock);
+        b.alarmSetup.accept(alarms);
+        this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
+        engine.enforceTargetQuotas(b.enforceTargetQuotas);
+        this.experiments = new Experiments(engine, b.seed + 1);
+        this.extras = new Extras(engine, experiments);
+        this.tick = engine::tick;
+        this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, extras),
+                new CloudWatchQuery(alarms, tick));
+        front.faults(b.faults);
+        alarms.onChange(tick);
+        if (clock instanceof ManualClock) {
+            ((ManualClock) clock).onAdvance(tick);
+            this.ticker = null;
+        } else {
+            this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "localfis-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = b.tickPeriod.toMillis();
+            ticker.scheduleAtFixedRate(this::safeTick, period, period, TimeUnit.MILLISECONDS);
+        }
+        LOG.debug("LocalFis listening on {}", endpoint());
+    }
+
+    /**
+     * Starts configuring an instance.
+     *
+     * @return a builder with the defaults: a free port, account {@value #DEFAULT_ACCOUNT},
+     *     Region {@value #DEFAULT_REGION}, a manual clock, seed 0, an empty inventory, no faults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void safeTick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("LocalFis clock step failed", e);
+        }
+    }
+
+    /**
+     * The URL to give clients as endpoint override.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + front.port());
+    }
+
+    /**
+     * The bound port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return front.port();
+    }
+
+    /**
+     * The account id in ARNs.
+     *
+     * @return the account id
+     */
+    public String account() {
+        return account;
+    }
+
+    /**
+     * The Region in ARNs.
+     *
+     * @return the Region
+     */
+    public String region() {
+        return region;
+    }
+
+    /**
+     * The simulated clock.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The simulated resources: add to them, and read what experiments did.
+     *
+     * @return the inventory
+     */
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /**
+     * The emulated CloudWatch alarms and metrics.
+     *
+     * @return the alarms
+     */
+    public Alarms alarms() {
+        return alarms;
+    }
+
+    /**
+     * Replaces the faults injected into the API.
+     *
+     * @param value the faults; {@link Faults#none()} to stop injecting
+     * @return this instance
+     */
+    public LocalFis faults(Faults value) {
+        front.faults(value);
+        return this;
+    }
+
+    /**
+     * Makes every action with this id fail when it starts, so that clients' handling of failed
+     * experiments can be tested: the experiment ends {@code failed} with
+     * {@code state.error.code = errorCode} and the action's name as location.
+     *
+     * <pre>{@code
+     * fis.failAction("aws:ec2:stop-instances", "AuthorizationFailure");
+     * }</pre>
+     *
+     * @param actionId the action id
+     * @param errorCode a FIS error code (reference §3.3), or null to stop failing it
+     * @return this instance
+     */
+    public LocalFis failAction(String actionId, String errorCode) {
+        engine.failAction(actionId, errorCode);
+        return this;
+    }
+
+    /**
+     * Engages the safety lever: running experiments stop, new ones are cancelled.
+     *
+     * @param reason why
+     */
+    public void engageSafetyLever(String reason) {
+        lever("engaged", reason);
+    }
+
+    /**
+     * Disengages the safety lever.
+     *
+     * @param reason why
+     */
+    public void disengageSafetyLever(String reason) {
+        lever("disengaged", reason);
+    }
+
+    private void lever(String status, String reason) {
+        var body = Json.object();
+        body.putObject("state").put("status", status).put("reason", Objects.requireNonNull(reason, "reason"));
+        extras.updateLever(Extras.LEVER_ID, body);
+    }
+
+    /**
+     * The status of an experiment, after running it up to the clock's time.
+     *
+     * @param experimentId the id
+     * @return for example {@code running}, or empty if there is no such experiment
+     */
+    public Optional<String> experimentStatus(String experimentId) {
+        try {
+            JsonNode e = experiments.get(experimentId);
+            return Optional.of(e.path("experiment").path("state").path("status").asText());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs experiments up to the clock's time (done on every request and clock step anyway). */
+    public void tick() {
+        engine.tick();
+    }
+
+    /** Stops serving. */
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (clock instanceof ManualClock) {
+            ((ManualClock) clock).removeListener(tick);
+        }
+        front.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalFis[" + endpoint() + ", " + clock + "]";
+    }
+
+    /** Configures and starts a {@link LocalFis}. */
+    public static final class Builder {
+        private int port;
+        private String account = DEFAULT_ACCOUNT;
+        private String region = DEFAULT_REGION;
+        private Clock clock;
+        private long seed;
+        private Faults faults = Faults.none();
+        private Consumer<Inventory> inventorySetup = i -> { };
+        private Consumer<Alarms> alarmSetup = a -> { };
+        private Duration tickPeriod = Duration.ofMillis(5);
+        private boolean enforceTargetQuotas;
+
+        private Builder() {}
+
+        /**
+         * Sets the port.
+         *
+         * @param value the port; 0 (the default) for a free one
+         * @return this builder
+         */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("Not a port: " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /**
+         * Sets the account id used in ARNs.
+         *
+         * @param value a 12-digit account id
+         * @return this builder
+         */
+        public Builder account(String value) {
+            this.account = Objects.requireNonNull(value, "account");
+            return this;
+        }
+
+        /**
+         * Sets the Region used in ARNs.
+         *
+         * @param value for example {@code eu-west-1}
+         * @return this builder
+         */
+        public Builder region(String value) {
+            this.region = Objects.requireNonNull(value, "region");
+            return this;
+        }
+
+        /**
+         * Sets the clock; a {@link ManualClock} moves experiments on each advance, any other
+         * clock is followed every few milliseconds.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the seed of ids and of random target selection.
+         *
+         * @param value the seed
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets the faults injected into the API from the start.
+         *
+         * @param value the faults
+         * @return this builder
+         */
+        public Builder faults(Faults value) {
+            this.faults = Objects.requireNonNull(value, "faults");
+            return this;
+        }
+
+        /**
+         * Adds code that fills the inventory at start.
+         *
+         * @param setup the code
+         * @return this builder
+         */
+        public Builder inventory(Consumer<Inventory> setup) {
+            this.inventorySetup = this.inventorySetup.andThen(Objects.requireNonNull(setup, "setup"));
+            return this;
+        }
+
+        /**
+         * Adds code that creates alarms at start.
+         *
+         * @param setup the code
+         * @return this builder
+         */
+        public Builder alarms(Consumer<Alarms> setup) {
+            this.alarmSetup = this.alarmSetup.andThen(Objects.requireNonNull(setup, "setup"));
+            return this;
+        }
+
+        /**
+         * Makes experiments fail with {@code QuotaExceededFailure} when an action would affect
+         * more resources chosen by tags, filters or parameters than its per-action target quota
+         * (5 for stop-instances, reference §7). Off by default: whether FIS checks this at start
+         * is not confirmed.
+         *
+         * @param value true to enforce
+         * @return this builder
+         */
+        public Builder enforceTargetQuotas(boolean value) {
+            this.enforceTargetQuotas = value;
+            return this;
+        }
+
+        /**
+         * Sets how often a clock that is not manual is followed (default 5 ms of wall time).
+         *
+         * @param value the period
+         * @return this builder
+         */
+        public Builder tickPeriod(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("The tick period must be positive: " + value);
+            }
+            this.tickPeriod = value;
+            return this;
+        }
+
+        /**
+         * Starts serving on 127.0.0.1.
+         *
+         * @return the running instance; close it when done
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public LocalFis start() {
+            if (clock == null) {
+                clock = Clocks.manual();
+            }
+            try {
+                return new LocalFis(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("LocalFis could not bind port " + port, e);
+            }
+        }
+    }
+}

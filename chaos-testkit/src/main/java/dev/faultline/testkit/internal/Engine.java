@@ -1,0 +1,260 @@
+package dev.faultline.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.json.ReadResult;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.ValidationResult;
+import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.Violation;
+import dev.faultline.testkit.Alarms;
+import dev.faultline.testkit.Inventory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of one LocalFis: templates, experiments, client tokens, the safety lever. Every
+ * public method takes the engine's lock and first runs experiments up to the clock's time.
+ */
+public final class Engine {
+
+    /** Active experiments per account and Region (quota L-F5FCA485). */
+    public static final int MAX_ACTIVE_EXPERIMENTS = 5;
+    /** Experiment templates per account and Region (quota L-2FF3254A). */
+    public static final int MAX_TEMPLATES = 500;
+    /** Target account configurations per template (quota L-47D4AE5B). */
+    public static final int MAX_TARGET_ACCOUNTS = 10;
+
+    final String account;
+    final String region;
+    final Clock clock;
+    final Inventory inventory;
+    final Alarms alarms;
+    private final Validator validator = Validator.standard();
+    private final Ids ids;
+    final Map<String, StoredTemplate> templates = new LinkedHashMap<>();
+    final Map<String, ExperimentRun> runs = new LinkedHashMap<>();
+    final Map<String, Integer> runAccounts = new LinkedHashMap<>();
+    private final Map<String, String[]> templateTokens = new LinkedHashMap<>();
+    private final Map<String, String[]> experimentTokens = new LinkedHashMap<>();
+    /** Action ids that fail when they start, with the FIS error code to report. */
+    final Map<String, String> failingActions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether per-action target quotas (catalog {@code targetQuota}) fail experiments. */
+    volatile boolean enforceTargetQuotas;
+    String leverStatus = "disengaged";
+    String leverReason = "";
+
+    /**
+     * A new engine.
+     *
+     * @param account the account id in ARNs
+     * @param region the Region in ARNs
+     * @param clock the simulated clock
+     * @param inventory the simulated resources
+     * @param alarms the emulated alarms
+     * @param seed the seed of ids and target selection
+     */
+    public Engine(String account, String region, Clock clock, Inventory inventory, Alarms alarms, long seed) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.region = Objects.requireNonNull(region, "region");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.alarms = Objects.requireNonNull(alarms, "alarms");
+        this.ids = new Ids(seed);
+    }
+
+    /**
+     * Makes every action with this id fail when it starts, failing its experiment with the
+     * given FIS error code (reference §3.3), for example {@code AuthorizationFailure}.
+     *
+     * @param actionId the action id, for example {@code aws:ec2:stop-instances}
+     * @param errorCode the error code; null to stop failing the action
+     */
+    public void failAction(String actionId, String errorCode) {
+        if (errorCode == null) {
+            failingActions.remove(actionId);
+        } else {
+            failingActions.put(Objects.requireNonNull(actionId, "actionId"), errorCode);
+        }
+    }
+
+    /**
+     * Makes experiments fail with {@code QuotaExceededFailure} when an action would affect more
+     * resources, chosen by tags, filters or parameters, than its per-action target quota.
+     *
+     * @param value true to enforce
+     */
+    public void enforceTargetQuotas(boolean value) {
+        this.enforceTargetQuotas = value;
+    }
+
+    /** Runs every experiment, and evaluates the alarms, up to the clock's time. */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        alarms.evaluate(now);
+        for (ExperimentRun r : runs.values()) {
+            if (!r.terminal()) {
+                r.advance(now, inventory, alarms, failingActions);
+            }
+        }
+    }
+
+    /**
+     * A fresh request id.
+     *
+     * @return a UUID-shaped id
+     */
+    public String requestId() {
+        return ids.requestId();
+    }
+
+    String arn(String kind, String id) {
+        return "arn:aws:fis:" + region + ":" + account + ":" + kind + "/" + id;
+    }
+
+    // ---- templates ----
+
+    /**
+     * CreateExperimentTemplate.
+     *
+     * @param body the request body
+     * @return the answer
+     */
+    public synchronized ObjectNode createTemplate(JsonNode body) {
+        tick();
+        String token = body.path("clientToken").asText("");
+        if (token.isEmpty()) {
+            throw ApiException.validation("clientToken is required.");
+        }
+        String canonical = body.toString();
+        String[] seen = templateTokens.get(token);
+        if (seen != null) {
+            if (!seen[0].equals(canonical)) {
+                throw ApiException.conflict("The client token " + token
+                        + " was already used with a different CreateExperimentTemplate request.");
+            }
+            StoredTemplate t = templates.get(seen[1]);
+            if (t != null) {
+                return wrap("experimentTemplate", FisJson.template(t));
+            }
+        }
+        if (templates.size() >= MAX_TEMPLATES) {
+            throw ApiException.quota("You have reached the quota of " + MAX_TEMPLATES + " experiment templates.");
+        }
+        Experiment e = readValid(body);
+        String id = ids.template();
+        StoredTemplate t = new StoredTemplate(id, arn("experiment-template", id), clock.instant(), e);
+        templates.put(id, t);
+        templateTokens.put(token, new String[] {canonical, id});
+        return wrap("experimentTemplate", FisJson.template(t));
+    }
+
+    private Experiment readValid(JsonNode body) {
+        ReadResult read = TemplateJson.read(body.toString().getBytes(StandardCharsets.UTF_8));
+        ValidationResult result = validator.validate(read);
+        List<Violation> errors = result.errors();
+        if (!errors.isEmpty() || read.experiment().isEmpty()) {
+            throw ApiException.validation(errors.isEmpty() ? "The experiment template is not valid." : errors.get(0).message());
+        }
+        Experiment e = read.experiment().get();
+        return Experiment.builder().from(e).metadata(Optional.empty()).name(Optional.empty())
+                .hypothesis(Optional.empty()).build();
+    }
+
+    /**
+     * GetExperimentTemplate.
+     *
+     * @param id the template id
+     * @return the answer
+     */
+    public synchronized ObjectNode getTemplate(String id) {
+        tick();
+        return wrap("experimentTemplate", FisJson.template(template(id)));
+    }
+
+    StoredTemplate template(String id) {
+        StoredTemplate t = templates.get(id);
+        if (t == null) {
+            throw ApiException.notFound("Experiment template " + id + " not found.");
+        }
+        return t;
+    }
+
+    /**
+     * UpdateExperimentTemplate: the fields given replace the stored ones; an action given
+     * without {@code actionId} keeps the stored one.
+     *
+     * @param id the template id
+     * @param body the request body
+     * @return the answer
+     */
+    public synchronized ObjectNode updateTemplate(String id, JsonNode body) {
+        tick();
+        StoredTemplate t = template(id);
+        ObjectNode merged = FisJson.templateBody(t.body);
+        for (String field : List.of("description", "stopConditions", "targets", "actions", "roleArn",
+                "logConfiguration", "experimentReportConfiguration")) {
+            if (body.has(field)) {
+                merged.set(field, body.get(field));
+            }
+        }
+        if (body.path("experimentOptions").has("emptyTargetResolutionMode")) {
+            ObjectNode opts = merged.has("experimentOptions") ? (ObjectNode) merged.get("experimentOptions")
+                    : merged.putObject("experimentOptions");
+            opts.set("emptyTargetResolutionMode", body.get("experimentOptions").get("emptyTargetResolutionMode"));
+        }
+        if (body.has("actions") && body.get("actions").isObject()) {
+            ObjectNode old = FisJson.templateBody(t.body);
+            body.get("actions").properties().forEach(e -> {
+                if (e.getValue().isObject() && !e.getValue().has("actionId") && old.path("actions").path(e.getKey()).has("actionId")) {
+                    ((ObjectNode) merged.get("actions").get(e.getKey())).set("actionId",
+                            old.get("actions").get(e.getKey()).get("actionId"));
+                }
+            });
+        }
+        t.body = readValid(merged);
+        t.lastUpdateTime = clock.instant();
+        return wrap("experimentTemplate", FisJson.template(t));
+    }
+
+    /**
+     * DeleteExperimentTemplate.
+     *
+     * @param id the template id
+     * @return the answer: the deleted template
+     */
+    public synchronized ObjectNode deleteTemplate(String id) {
+        tick();
+        StoredTemplate t = template(id);
+        templates.remove(id);
+        return wrap("experimentTemplate", FisJson.template(t));
+    }
+
+    /**
+     * ListExperimentTemplates.
+     *
+     * @param maxResults the page size, if given
+     * @param nextToken the page token, if given
+     * @return the answer
+     */
+    public synchronized ObjectNode listTemplates(Optional<String> maxResults, Optional<String> nextToken) {
+        tick();
+        List<JsonNode> all = new ArrayList<>();
+        templates.values().forEach(t -> all.add(FisJson.templateSummary(t)));
+        return Paging.page(all, "experimentTemplates", maxResults, nextToken, 100);
+    }
+
+    static ObjectNode wrap(String name, JsonNode value) {
+        ObjectNode o = Json.object();
+        o.set(name, value);
+        return o;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.faultline.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.fis.FisAsyncClient;
+
+class FaultsTest {
+
+    private LocalFis local;
+    private FisAsyncClient fis;
+    private FisAsyncClient noRetries;
+
+    @BeforeEach
+    void start() {
+        local = LocalFis.builder().inventory(inv -> inv.ec2Instances(10, "Environment", "Production",
+                "Role", "WorkerNode")).start();
+        fis = SdkClients.fis(local, SharedHttp.CLIENT);
+        noRetries = FisAsyncClient.builder().httpClient(SharedHttp.CLIENT).endpointOverride(local.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build();
+    }
+
+    @AfterEach
+    void stop() {
+        fis.close();
+        noRetries.close();
+        local.close();
+    }
+
+    @Test
+    void throttling_isSeenByTheSdkAsAThrottlingException() {
+        local.faults(Faults.builder().throttling(1.0).build());
+
+        assertThatThrownBy(() -> noRetries.listActions(b -> { }).join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(SdkServiceException.class)
+                .satisfies(e -> {
+                    SdkServiceException s = (SdkServiceException) e;
+                    assertThat(s.isThrottlingException()).isTrue();
+                    assertThat(s.statusCode()).isEqualTo(429);
+                });
+    }
+
+    @Test
+    void serverErrors_are500s() {
+        local.faults(Faults.builder().serverErrors(1.0).build());
+        assertThatThrownBy(() -> noRetries.listActions(b -> { }).join())
+                .cause().isInstanceOf(SdkServiceException.class)
+                .satisfies(e -> assertThat(((SdkServiceException) e).statusCode()).isEqualTo(500));
+    }
+
+    @Test
+    void connectionResets_areClientSideErrors() {
+        local.faults(Faults.builder().connectionResets(1.0).build());
+        assertThatThrownBy(() -> noRetries.listActions(b -> { }).join())
+                .cause().isInstanceOf(SdkClientException.class);
+    }
+
+    @Test
+    void lostResponses_withSdkRetries_andClientTokens_neverCreateDuplicates() {
+        local.faults(Faults.builder().seed(11).lostResponses(0.3).throttling(0.1).build());
+        try (FisAsyncClient patient = FisAsyncClient.builder().httpClient(SharedHttp.CLIENT)
+                .endpointOverride(local.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(12))).build()) {
+            for (int i = 0; i < 8; i++) {
+                patient.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").build()).join();
+            }
+        }
+        local.faults(Faults.none());
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(8);
+    }
+
+    @Test
+    void sameSeed_sameFaultSequence() {
+        boolean[] first = outcomes(5);
+        boolean[] second = outcomes(5);
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains(true, false);
+    }
+
+    private boolean[] outcomes(long seed) {
+        local.faults(Faults.builder().seed(seed).serverErrors(0.5).build());
+        boolean[] out = new boolean[12];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                noRetries.listTargetResourceTypes(b -> { }).join();
+                out[i] = true;
+            } catch (CompletionException e) {
+                out[i] = false;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void latency_delaysButDoesNotChangeAnswers() {
+        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
+        assertThat(local.faults(Faults.none())).isSameAs(local);
+        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
+        assertThat(noRetries.listActions(b -> { }).join().actions()).isNotEmpty();
+    }
+
+    @Test
+    void faultRates_areChecked() {
+        assertThatThrownBy(() -> Faults.builder().throttling(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Faults.builder().throttling(0.6).serverErrors(0.6).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
