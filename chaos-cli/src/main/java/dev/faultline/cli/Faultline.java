@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * faultline lint --policy staging template.json
  * faultline plan template.json
+ * faultline compile --to cfn-yaml template.json
+ * faultline iam --region us-east-1 template.json
  * }</pre>
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
-        description = "Chaos engineering on AWS Fault Injection Service: lint and plan experiment templates.",
-        subcommands = {LintCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
+                + " and derive their IAM policies.",
+        subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -55,6 +59,6 @@ public final class Faultline implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint or plan.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: lint, plan, compile or iam.");
     }
 }

@@ -253,7 +253,8 @@ final class TemplateWriter {
     }
 
     private void number(String name, double value) throws IOException {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        boolean negativeZero = Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(-0.0);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero) {
             g.writeNumberField(name, (long) value);
         } else {
             g.writeNumberField(name, value);

@@ -27,13 +27,10 @@ import java.util.SplittableRandom;
  */
 final class EdgeCases {
 
-    /**
-     * Log schema versions. Not {@code Integer.MIN_VALUE}: the reader refuses it (it compares the
-     * absolute value with {@code Integer.MAX_VALUE}); see {@code KnownIssuesTest}.
-     */
-    private static final int[] INTS = {Integer.MIN_VALUE + 1, -1, 0, 1, 3, Integer.MAX_VALUE};
+    /** Log schema versions, including both ends of the int range. */
+    private static final int[] INTS = {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -1, 0, 1, 3, Integer.MAX_VALUE};
     private static final long[] LONGS = {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE};
-    /** Thresholds, and their negations except {@code -0.0}, which is written as {@code 0}; see {@code KnownIssuesTest}. */
+    /** Thresholds; each is also used negated, so -0.0 comes up too. */
     private static final double[] DOUBLES = {0.0, 1e15, 1e16, -1e15 - 1, Double.MIN_VALUE, Double.MAX_VALUE,
         -Double.MAX_VALUE, 0.1, 1.0 / 3, 123456789.125};
     private static final Instant[] INSTANTS = {Instant.EPOCH, Instant.ofEpochSecond(-5, 300),
@@ -165,7 +162,7 @@ final class EdgeCases {
 
     private double threshold() {
         double d = DOUBLES[random.nextInt(DOUBLES.length)];
-        return d != 0 && random.nextBoolean() ? -d : d;
+        return random.nextBoolean() ? -d : d;
     }
 
     private TemplateMetadata oddMetadata() {

@@ -1,0 +1,37 @@
+package dev.faultline.aws;
+
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.validation.ValidationResult;
+import java.util.Objects;
+
+/**
+ * Thrown when an experiment cannot be compiled because validation found an ERROR; the
+ * {@link #violations()} say what to fix.
+ */
+public class CompilationException extends FaultlineException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The violations; transient because ValidationResult is not serializable. */
+    private final transient ValidationResult violations;
+
+    /**
+     * Creates the exception.
+     *
+     * @param violations the validation result that holds at least one error
+     */
+    public CompilationException(ValidationResult violations) {
+        super("The experiment has " + violations.errors().size() + " error(s) and cannot be compiled:\n"
+                + violations);
+        this.violations = Objects.requireNonNull(violations, "violations");
+    }
+
+    /**
+     * The violations that stopped compilation (errors and warnings).
+     *
+     * @return the validation result
+     */
+    public ValidationResult violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.faultline.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.testing.Corpus;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The expected policies in src/test/resources/iam were checked by hand against the catalog's
+ * permissions (reference §5), the managed policies (§6) and the Service Authorization Reference:
+ * mutating actions are scoped to the target's ARNs or, for tag-chosen targets, to the ARN pattern
+ * of the resource type with one aws:ResourceTag condition per tag; Describe and List actions,
+ * tag:GetResources and log delivery take no resource-level permissions and sit on "*".
+ */
+class IamPoliciesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode expected(String name) throws Exception {
+        try (InputStream in = IamPoliciesTest.class.getResourceAsStream("/iam/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void permissionsPolicy_computeNodeLoss_isTheHandCheckedPolicy() throws Exception {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS));
+        assertThat(JSON.readTree(iam.permissionsPolicy().toJson())).isEqualTo(expected("compute-node-loss.json"));
+        assertThat(iam.notes()).isEmpty();
+    }
+
+    @Test
+    void permissionsPolicy_rdsFailoverWithLogsAndReport_isTheHandCheckedPolicy() throws Exception {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.RDS_FAILOVER));
+        assertThat(JSON.readTree(iam.permissionsPolicy().toJson())).isEqualTo(expected("rds-failover.json"));
+        assertThat(iam.permissionsPolicy().actions()).doesNotContain("tag:GetResources");
+        assertThat(iam.notes()).isEmpty();
+    }
+
+    @Test
+    void permissionsPolicy_azPowerInterruption_isTheHandCheckedPolicy() throws Exception {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.AZ_POWER));
+        assertThat(JSON.readTree(iam.permissionsPolicy().toJson())).isEqualTo(expected("az-power-interruption.json"));
+        assertThat(iam.notes()).isEmpty();
+    }
+
+    @Test
+    void trustPolicy_allowsFisOnlyForThisAccountsExperiments() throws Exception {
+        PolicyDocument trust = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS)).inRegion("us-east-1")
+                .trustPolicy();
+        assertThat(JSON.readTree(trust.toJson())).isEqualTo(JSON.readTree("""
+                {"Version": "2012-10-17", "Statement": [{"Sid": "AllowFisToAssumeTheRole", "Effect": "Allow",
+                  "Principal": {"Service": "fis.amazonaws.com"}, "Action": "sts:AssumeRole",
+                  "Condition": {"StringEquals": {"aws:SourceAccount": "112233445566"},
+                                "ArnLike": {"aws:SourceArn": "arn:aws:fis:us-east-1:112233445566:experiment/*"}}}]}
+                """));
+    }
+
+    @Test
+    void inRegion_scopesTargetPatternsToTheRegion() {
+        PolicyDocument p = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS)).inRegion("eu-west-1")
+                .permissionsPolicy();
+        assertThat(p.statement("StopWorkersOnWorkers").orElseThrow().resources())
+                .containsExactly("arn:aws:ec2:eu-west-1:112233445566:instance/*");
+    }
+
+    @Test
+    void ssmAutomation_withAnAssumedRole_getsPassRoleOnThatRoleForSsmOnly() {
+        Experiment e = TemplateJson.read(Corpus.text("elasticache-redis-primary-node-failover-experiment-template.json"))
+                .experiment().orElseThrow();
+        PolicyDocument p = IamPolicies.of(e).permissionsPolicy();
+        PolicyStatement pass = p.statements().stream().filter(s -> s.actions().contains("iam:PassRole"))
+                .findFirst().orElseThrow();
+        assertThat(pass.resources()).containsExactly("arn:aws:iam::<YOUR-ACCOUNT-ID>:role/ElastiCache-Failover-SSM-Role");
+        assertThat(pass.conditions()).containsEntry("StringEquals",
+                java.util.Map.of("iam:PassedToService", List.of("ssm.amazonaws.com")));
+        assertThat(p.actions()).contains("ssm:StartAutomationExecution", "ssm:GetAutomationExecution");
+    }
+
+    @Test
+    void ssmAutomation_withoutAnAssumedRole_hasNoPassRole_andSaysWhy() {
+        Experiment e = TemplateJson.read(Corpus.text("database-blocking-locks-template.json")).experiment().orElseThrow();
+        IamPolicies iam = IamPolicies.of(e);
+        assertThat(iam.permissionsPolicy().actions()).doesNotContain("iam:PassRole");
+        assertThat(iam.notes()).singleElement().asString().contains("iam:PassRole");
+    }
+
+    @Test
+    void unknownAction_isANote_notAWildcard() {
+        Experiment e = Experiments.parse(Experiments.NODE_LOSS.replace("aws:ec2:stop-instances", "aws:ec2:melt-instances"));
+        IamPolicies iam = IamPolicies.of(e);
+        assertThat(iam.notes()).singleElement().asString().contains("aws:ec2:melt-instances");
+        assertThat(iam.permissionsPolicy().actions()).doesNotContain("*");
+    }
+
+    static List<String> corpus() {
+        return Corpus.FILES;
+    }
+
+    /** IAM actions that take no resource-level permissions, so "*" is their only resource. */
+    private static final Set<String> ANY_RESOURCE_OK = Set.of("tag:GetResources", "logs:CreateLogDelivery",
+            "logs:PutResourcePolicy", "cloudwatch:GetMetricWidgetImage", "ssm:CancelCommand");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void permissionsPolicy_corpus_neverWildcardActions_andStarOnlyWhereNoResourceLevelPermissionExists(String file)
+            throws Exception {
+        Experiment e = TemplateJson.read(Corpus.text(file)).experiment().orElseThrow();
+        JsonNode policy = JSON.readTree(IamPolicies.of(e).permissionsPolicy().toJson());
+        for (JsonNode s : policy.get("Statement")) {
+            for (JsonNode a : s.get("Action").isArray() ? s.get("Action") : JSON.createArrayNode().add(s.get("Action"))) {
+                assertThat(a.asText()).doesNotContain("*");
+                boolean star = s.get("Resource").isTextual() ? s.get("Resource").asText().equals("*")
+                        : s.get("Resource").toString().contains("\"*\"");
+                if (star && !s.has("Condition")) {
+                    String verb = a.asText().substring(a.asText().indexOf(':') + 1);
+                    assertThat(verb.startsWith("Describe") || verb.startsWith("List") || ANY_RESOURCE_OK.contains(a.asText()))
+                            .as("%s on \"*\" in %s", a.asText(), file).isTrue();
+                }
+            }
+        }
+        assertThat(IamPolicies.of(e).trustPolicy().statements()).singleElement()
+                .satisfies(s -> assertThat(s.principalService()).isEqualTo("fis.amazonaws.com"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.faultline.cli;
+
+import dev.faultline.core.json.ReadResult;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.ValidationResult;
+import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.Violation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads and validates a template for the commands that refuse one with an ERROR. */
+final class Checked {
+
+    private final Experiment experiment;
+    private final int exitCode;
+
+    private Checked(Experiment experiment, int exitCode) {
+        this.experiment = experiment;
+        this.exitCode = exitCode;
+    }
+
+    /**
+     * Reads and validates a file, printing every violation to {@code err} (warnings too).
+     * The experiment is present only when the file could be read and has no ERROR.
+     */
+    static Checked read(Path file, PrintWriter err) {
+        return read(file, Validator.standard(), err);
+    }
+
+    /** As {@link #read(Path, PrintWriter)}, with a given validator (one with a safety policy, say). */
+    static Checked read(Path file, Validator validator, PrintWriter err) {
+        ReadResult read = Templates.read(file);
+        ValidationResult result = validator.validate(read);
+        for (Violation v : result.violations()) {
+            err.println(LintCommand.line(file, v));
+        }
+        if (Templates.unreadable(read)) {
+            return new Checked(null, Faultline.USAGE);
+        }
+        if (result.hasErrors() || read.experiment().isEmpty()) {
+            err.println("The template has " + result.errors().size() + " error(s); nothing was written.");
+            return new Checked(null, Faultline.FOUND_ERRORS);
+        }
+        return new Checked(read.experiment().get(), Faultline.OK);
+    }
+
+    Optional<Experiment> experiment() {
+        return Optional.ofNullable(experiment);
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}

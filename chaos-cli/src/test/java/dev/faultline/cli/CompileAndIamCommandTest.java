@@ -1,0 +1,140 @@
+package dev.faultline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.faultline.aws.FisImporter;
+import dev.faultline.aws.ImportResult;
+import dev.faultline.core.json.TemplateJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompileAndIamCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String VALID = "{\"name\":\"worker-loss\",\"description\":\"Stop 20% of the workers\","
+            + "\"roleArn\":\"arn:aws:iam::123456789012:role/FisRole\","
+            + "\"stopConditions\":[{\"source\":\"aws:cloudwatch:alarm\",\"value\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:App5xx\"}],"
+            + "\"targets\":{\"workers\":{\"resourceType\":\"aws:ec2:instance\",\"resourceTags\":{\"Role\":\"WorkerNode\"},"
+            + "\"filters\":[{\"path\":\"State.Name\",\"values\":[\"running\"]}],\"selectionMode\":\"PERCENT(20)\"}},"
+            + "\"actions\":{\"stop-workers\":{\"actionId\":\"aws:ec2:stop-instances\","
+            + "\"parameters\":{\"startInstancesAfterDuration\":\"PT5M\"},\"targets\":{\"Instances\":\"workers\"}}}}";
+
+    private static final String WITH_ERROR = VALID.replace("\"Instances\":\"workers\"", "\"Instance\":\"workers\"");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Faultline.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void compile_json_printsTheRequestWithoutFaultlineFields() throws Exception {
+        assertThat(run("compile", file("ok.json", VALID).toString())).isZero();
+        JsonNode request = JSON.readTree(out.toString());
+        JsonNode expected = JSON.readTree(VALID);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("name");
+        assertThat(request).isEqualTo(expected);
+    }
+
+    @Test
+    void compile_cfnJson_printsAnExperimentTemplateResource_thatImportsBack() throws Exception {
+        assertThat(run("compile", "--to", "cfn-json", file("ok.json", VALID).toString())).isZero();
+        JsonNode doc = JSON.readTree(out.toString());
+        assertThat(doc.at("/Resources/WorkerLoss/Type").asText()).isEqualTo("AWS::FIS::ExperimentTemplate");
+        assertThat(doc.at("/Resources/WorkerLoss/Properties/Actions/stop-workers/ActionId").asText())
+                .isEqualTo("aws:ec2:stop-instances");
+        List<ImportResult> back = FisImporter.create().fromCloudFormation(out.toString());
+        assertThat(back.get(0).experiment()).contains(TemplateJson.parse(VALID));
+    }
+
+    @Test
+    void compile_cfnYaml_printsYaml() throws Exception {
+        assertThat(run("compile", "--to", "cfn-yaml", file("ok.json", VALID).toString())).isZero();
+        JsonNode doc = new YAMLMapper().readTree(out.toString());
+        assertThat(doc.at("/Resources/WorkerLoss/Properties/Targets/workers/SelectionMode").asText())
+                .isEqualTo("PERCENT(20)");
+        assertThat(out.toString()).doesNotStartWith("{");
+    }
+
+    @Test
+    void compile_templateWithAnError_exitsOneAndWritesNothing() throws Exception {
+        assertThat(run("compile", file("bad.json", WITH_ERROR).toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("ERROR action.target-key").contains("nothing was written");
+    }
+
+    @Test
+    void compile_usageAndUnreadable_exitTwo() throws Exception {
+        assertThat(run("compile", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(run("compile", "--to", "xml", file("ok.json", VALID).toString())).isEqualTo(2);
+        assertThat(run("compile")).isEqualTo(2);
+    }
+
+    @Test
+    void compile_placeholderWarnings_goToStandardError_andStillCompile() throws Exception {
+        Path f = file("sample.json", VALID.replace("123456789012:role", "<YOUR ACCOUNT>:role"));
+        assertThat(run("compile", f.toString())).isZero();
+        assertThat(err.toString()).contains("WARNING placeholder");
+        assertThat(JSON.readTree(out.toString()).path("roleArn").asText()).contains("<YOUR ACCOUNT>");
+    }
+
+    @Test
+    void compile_withPolicy_refusesWhatThePolicyForbids() throws Exception {
+        Path f = file("ok.json", VALID);
+        assertThat(run("compile", "--policy", "production", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("ERROR policy.");
+        assertThat(run("compile", "--policy", "sandbox", f.toString())).isZero();
+        assertThat(run("compile", "--policy", "stagin", f.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void iam_printsTrustAndPermissionsPolicies() throws Exception {
+        assertThat(run("iam", "--region", "us-east-1", file("ok.json", VALID).toString())).isZero();
+        JsonNode both = JSON.readTree(out.toString());
+        assertThat(both.at("/TrustPolicy/Statement/0/Principal/Service").asText()).isEqualTo("fis.amazonaws.com");
+        assertThat(both.at("/TrustPolicy/Statement/0/Condition/StringEquals/aws:SourceAccount").asText())
+                .isEqualTo("123456789012");
+        JsonNode first = both.at("/PermissionsPolicy/Statement/0");
+        assertThat(first.get("Resource").asText()).isEqualTo("arn:aws:ec2:us-east-1:123456789012:instance/*");
+        assertThat(first.at("/Condition/StringEquals/aws:ResourceTag~1Role").asText()).isEqualTo("WorkerNode");
+        assertThat(out.toString()).contains("cloudwatch:DescribeAlarms", "tag:GetResources");
+    }
+
+    @Test
+    void iam_only_printsOnePolicyDocument() throws Exception {
+        assertThat(run("iam", "--only", "permissions", file("ok.json", VALID).toString())).isZero();
+        JsonNode doc = JSON.readTree(out.toString());
+        assertThat(doc.path("Version").asText()).isEqualTo("2012-10-17");
+        assertThat(doc.has("TrustPolicy")).isFalse();
+    }
+
+    @Test
+    void iam_templateWithAnError_exitsOne_unreadableExitsTwo() throws Exception {
+        assertThat(run("iam", file("bad.json", WITH_ERROR).toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("iam", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(run("iam", "--only", "both", file("ok.json", VALID).toString())).isEqualTo(2);
+    }
+}

@@ -1,0 +1,369 @@
+package dev.faultline.core.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.validation.Violation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The token-level half of the template reader: a parser and the violations found so far, with
+ * readers for objects, collections and scalars that report a wrong type, an unknown field or a
+ * duplicate instead of throwing, and skip what they cannot use.
+ */
+final class JsonInput {
+
+    /** The range of {@link Instant} in epoch seconds (about ±3.2e16), the upper bound excluded. */
+    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal END_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond() + 1);
+    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
+
+    final JsonParser p;
+    final List<Violation> violations = new ArrayList<>();
+
+    JsonInput(JsonParser parser) {
+        this.p = parser;
+    }
+
+    // ---- objects -------------------------------------------------------------------------
+
+    /** Reads one known field, positioned on its value. */
+    interface FieldReader {
+        void read(String name, int index, Pointer at) throws IOException;
+    }
+
+    /**
+     * Walks the fields of the object whose START_OBJECT is the current token: unknown fields are
+     * reported (with a did-you-mean among {@code known}) and skipped, a repeated field is
+     * reported and read again (the last value wins), and each known field goes to {@code reader}.
+     *
+     * @return how many known fields were read
+     */
+    int fields(Pointer path, List<String> known, FieldReader reader) throws IOException {
+        return fields(path, known, p.nextToken(), reader);
+    }
+
+    /** As {@link #fields(Pointer, List, FieldReader)}, from a first token already read. */
+    int fields(Pointer path, List<String> known, JsonToken first, FieldReader reader) throws IOException {
+        long seen = 0;
+        int read = 0;
+        for (JsonToken t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            int index = known.indexOf(name);
+            p.nextToken();
+            Pointer at = path.child(name);
+            if (index < 0) {
+                unknownField(path, name, known);
+                continue;
+            }
+            long bit = 1L << index;
+            if ((seen & bit) != 0) {
+                violations.add(Violation.warning("json.duplicate-field", at.toString(),
+                        "The field appears twice; the last value wins.", "Remove one of them."));
+            }
+            seen |= bit;
+            reader.read(name, index, at);
+            read++;
+        }
+        return read;
+    }
+
+    /** The current token as an int, reporting a fraction or a value outside the int range. */
+    Integer wholeInt(Pointer path, String what, String hint) throws IOException {
+        BigDecimal n = number(path);
+        if (n == null) {
+            return null;
+        }
+        if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0
+                || n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
+                || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            violations.add(Violation.error("json.type", path.toString(), what + " must be a whole number, was " + n + ".", hint));
+            return null;
+        }
+        return n.intValue();
+    }
+
+    // ---- collections ---------------------------------------------------------------------
+    //
+    // Elements go straight into the model's builders (which copy them once more when building),
+    // not through a collection of the reader's own. Each returns how many it kept, so that a
+    // present but empty collection can be remembered; the caller clears the builder's
+    // collection first, so that of a repeated field the last value wins.
+
+    /** A reader of one element at a path, positioned on the element's START_OBJECT. */
+    interface ElementReader<T> {
+        T read(Pointer path) throws IOException;
+    }
+
+    <T> int objectMap(Pointer path, ElementReader<T> element, BiConsumer<String, T> put) throws IOException {
+        if (!expectObject(path)) {
+            return -1;
+        }
+        SeenKeys keys = new SeenKeys();
+        int kept = 0;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            p.nextToken();
+            Pointer at = path.child(key);
+            if (!expectObject(at)) {
+                continue;
+            }
+            put.accept(key, element.read(at));
+            kept++;
+            if (!keys.add(key)) {
+                duplicateKey(at, key);
+            }
+        }
+        return kept;
+    }
+
+    <T> int objectList(Pointer path, ElementReader<T> element, Consumer<T> add) throws IOException {
+        if (!expectArray(path)) {
+            return -1;
+        }
+        int i = 0;
+        int kept = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+            Pointer at = path.child(i);
+            if (expectObject(at)) {
+                add.accept(element.read(at));
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    int stringMap(Pointer path, BiConsumer<String, String> put) throws IOException {
+        if (!expectObject(path)) {
+            return -1;
+        }
+        SeenKeys keys = new SeenKeys();
+        int kept = 0;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            p.nextToken();
+            Pointer at = path.child(key);
+            String value = string(at);
+            if (value != null) {
+                put.accept(key, value);
+                kept++;
+                if (!keys.add(key)) {
+                    duplicateKey(at, key);
+                }
+            }
+        }
+        return kept;
+    }
+
+    int stringList(Pointer path, Consumer<String> add) throws IOException {
+        if (!expectArray(path)) {
+            return -1;
+        }
+        int i = 0;
+        int kept = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+            String value = string(path.child(i));
+            if (value != null) {
+                add.accept(value);
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    // ---- scalars -------------------------------------------------------------------------
+
+    /**
+     * The current token as a string. A number or boolean is reported and kept as its text (FIS
+     * takes every parameter value as a string); a null, object or array is reported and skipped.
+     */
+    String string(Pointer path) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        violations.add(typeError(path, "a string", t));
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+                || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    java.util.Optional<String> optString(Pointer path) throws IOException {
+        return java.util.Optional.ofNullable(string(path));
+    }
+
+    BigDecimal number(Pointer path) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue();
+        }
+        violations.add(typeError(path, "a number", t));
+        p.skipChildren();
+        return null;
+    }
+
+    /** A number as a double, keeping -0.0; a value beyond double's range is reported. */
+    Double real(Pointer path) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            violations.add(typeError(path, "a number", t));
+            p.skipChildren();
+            return null;
+        }
+        double value = p.getDoubleValue();
+        if (Double.isInfinite(value)) {
+            violations.add(Violation.error("json.type", path.toString(), "The number " + p.getText()
+                    + " is too large.", "Use a number within the range of a double."));
+            return null;
+        }
+        return value;
+    }
+
+    Duration duration(Pointer path) throws IOException {
+        String text = string(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeException e) {
+            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not an ISO-8601 duration.",
+                    "Write a duration such as PT5M or PT1H30M."));
+            return null;
+        }
+    }
+
+    Instant instant(Pointer path) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return epochSeconds(path, p.getDecimalValue());
+        }
+        String text = string(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not a timestamp.",
+                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
+            return null;
+        }
+    }
+
+    /**
+     * An instant from epoch seconds, truncated to the nanosecond. Compares magnitudes before any
+     * arithmetic, so that {@code 1e1000000} or {@code 1e-1000000} costs no more than {@code 1}
+     * (aligning the scales of such numbers would build a million-digit integer).
+     */
+    private Instant epochSeconds(Pointer path, BigDecimal seconds) {
+        if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
+            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
+                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
+            return null;
+        }
+        BigDecimal nanos = seconds.movePointRight(9);
+        if (nanos.precision() - nanos.scale() <= 0) {
+            return Instant.EPOCH; // under a nanosecond
+        }
+        BigInteger[] split = nanos.toBigInteger().divideAndRemainder(NANOS_PER_SECOND);
+        try {
+            return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
+        } catch (DateTimeException | ArithmeticException e) {
+            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
+                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
+            return null;
+        }
+    }
+
+    // ---- problems ------------------------------------------------------------------------
+
+    boolean expectObject(Pointer path) throws IOException {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            return true;
+        }
+        violations.add(typeError(path, "an object", p.currentToken()));
+        p.skipChildren();
+        return false;
+    }
+
+    boolean expectArray(Pointer path) throws IOException {
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            return true;
+        }
+        violations.add(typeError(path, "an array", p.currentToken()));
+        p.skipChildren();
+        return false;
+    }
+
+    Violation typeError(Pointer path, String expected, JsonToken found) {
+        return Violation.error("json.type", path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
+                found == JsonToken.VALUE_NULL ? "Remove the field or give it a value." : "Write " + expected + " here.");
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "the end of the document";
+        }
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.asString() == null ? t.name() : t.asString();
+        }
+    }
+
+    void unknownField(Pointer path, String name, List<String> known) throws IOException {
+        List<String> near = Suggestions.nearest(name, known, 1);
+        violations.add(Violation.error("json.unknown-field", path.child(name).toString(),
+                "Unknown field '" + name + "'.",
+                near.isEmpty() ? "Remove it; the fields here are " + String.join(", ", known) + "."
+                        : "Did you mean '" + near.get(0) + "'?"));
+        p.skipChildren();
+    }
+
+    private void duplicateKey(Pointer path, String key) {
+        violations.add(Violation.warning("json.duplicate-field", path.toString(),
+                "The key '" + key + "' appears twice; the last value wins.", "Remove one of them."));
+    }
+
+    void badEnum(Pointer path, String value, List<String> allowed) {
+        List<String> near = Suggestions.nearest(value, allowed, 1);
+        violations.add(Violation.error("enum", path.toString(),
+                "'" + value + "' is not one of " + String.join(", ", allowed) + ".",
+                near.isEmpty() ? "Use one of " + String.join(", ", allowed) + "." : "Did you mean '" + near.get(0) + "'?"));
+    }
+
+    static List<String> enumNames(Enum<?>[] values) {
+        List<String> names = new ArrayList<>(values.length);
+        for (Enum<?> v : values) {
+            names.add(v.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.faultline.core.json;
+
+import dev.faultline.core.model.AccountTargeting;
+import dev.faultline.core.model.CheckPhase;
+import dev.faultline.core.model.CloudWatchLogsConfiguration;
+import dev.faultline.core.model.Comparison;
+import dev.faultline.core.model.EmptyTargetResolutionMode;
+import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.core.model.Hypothesis;
+import dev.faultline.core.model.LogConfiguration;
+import dev.faultline.core.model.ReportConfiguration;
+import dev.faultline.core.model.S3Configuration;
+import dev.faultline.core.model.SteadyStateCondition;
+import dev.faultline.core.model.TargetAccountConfiguration;
+import dev.faultline.core.validation.Violation;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the template's settings blocks: log configuration, experiment options, report
+ * configuration, target account configurations and Faultline's hypothesis. Each method starts on
+ * the block's START_OBJECT.
+ */
+final class SettingsReader {
+
+    private static final List<String> COMPARISONS = JsonInput.enumNames(Comparison.values());
+
+    private final JsonInput in;
+
+    SettingsReader(JsonInput in) {
+        this.in = in;
+    }
+
+    LogConfiguration readLog(Pointer path) throws IOException {
+        LogConfiguration.Builder b = LogConfiguration.builder();
+        in.fields(path, Fields.LOG, (name, index, at) -> {
+            if (index == 0) {
+                Integer version = in.wholeInt(at, "logSchemaVersion", "Use 2, the current log schema version.");
+                if (version != null) {
+                    b.logSchemaVersion(version);
+                }
+            } else if (in.expectObject(at)) {
+                if (index == 1) {
+                    b.cloudWatchLogsConfiguration(readCloudWatchLogs(at));
+                } else {
+                    b.s3Configuration(readS3(at));
+                }
+            }
+        });
+        return b.build();
+    }
+
+    private CloudWatchLogsConfiguration readCloudWatchLogs(Pointer path) throws IOException {
+        CloudWatchLogsConfiguration.Builder b = CloudWatchLogsConfiguration.builder();
+        in.fields(path, Fields.CLOUDWATCH_LOGS, (name, index, at) -> b.logGroupArn(in.optString(at)));
+        return b.build();
+    }
+
+    private S3Configuration readS3(Pointer path) throws IOException {
+        S3Configuration.Builder b = S3Configuration.builder();
+        in.fields(path, Fields.S3, (name, index, at) -> {
+            if (index == 0) {
+                b.bucketName(in.optString(at));
+            } else {
+                b.prefix(in.optString(at));
+            }
+        });
+        return b.build();
+    }
+
+    ExperimentOptions readOptions(Pointer path) throws IOException {
+        ExperimentOptions.Builder b = ExperimentOptions.builder();
+        in.fields(path, Fields.OPTIONS, (name, index, at) -> {
+            String value = in.string(at);
+            if (value == null) {
+                return;
+            }
+            if (index == 0) {
+                AccountTargeting v = AccountTargeting.fromWireName(value);
+                if (v == null) {
+                    in.badEnum(at, value, List.of("single-account", "multi-account"));
+                } else {
+                    b.accountTargeting(v);
+                }
+            } else {
+                EmptyTargetResolutionMode v = EmptyTargetResolutionMode.fromWireName(value);
+                if (v == null) {
+                    in.badEnum(at, value, List.of("fail", "skip"));
+                } else {
+                    b.emptyTargetResolutionMode(v);
+                }
+            }
+        });
+        return b.build();
+    }
+
+    ReportConfiguration readReport(Pointer path) throws IOException {
+        ReportConfiguration.Builder b = ReportConfiguration.builder();
+        in.fields(path, Fields.REPORT, (name, index, at) -> {
+            switch (name) {
+                case "outputs":
+                    if (in.expectObject(at)
+                            && in.fields(at, Fields.REPORT_OUTPUTS, (n, i, s3) -> {
+                                if (in.expectObject(s3)) {
+                                    b.s3Configuration(readS3(s3));
+                                }
+                            }) == 0) {
+                        b.addKeptEmpty(name);
+                    }
+                    break;
+                case "dataSources":
+                    if (in.expectObject(at) && in.fields(at, Fields.REPORT_SOURCES, (n, i, dashboards) -> {
+                        b.cloudWatchDashboards(List.of());
+                        if (in.objectList(dashboards, this::readDashboard, b::addCloudWatchDashboard) == 0) {
+                            b.addKeptEmpty(n);
+                        }
+                    }) == 0) {
+                        b.addKeptEmpty(name);
+                    }
+                    break;
+                case "preExperimentDuration":
+                    b.preExperimentDuration(in.optString(at));
+                    break;
+                default:
+                    b.postExperimentDuration(in.optString(at));
+                    break;
+            }
+        });
+        return b.build();
+    }
+
+    private String readDashboard(Pointer path) throws IOException {
+        String[] id = {null};
+        in.fields(path, Fields.DASHBOARD, (name, index, at) -> id[0] = in.string(at));
+        if (id[0] == null) {
+            in.violations.add(Violation.error("required", path.child("dashboardIdentifier").toString(),
+                    "A dashboard entry needs its dashboardIdentifier.", "Give the dashboard's ARN."));
+            return "";
+        }
+        return id[0];
+    }
+
+    TargetAccountConfiguration readAccount(Pointer path) throws IOException {
+        TargetAccountConfiguration.Builder b = TargetAccountConfiguration.builder();
+        in.fields(path, Fields.ACCOUNT, (name, index, at) -> {
+            if (index == 0) {
+                b.accountId(in.optString(at));
+            } else if (index == 1) {
+                b.roleArn(in.optString(at));
+            } else {
+                b.description(in.optString(at));
+            }
+        });
+        return b.build();
+    }
+
+    Hypothesis readHypothesis(Pointer path) throws IOException {
+        Hypothesis.Builder b = Hypothesis.builder();
+        in.fields(path, Fields.HYPOTHESIS, (name, index, at) -> {
+            if (index == 0) {
+                b.description(in.optString(at));
+            } else if (index == 1) {
+                b.conditions(List.of());
+                in.objectList(at, this::readCondition, b::addCondition);
+            } else {
+                b.recoveryWindow(Optional.ofNullable(in.duration(at)));
+            }
+        });
+        return b.build();
+    }
+
+    private SteadyStateCondition readCondition(Pointer path) throws IOException {
+        SteadyStateCondition.Builder b = SteadyStateCondition.builder();
+        in.fields(path, Fields.CONDITION, (name, index, at) -> {
+            switch (name) {
+                case "name":
+                    b.name(in.optString(at));
+                    break;
+                case "namespace":
+                    b.namespace(in.optString(at));
+                    break;
+                case "metricName":
+                    b.metricName(in.optString(at));
+                    break;
+                case "dimensions":
+                    b.dimensions(Map.of());
+                    in.stringMap(at, b::putDimension);
+                    break;
+                case "statistic":
+                    b.statistic(in.optString(at));
+                    break;
+                case "period":
+                    Duration period = in.duration(at);
+                    if (period != null) {
+                        b.period(period);
+                    }
+                    break;
+                case "comparison":
+                    String comparison = in.string(at);
+                    if (comparison != null) {
+                        Comparison c = Comparison.fromName(comparison);
+                        if (c == null) {
+                            in.badEnum(at, comparison, COMPARISONS);
+                        } else {
+                            b.comparison(c);
+                        }
+                    }
+                    break;
+                case "threshold":
+                    Double threshold = in.real(at);
+                    if (threshold != null) {
+                        b.threshold(threshold);
+                    }
+                    break;
+                default:
+                    b.phases(phases(at));
+                    break;
+            }
+        });
+        return b.build();
+    }
+
+    private Set<CheckPhase> phases(Pointer path) throws IOException {
+        Set<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
+        List<String> values = new ArrayList<>(3);
+        in.stringList(path, values::add);
+        for (String value : values) {
+            CheckPhase phase = CheckPhase.fromWireName(value);
+            if (phase == null) {
+                in.badEnum(path, value, List.of("before", "during", "after"));
+            } else {
+                phases.add(phase);
+            }
+        }
+        return phases;
+    }
+}

@@ -1,0 +1,530 @@
+package dev.faultline.dsl;
+
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.AccountTargeting;
+import dev.faultline.core.model.Action;
+import dev.faultline.core.model.CloudWatchLogsConfiguration;
+import dev.faultline.core.model.EmptyTargetResolutionMode;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.core.model.Hypothesis;
+import dev.faultline.core.model.LogConfiguration;
+import dev.faultline.core.model.ReportConfiguration;
+import dev.faultline.core.model.S3Configuration;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TargetAccountConfiguration;
+import dev.faultline.core.policy.SafetyPolicy;
+import dev.faultline.core.validation.ValidationResult;
+import dev.faultline.core.validation.Validator;
+import dev.faultline.dsl.internal.ActionData;
+import dev.faultline.dsl.internal.Checks;
+import dev.faultline.dsl.internal.TargetData;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * An experiment being written: an immutable value, so a half-built experiment can be shared and
+ * extended (each method returns a new draft). Made by {@link Chaos#experiment(String)}.
+ *
+ * <pre>{@code
+ * Experiment nodeLoss = experiment("payment-worker-node-loss")
+ *     .description("Stop 20% of the worker nodes for five minutes")
+ *     .role("arn:aws:iam::112233445566:role/FisRole")
+ *     .stopWhen(alarm("arn:aws:cloudwatch:us-east-1:112233445566:alarm:App5xx"))
+ *     .action("stop-workers", Ec2.stopInstances(workers).restartAfter(Duration.ofMinutes(5)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Arguments that break a rule known at the call fail there with an
+ * {@link IllegalArgumentException}; everything else is the validator's job: {@link #build()}
+ * returns the experiment as written and {@link #validate(SafetyPolicy)} reports its problems.
+ * Without {@link #stopWhen(StopCondition...)} the experiment has FIS's "no stop condition"
+ * ({@code [{"source":"none"}]}), which the staging and production policies reject.
+ */
+public final class ExperimentDraft {
+
+    private final Experiment experiment;
+    private final String lastAction;
+
+    private ExperimentDraft(Experiment experiment, String lastAction) {
+        this.experiment = experiment;
+        this.lastAction = lastAction;
+    }
+
+    static ExperimentDraft named(String name) {
+        Experiment.Builder builder = Experiment.builder();
+        if (name != null) {
+            builder.name(Checks.text("name", name));
+        }
+        return new ExperimentDraft(builder.build(), null);
+    }
+
+    private ExperimentDraft change(UnaryOperator<Experiment.Builder> change) {
+        Experiment.Builder builder = Experiment.builder();
+        builder.from(experiment);
+        return new ExperimentDraft(change.apply(builder).build(), lastAction);
+    }
+
+    /**
+     * Describes the experiment (FIS requires a description of at most 512 characters).
+     *
+     * @param text the description
+     * @return a new draft
+     */
+    public ExperimentDraft description(String text) {
+        Objects.requireNonNull(text, "description");
+        return change(b -> b.description(text));
+    }
+
+    /**
+     * Sets the IAM role FIS assumes to run the experiment.
+     *
+     * @param roleArn the role ARN
+     * @return a new draft
+     */
+    public ExperimentDraft role(String roleArn) {
+        Checks.text("roleArn", roleArn);
+        return change(b -> b.roleArn(roleArn));
+    }
+
+    /**
+     * Adds stop conditions: FIS stops the experiment when one of the alarms goes to
+     * {@code ALARM} (at most five; see {@link Chaos#alarm(String)}).
+     *
+     * @param conditions the stop conditions
+     * @return a new draft
+     */
+    public ExperimentDraft stopWhen(StopCondition... conditions) {
+        for (StopCondition condition : conditions) {
+            Objects.requireNonNull(condition, "condition");
+        }
+        return change(b -> b.addStopConditions(conditions));
+    }
+
+    /**
+     * Adds a tag to the experiment template.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return a new draft
+     */
+    public ExperimentDraft tag(String key, String value) {
+        Checks.text("tag key", key);
+        Objects.requireNonNull(value, "tag value");
+        return change(b -> b.putTag(key, value));
+    }
+
+    /**
+     * Adds tags to the experiment template, in the map's order.
+     *
+     * @param tags the tags
+     * @return a new draft
+     */
+    public ExperimentDraft tags(Map<String, String> tags) {
+        ExperimentDraft result = this;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            result = result.tag(tag.getKey(), tag.getValue());
+        }
+        return result;
+    }
+
+    /**
+     * Sends the experiment log to a CloudWatch Logs log group (log schema version 2).
+     *
+     * @param logGroupArn the log group ARN
+     * @return a new draft
+     */
+    public ExperimentDraft logToCloudWatch(String logGroupArn) {
+        Checks.text("logGroupArn", logGroupArn);
+        return log(l -> l.cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.of(logGroupArn)));
+    }
+
+    /**
+     * Sends the experiment log to an S3 bucket (log schema version 2).
+     *
+     * @param bucketName the bucket
+     * @param prefix the key prefix
+     * @return a new draft
+     */
+    public ExperimentDraft logToS3(String bucketName, String prefix) {
+        S3Configuration s3 = s3(bucketName, prefix);
+        return log(l -> l.s3Configuration(s3));
+    }
+
+    /**
+     * Sets the whole log configuration.
+     *
+     * @param configuration the log configuration
+     * @return a new draft
+     */
+    public ExperimentDraft log(LogConfiguration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        return change(b -> b.logConfiguration(configuration));
+    }
+
+    private ExperimentDraft log(UnaryOperator<LogConfiguration.Builder> change) {
+        LogConfiguration.Builder builder = LogConfiguration.builder();
+        experiment.logConfiguration().ifPresent(builder::from);
+        if (experiment.logConfiguration().flatMap(LogConfiguration::logSchemaVersion).isEmpty()) {
+            builder.logSchemaVersion(LogConfiguration.CURRENT_SCHEMA_VERSION);
+        }
+        return log(change.apply(builder).build());
+    }
+
+    /**
+     * Writes the experiment report to an S3 bucket.
+     *
+     * @param bucketName the bucket
+     * @param prefix the key prefix
+     * @return a new draft
+     */
+    public ExperimentDraft reportToS3(String bucketName, String prefix) {
+        S3Configuration s3 = s3(bucketName, prefix);
+        return report(r -> r.s3Configuration(s3));
+    }
+
+    /**
+     * Includes a CloudWatch dashboard in the experiment report.
+     *
+     * @param dashboardArn the dashboard ARN
+     * @return a new draft
+     */
+    public ExperimentDraft reportDashboard(String dashboardArn) {
+        Checks.text("dashboardArn", dashboardArn);
+        return report(r -> r.addCloudWatchDashboards(dashboardArn));
+    }
+
+    /**
+     * Sets how long before and after the experiment the report's data covers (FIS's default is
+     * 20 minutes each).
+     *
+     * @param before the time before the experiment
+     * @param after the time after the experiment
+     * @return a new draft
+     */
+    public ExperimentDraft reportWindow(Duration before, Duration after) {
+        String pre = Checks.duration("the experiment report", Optional.empty(), "preExperimentDuration", before);
+        String post = Checks.duration("the experiment report", Optional.empty(), "postExperimentDuration", after);
+        return report(r -> r.preExperimentDuration(pre).postExperimentDuration(post));
+    }
+
+    /**
+     * Sets the whole report configuration.
+     *
+     * @param configuration the report configuration
+     * @return a new draft
+     */
+    public ExperimentDraft report(ReportConfiguration configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        return change(b -> b.experimentReportConfiguration(configuration));
+    }
+
+    private ExperimentDraft report(UnaryOperator<ReportConfiguration.Builder> change) {
+        ReportConfiguration.Builder builder = ReportConfiguration.builder();
+        experiment.experimentReportConfiguration().ifPresent(builder::from);
+        return report(change.apply(builder).build());
+    }
+
+    private static S3Configuration s3(String bucketName, String prefix) {
+        Checks.text("bucketName", bucketName);
+        Objects.requireNonNull(prefix, "prefix");
+        return S3Configuration.builder().bucketName(bucketName).prefix(prefix).build();
+    }
+
+    /**
+     * Targets resources of the account that runs the experiment ({@code single-account}).
+     *
+     * @return a new draft
+     */
+    public ExperimentDraft singleAccount() {
+        return options(o -> o.accountTargeting(AccountTargeting.SINGLE_ACCOUNT));
+    }
+
+    /**
+     * Targets resources of the target accounts ({@code multi-account}); add them with
+     * {@link #targetAccount(String, String)}.
+     *
+     * @return a new draft
+     */
+    public ExperimentDraft multiAccount() {
+        return options(o -> o.accountTargeting(AccountTargeting.MULTI_ACCOUNT));
+    }
+
+    /**
+     * Skips actions whose targets resolve to nothing ({@code emptyTargetResolutionMode: skip}).
+     *
+     * @return a new draft
+     */
+    public ExperimentDraft skipEmptyTargets() {
+        return options(o -> o.emptyTargetResolutionMode(EmptyTargetResolutionMode.SKIP));
+    }
+
+    /**
+     * Fails the experiment when a target resolves to nothing ({@code emptyTargetResolutionMode:
+     * fail}, FIS's default).
+     *
+     * @return a new draft
+     */
+    public ExperimentDraft failOnEmptyTargets() {
+        return options(o -> o.emptyTargetResolutionMode(EmptyTargetResolutionMode.FAIL));
+    }
+
+    /**
+     * Sets the whole experiment options.
+     *
+     * @param options the options
+     * @return a new draft
+     */
+    public ExperimentDraft options(ExperimentOptions options) {
+        Objects.requireNonNull(options, "options");
+        return change(b -> b.experimentOptions(options));
+    }
+
+    private ExperimentDraft options(UnaryOperator<ExperimentOptions.Builder> change) {
+        ExperimentOptions.Builder builder = ExperimentOptions.builder();
+        experiment.experimentOptions().ifPresent(builder::from);
+        return options(change.apply(builder).build());
+    }
+
+    /**
+     * Adds an account a multi-account experiment targets.
+     *
+     * @param accountId the 12-digit account ID
+     * @param roleArn the role FIS assumes in that account
+     * @return a new draft
+     * @throws IllegalArgumentException if the account ID is not 12 digits
+     */
+    public ExperimentDraft targetAccount(String accountId, String roleArn) {
+        return targetAccount(accountId, roleArn, null);
+    }
+
+    /**
+     * Adds an account a multi-account experiment targets, with a description.
+     *
+     * @param accountId the 12-digit account ID
+     * @param roleArn the role FIS assumes in that account
+     * @param description the description, or null for none
+     * @return a new draft
+     * @throws IllegalArgumentException if the account ID is not 12 digits
+     */
+    public ExperimentDraft targetAccount(String accountId, String roleArn, String description) {
+        Objects.requireNonNull(accountId, "accountId");
+        if (!accountId.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("accountId must be 12 digits, was '" + accountId + "'");
+        }
+        Checks.text("roleArn", roleArn);
+        TargetAccountConfiguration.Builder account = TargetAccountConfiguration.builder()
+                .accountId(accountId).roleArn(roleArn);
+        if (description != null) {
+            account.description(description);
+        }
+        TargetAccountConfiguration built = account.build();
+        return change(b -> b.addTargetAccountConfigurations(built));
+    }
+
+    /**
+     * Adds steady-state conditions to the hypothesis: they must hold before, during and after
+     * the experiment (see {@link Chaos#steadyState(String)}).
+     *
+     * @param first a condition
+     * @param more more conditions
+     * @return a new draft
+     */
+    public ExperimentDraft hypothesis(SteadyState first, SteadyState... more) {
+        Objects.requireNonNull(first, "first");
+        return hypothesis(h -> {
+            h.addConditions(first.toModel());
+            for (SteadyState s : more) {
+                h.addConditions(Objects.requireNonNull(s, "condition").toModel());
+            }
+            return h;
+        });
+    }
+
+    /**
+     * Describes the hypothesis and adds steady-state conditions to it.
+     *
+     * @param description what the hypothesis claims
+     * @param first a condition
+     * @param more more conditions
+     * @return a new draft
+     */
+    public ExperimentDraft hypothesis(String description, SteadyState first, SteadyState... more) {
+        Checks.text("description", description);
+        return hypothesis(first, more).hypothesis(h -> h.description(description));
+    }
+
+    /**
+     * Sets how long after the experiment the hypothesis' "after" conditions are checked.
+     *
+     * @param window the recovery window
+     * @return a new draft
+     */
+    public ExperimentDraft recoveryWindow(Duration window) {
+        String checked = Checks.duration("the hypothesis", Optional.empty(), "recoveryWindow", window);
+        Duration parsed = Duration.parse(checked);
+        return hypothesis(h -> h.recoveryWindow(parsed));
+    }
+
+    private ExperimentDraft hypothesis(UnaryOperator<Hypothesis.Builder> change) {
+        Hypothesis.Builder builder = Hypothesis.builder();
+        experiment.hypothesis().ifPresent(builder::from);
+        Hypothesis built = change.apply(builder).build();
+        return change(b -> b.hypothesis(built));
+    }
+
+    /**
+     * Adds an action under a name; its targets join the experiment's targets (under their
+     * {@linkplain dev.faultline.dsl.Target#named(String) own names}, or {@code <TargetKey>-Target-<n>}; an equal
+     * target used twice is one target).
+     *
+     * @param name the action name, unique in the experiment
+     * @param action the action step
+     * @return a new draft
+     * @throws IllegalArgumentException if the name is used already, or a target's name is
+     *     used by a different target
+     */
+    public ExperimentDraft action(String name, FaultAction<?> action) {
+        Checks.text("action name", name);
+        Objects.requireNonNull(action, "action");
+        if (experiment.actions().containsKey(name)) {
+            throw new IllegalArgumentException("action name '" + name + "' is already used in this experiment");
+        }
+        ActionData data = action.data();
+        Experiment.Builder builder = Experiment.builder();
+        builder.from(experiment);
+        Map<String, Target> targets = new java.util.LinkedHashMap<>(experiment.targets());
+        Action.Builder model = Action.builder().actionId(data.actionId());
+        data.description().ifPresent(model::description);
+        model.putAllParameters(data.parameters());
+        for (Map.Entry<String, TargetData> entry : data.targets().entrySet()) {
+            String targetName = place(entry.getKey(), entry.getValue(), targets);
+            model.putTarget(entry.getKey(), targetName);
+        }
+        model.addAllStartAfter(data.startAfter());
+        builder.targets(targets);
+        builder.putAction(name, model.build());
+        return new ExperimentDraft(builder.build(), name);
+    }
+
+    /**
+     * Adds an action that starts after the action added last (or first, if there is none).
+     *
+     * @param name the action name, unique in the experiment
+     * @param action the action step
+     * @return a new draft
+     * @throws IllegalArgumentException if the name is used already
+     */
+    public ExperimentDraft then(String name, FaultAction<?> action) {
+        Objects.requireNonNull(action, "action");
+        return action(name, lastAction == null ? action : action.after(lastAction));
+    }
+
+    private static String place(String key, TargetData data, Map<String, Target> targets) {
+        Target target = withDefaultSelection(data.target());
+        if (data.name().isPresent()) {
+            String name = data.name().get();
+            Target existing = targets.get(name);
+            if (existing != null && !existing.equals(target)) {
+                throw new IllegalArgumentException("target name '" + name + "' is already used by a different target: "
+                        + existing.resourceType().orElse("?") + " " + existing.resourceTags());
+            }
+            targets.put(name, target);
+            return name;
+        }
+        for (Map.Entry<String, Target> existing : targets.entrySet()) {
+            if (existing.getValue().equals(target)) {
+                return existing.getKey();
+            }
+        }
+        int n = 1;
+        while (targets.containsKey(key + "-Target-" + n)) {
+            n++;
+        }
+        String name = key + "-Target-" + n;
+        targets.put(name, target);
+        return name;
+    }
+
+    private static Target withDefaultSelection(Target target) {
+        boolean byArnsOrParameters = !target.resourceArns().isEmpty()
+                || target.resourceTags().isEmpty() && target.filters().isEmpty();
+        if (target.selectionMode().isPresent() || !byArnsOrParameters) {
+            return target;
+        }
+        Target.Builder builder = Target.builder();
+        builder.from(target);
+        return builder.selectionMode(SelectionMode.all()).build();
+    }
+
+    /**
+     * Returns the experiment as written, with {@code [{"source":"none"}]} as stop conditions
+     * when none were given. Never fails for a rule of FIS or a policy: call
+     * {@link #validate(SafetyPolicy)} for those.
+     *
+     * @return the experiment
+     */
+    public Experiment build() {
+        if (!experiment.stopConditions().isEmpty()) {
+            return experiment;
+        }
+        Experiment.Builder builder = Experiment.builder();
+        builder.from(experiment);
+        return builder.addStopConditions(StopCondition.none()).build();
+    }
+
+    /**
+     * Validates the experiment against FIS's rules, the catalog and a safety policy.
+     *
+     * @param policy the policy, for example {@code SafetyPolicy.staging()}
+     * @return the violations; never throws
+     */
+    public ValidationResult validate(SafetyPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return Validator.standard().with(policy).validate(build());
+    }
+
+    /**
+     * Validates the experiment against FIS's rules and the catalog, without a safety policy.
+     *
+     * @return the violations; never throws
+     */
+    public ValidationResult validate() {
+        return Validator.standard().validate(build());
+    }
+
+    /**
+     * The FIS experiment template JSON of the experiment, indented.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        return TemplateJson.writePretty(build());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExperimentDraft && ((ExperimentDraft) o).experiment.equals(experiment)
+                && Objects.equals(((ExperimentDraft) o).lastAction, lastAction);
+    }
+
+    @Override
+    public int hashCode() {
+        return experiment.hashCode();
+    }
+
+    /**
+     * A readable summary of the experiment, one line per target and action.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return build().toString();
+    }
+}
