@@ -82,7 +82,7 @@ public final class ExperimentPlan {
             return Optional.empty();
         }
         try {
-            Duration d = Duration.parse(text);
+            Duration d = Durations.parse(text);
             if (d.isNegative()) {
                 return Optional.empty();
             }

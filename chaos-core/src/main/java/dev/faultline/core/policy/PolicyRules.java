@@ -113,7 +113,7 @@ final class PolicyRules {
         if (e.actions().isEmpty()) {
             return;
         }
-        ExperimentPlan plan = ExperimentPlan.of(e, context.catalog());
+        ExperimentPlan plan = context.plan(e);
         if (plan.totalDuration().compareTo(max) <= 0) {
             return;
         }

@@ -252,16 +252,39 @@ final class ArnRules implements ValidationRule {
 
     /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}, {@code eusc-de-east-1}). */
     static boolean isRegion(String s) {
-        String[] parts = s.split("-", -1);
-        if (parts.length < 3 || parts[0].length() < 2 || parts[0].length() > 4) {
+        int last = s.lastIndexOf('-');
+        int digits = s.length() - last - 1;
+        if (last < 0 || digits < 1 || digits > 2) {
             return false;
         }
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (parts[i].isEmpty() || !parts[i].chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        for (int i = last + 1; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
         }
-        String n = parts[parts.length - 1];
-        return !n.isEmpty() && n.length() <= 2 && n.chars().allMatch(c -> c >= '0' && c <= '9');
+        int words = 0;
+        int length = 0;
+        int first = 0;
+        for (int i = 0; i < last; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (length == 0) {
+                    return false;
+                }
+                first = words == 0 ? length : first;
+                words++;
+                length = 0;
+            } else if (c >= 'a' && c <= 'z') {
+                length++;
+            } else {
+                return false;
+            }
+        }
+        if (length == 0) {
+            return false;
+        }
+        first = words == 0 ? length : first;
+        words++;
+        return words >= 2 && first >= 2 && first <= 4;
     }
 }

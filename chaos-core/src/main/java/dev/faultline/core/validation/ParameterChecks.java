@@ -66,7 +66,7 @@ final class ParameterChecks {
     private static void duration(ParameterDefinition def, String value, String path, String prefix, List<Violation> out) {
         Duration d;
         try {
-            d = Duration.parse(value);
+            d = dev.faultline.core.plan.Durations.parse(value);
         } catch (DateTimeException e) {
             out.add(Violation.error(prefix + ".duration", path, "'" + value + "' is not an ISO-8601 duration.",
                     durationHint(value)));

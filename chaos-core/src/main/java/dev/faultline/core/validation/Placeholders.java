@@ -52,7 +52,13 @@ public final class Placeholders {
      * @return true if {@link #find(String)} finds one
      */
     public static boolean contains(String text) {
-        return (text.indexOf('<') >= 0 || text.contains("${") || text.contains("{{")) && !find(text).isEmpty();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '{') {
+                return !find(text).isEmpty(); // rare: only text that may hold one is searched
+            }
+        }
+        return false;
     }
 
     private static int closing(String text, int from, char close, char reopen) {

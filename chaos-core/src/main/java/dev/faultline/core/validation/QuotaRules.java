@@ -26,7 +26,7 @@ final class QuotaRules implements ValidationRule {
         }
         ExperimentPlan plan;
         try {
-            plan = ExperimentPlan.of(e, context.catalog());
+            plan = context.plan(e);
         } catch (ArithmeticException overflow) {
             // the plan adds durations; a sum past java.time.Duration's range is far beyond 12 hours
             out.add(Violation.error("quota.duration", "/actions",
