@@ -1,8 +1,6 @@
 package dev.faultline.cli;
 
 import dev.faultline.aws.FisCompiler;
-import dev.faultline.core.FaultlineException;
-import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
 import java.io.PrintWriter;
@@ -61,14 +59,11 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SafetyPolicy safety;
-        try {
-            safety = Templates.policy(policy);
-        } catch (IllegalArgumentException | FaultlineException e) {
-            err.println("faultline compile: " + e.getMessage());
+        java.util.Optional<Validator> validator = Templates.validator(policy, "compile", err);
+        if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
-        Checked checked = Checked.read(file, Validator.standard().with(safety), err);
+        Checked checked = Checked.read(file, validator.get(), err);
         err.flush();
         if (checked.experiment().isEmpty()) {
             return checked.exitCode();

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.core.FaultlineException;
 import dev.faultline.core.json.ReadResult;
-import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
@@ -49,14 +47,10 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SafetyPolicy safety;
-        try {
-            safety = Templates.policy(policy);
-        } catch (IllegalArgumentException | FaultlineException e) {
-            err.println("faultline lint: " + e.getMessage());
+        java.util.Optional<Validator> validator = Templates.validator(policy, "lint", err);
+        if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
-        Validator validator = Validator.standard().with(safety);
         boolean errors = false;
         boolean unreadable = false;
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -64,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
         for (Path file : files) {
             ReadResult read = Templates.read(file);
             unreadable |= Templates.unreadable(read);
-            ValidationResult result = validator.validate(read);
+            ValidationResult result = validator.get().validate(read);
             errors |= result.hasErrors();
             if (format == Format.json) {
                 report.add(toJson(json, file, result));

@@ -3,6 +3,7 @@ package dev.faultline.cli;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.policy.SafetyPolicy;
+import dev.faultline.core.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,5 +36,18 @@ final class Templates {
             return SafetyPolicy.load(file);
         }
         return SafetyPolicy.preset(nameOrFile);
+    }
+
+    /**
+     * The standard validator with the policy named by {@code --policy}, or empty after printing
+     * why the policy cannot be loaded (the command then exits with {@link Faultline#USAGE}).
+     */
+    static java.util.Optional<Validator> validator(String policy, String command, java.io.PrintWriter err) {
+        try {
+            return java.util.Optional.of(Validator.standard().with(policy(policy)));
+        } catch (IllegalArgumentException | dev.faultline.core.FaultlineException e) {
+            err.println("faultline " + command + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 }
