@@ -57,7 +57,7 @@ class GlobTest {
     /** Property: a text matches the intersection of two patterns exactly when it matches both; covering implies matching. */
     @Test
     void intersectAndCovers_agreeWithMatching_onGeneratedPatterns() {
-        long seed = Long.getLong("glob.seed", System.nanoTime());
+        long seed = Long.getLong("glob.seed", 20261127L);
         Random random = new Random(seed);
         for (int round = 0; round < 2_000; round++) {
             String a = pattern(random);

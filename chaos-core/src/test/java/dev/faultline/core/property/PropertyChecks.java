@@ -17,12 +17,6 @@ final class PropertyChecks {
     /** The most characters of a template a failure message shows. */
     private static final int SHOWN = 4000;
 
-    /**
-     * The longest a read and validate of one template may take: typical templates take well
-     * under a millisecond, so this only catches inputs that make the work blow up.
-     */
-    static final long SLOW_MILLIS = 2000;
-
     /** The codes that mean the reader or a validation rule crashed. */
     static final List<String> INTERNAL = List.of("json.internal", "validator.internal");
 
@@ -43,7 +37,8 @@ final class PropertyChecks {
 
     /**
      * Reads text as a string and as UTF-8 bytes, validates what was read, and fails if anything
-     * threw, reported a crash or took longer than {@link #SLOW_MILLIS}.
+     * threw or reported a crash. (How long it takes is the benchmarks' business; the tests'
+     * {@code @Timeout} only guards against a hang.)
      *
      * @param text the template text, possibly broken
      * @param context the failure description
@@ -54,7 +49,6 @@ final class PropertyChecks {
         for (int pass = 0; pass < 2; pass++) {
             ReadResult r;
             ValidationResult all;
-            long start = System.nanoTime();
             try {
                 r = pass == 0 ? TemplateJson.read(text) : TemplateJson.read(text.getBytes(StandardCharsets.UTF_8));
                 all = Validator.standard().validate(r);
@@ -62,8 +56,6 @@ final class PropertyChecks {
                 throw new AssertionError(context + (pass == 0 ? "read(String)" : "read(byte[])") + " or validate threw "
                         + e, e);
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(millis).as(context + "read and validate took %d ms", millis).isLessThan(SLOW_MILLIS);
             assertThat(all.violations()).as(context).noneMatch(v -> INTERNAL.contains(v.code()));
             read = pass == 0 ? r : read;
         }
