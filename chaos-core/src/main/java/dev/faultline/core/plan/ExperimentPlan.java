@@ -44,7 +44,11 @@ public final class ExperimentPlan {
         this.catalog = catalog;
         this.actions = schedule.actions();
         this.unscheduled = schedule.unscheduled();
-        this.totalDuration = actions.stream().map(PlannedAction::end).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        Duration total = Duration.ZERO;
+        for (PlannedAction a : actions) {
+            total = a.end().compareTo(total) > 0 ? a.end() : total;
+        }
+        this.totalDuration = total;
         this.peakActions = schedule.peakActions();
     }
 

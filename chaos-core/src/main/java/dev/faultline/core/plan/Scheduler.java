@@ -67,7 +67,11 @@ final class Scheduler {
         }
         List<Span> ordered = new ArrayList<>(placed.values());
         ordered.sort(Comparator.comparing(Span::start).thenComparingInt(Span::index));
-        return new Schedule(ordered.stream().map(Span::action).toList(), unscheduled(all, pending),
+        List<PlannedAction> actions = new ArrayList<>(ordered.size());
+        for (Span span : ordered) {
+            actions.add(span.action());
+        }
+        return new Schedule(List.copyOf(actions), unscheduled(all, pending),
                 peak(ordered));
     }
 

@@ -43,7 +43,7 @@ final class PolicyRules {
         for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
             target(p, e, entry.getKey(), entry.getValue(), lead, out);
         }
-        if (p.requireAlarmStopCondition() && e.stopConditions().stream().noneMatch(StopCondition::isAlarm)) {
+        if (p.requireAlarmStopCondition() && !hasAlarm(e)) {
             out.add(Violation.error(ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
                             + "that FIS stops the experiment when the system degrades; the template has none.",
                     "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
@@ -197,5 +197,14 @@ final class PolicyRules {
                             + "' to match " + values + "; it is '" + value + "'.",
                     "Set " + required.key() + " to one of: " + values + "."));
         }
+    }
+
+    private static boolean hasAlarm(Experiment e) {
+        for (StopCondition c : e.stopConditions()) {
+            if (c.isAlarm()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

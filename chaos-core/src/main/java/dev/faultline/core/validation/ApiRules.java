@@ -133,7 +133,9 @@ final class ApiRules implements ValidationRule {
                     "Split the resources over several targets, or choose them by tags."));
         }
         for (int i = 0; i < t.resourceArns().size(); i++) {
-            length(t.resourceArns().get(i), 20, 2048, append(append(at, "resourceArns"), i), "The ARN", out);
+            if (!Checks.fits(t.resourceArns().get(i), 20, 2048)) {
+                length(t.resourceArns().get(i), 20, 2048, append(append(at, "resourceArns"), i), "The ARN", out);
+            }
         }
         boolean arns = !t.resourceArns().isEmpty();
         if (arns && !t.resourceTags().isEmpty()) {
@@ -282,15 +284,26 @@ final class ApiRules implements ValidationRule {
             Action a = entry.getValue();
             String id = required(a.actionId(), append(at, "actionId"), "The action id",
                     "Set \"actionId\", for example \"aws:ec2:stop-instances\".", out);
-            length(id, 1, 128, append(at, "actionId"), "The action id", out);
-            length(a.description().orElse(null), 0, 512, append(at, "description"), "The action description", out);
+            if (!Checks.fits(id, 1, 128)) {
+                length(id, 1, 128, append(at, "actionId"), "The action id", out);
+            }
+            if (!Checks.fits(a.description().orElse(null), 0, 512)) {
+                length(a.description().orElse(null), 0, 512, append(at, "description"), "The action description", out);
+            }
             for (Map.Entry<String, String> p : a.parameters().entrySet()) {
+                if (Checks.fits(p.getKey(), 1, 64) && Checks.fits(p.getValue(), 1, 1024)
+                        && (p.getValue().isEmpty() || Checks.hasNonBlank(p.getValue()))) {
+                    continue; // the common case: no path to build
+                }
                 String pat = append(append(at, "parameters"), p.getKey());
                 length(p.getKey(), 1, 64, pat, "The parameter name", out);
                 length(p.getValue(), 1, 1024, pat, "The parameter value", out);
                 nonBlank(p.getValue(), pat, "The parameter value", out);
             }
             for (Map.Entry<String, String> t : a.targets().entrySet()) {
+                if (Checks.fits(t.getKey(), 1, 64) && targetNames.contains(t.getValue())) {
+                    continue; // the common case: no path to build
+                }
                 String tat = append(append(at, "targets"), t.getKey());
                 length(t.getKey(), 1, 64, tat, "The target key", out);
                 if (!targetNames.contains(t.getValue())) {
@@ -316,6 +329,10 @@ final class ApiRules implements ValidationRule {
                     + MAX_TAGS + ".", "Remove tags until 50 or fewer remain."));
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (Checks.fits(tag.getKey(), 1, 128) && Checks.fits(tag.getValue(), 0, 256)
+                    && !(own && tag.getKey().startsWith("aws:"))) {
+                continue; // the common case: no path to build
+            }
             String tat = append(at, tag.getKey());
             length(tag.getKey(), 1, 128, tat, "The tag key", out);
             length(tag.getValue(), 0, 256, tat, "The tag value", out);

@@ -121,14 +121,13 @@ final class CatalogRules implements ValidationRule {
     private static void parameters(Action a, ActionDefinition def, Catalog catalog, String at, List<Violation> out) {
         String pat = append(at, "parameters");
         for (Map.Entry<String, String> p : a.parameters().entrySet()) {
-            String path = append(pat, p.getKey());
             Optional<ParameterDefinition> pdef = def.parameter(p.getKey());
             if (pdef.isEmpty()) {
-                out.add(Violation.error("parameter.unknown", path,
+                out.add(Violation.error("parameter.unknown", append(pat, p.getKey()),
                         def.id() + " has no parameter '" + p.getKey() + "'.", unknownParameterHint(p.getKey(), def)));
                 continue;
             }
-            ParameterChecks.check(pdef.get(), p.getValue(), path, "parameter", out);
+            ParameterChecks.check(pdef.get(), p.getValue(), pat, p.getKey(), "parameter", out);
         }
         for (ParameterDefinition pdef : def.parameters().values()) {
             if (a.parameters().containsKey(pdef.name())) {
@@ -217,7 +216,7 @@ final class CatalogRules implements ValidationRule {
                             near.isEmpty() ? "Its parameters are " + String.join(", ", d.parameters().keySet()) + "."
                                     : "Did you mean '" + near.get(0) + "'?"));
                 } else if (field.getValue().isValueNode()) {
-                    ParameterChecks.check(pdef.get(), field.getValue().asText(), path, "ssm.parameter", out);
+                    ParameterChecks.check(pdef.get(), field.getValue().asText(), pat, "documentParameters", "ssm.parameter", out);
                 }
             }
         }
@@ -262,7 +261,7 @@ final class CatalogRules implements ValidationRule {
                                 ? type + " takes no parameters; remove it." : "Its parameters are "
                                 + String.join(", ", r.parameters().keySet()) + "."));
             } else {
-                ParameterChecks.check(pdef.get(), p.getValue(), path, "target.parameter", out);
+                ParameterChecks.check(pdef.get(), p.getValue(), append(at, "parameters"), p.getKey(), "target.parameter", out);
             }
         }
         for (ParameterDefinition pdef : r.parameters().values()) {

@@ -67,4 +67,21 @@ final class Checks {
             out.add(Violation.error("pattern", path, what + " is only whitespace.", "Give it a visible value."));
         }
     }
+
+    /**
+     * Tells, without building any message or path, whether a value's length in code points is
+     * within min..max (null counts as fitting: absence is the required check's business). The
+     * rules call it first and build a JSON Pointer only for a value that does not fit.
+     */
+    static boolean fits(String value, int min, int max) {
+        if (value == null) {
+            return true;
+        }
+        int units = value.length();
+        if (units <= max && (units + 1) / 2 >= min) {
+            return true;
+        }
+        int n = value.codePointCount(0, units);
+        return n >= min && n <= max;
+    }
 }

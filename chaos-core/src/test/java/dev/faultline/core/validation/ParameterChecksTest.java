@@ -24,7 +24,7 @@ class ParameterChecksTest {
 
     private static List<Violation> check(ParameterDefinition def, String value, String prefix) {
         List<Violation> out = new ArrayList<>();
-        ParameterChecks.check(def, value, PATH, prefix, out);
+        ParameterChecks.check(def, value, "/actions/a/parameters", "p", prefix, out);
         return out;
     }
 
