@@ -271,9 +271,7 @@ final class JsonInput {
      */
     private Instant epochSeconds(Pointer path, BigDecimal seconds) {
         if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
-            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
-                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
-            return null;
+            return outOfRange(path, seconds);
         }
         BigDecimal nanos = seconds.movePointRight(9);
         if (nanos.precision() - nanos.scale() <= 0) {
@@ -283,28 +281,32 @@ final class JsonInput {
         try {
             return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
         } catch (DateTimeException | ArithmeticException e) {
-            violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
-                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
-            return null;
+            return outOfRange(path, seconds);
         }
+    }
+
+    private Instant outOfRange(Pointer path, BigDecimal seconds) {
+        violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
+                "Use epoch seconds or an ISO-8601 date-time with an offset."));
+        return null;
     }
 
     // ---- problems ------------------------------------------------------------------------
 
     boolean expectObject(Pointer path) throws IOException {
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            return true;
-        }
-        violations.add(typeError(path, "an object", p.currentToken()));
-        p.skipChildren();
-        return false;
+        return expect(JsonToken.START_OBJECT, "an object", path);
     }
 
     boolean expectArray(Pointer path) throws IOException {
-        if (p.currentToken() == JsonToken.START_ARRAY) {
+        return expect(JsonToken.START_ARRAY, "an array", path);
+    }
+
+    /** Tells whether the current token starts what is expected; if not, reports it and skips the value. */
+    private boolean expect(JsonToken start, String expected, Pointer path) throws IOException {
+        if (p.currentToken() == start) {
             return true;
         }
-        violations.add(typeError(path, "an array", p.currentToken()));
+        violations.add(typeError(path, expected, p.currentToken()));
         p.skipChildren();
         return false;
     }
