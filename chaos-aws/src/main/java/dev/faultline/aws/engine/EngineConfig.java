@@ -1,0 +1,197 @@
+package dev.faultline.aws.engine;
+
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * How a {@code FisEngine} polls, paces and retries its calls, guards its runs and cleans up.
+ * Every value has a default suited to real FIS; tests shorten the intervals.
+ *
+ * <pre>{@code
+ * EngineConfig config = EngineConfig.builder()
+ *         .pollInterval(Duration.ofSeconds(2))
+ *         .maxCallsPerSecond(5)
+ *         .templateCleanup(TemplateCleanup.ON_SUCCESS)
+ *         .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class EngineConfig {
+
+    private static final EngineConfig DEFAULTS = builder().build();
+
+    /**
+     * The default configuration.
+     *
+     * @return the defaults
+     */
+    public static EngineConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Creates a builder.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * How often a run is polled while nothing is expected to change.
+     *
+     * @return the interval; 5 s by default
+     */
+    @Value.Default
+    public Duration pollInterval() {
+        return Duration.ofSeconds(5);
+    }
+
+    /**
+     * How often a run is polled close to a transition the plan predicts (the start, an
+     * action's end) or while it is stopping.
+     *
+     * @return the interval; 1 s by default
+     */
+    @Value.Default
+    public Duration fastPollInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    /**
+     * How close to a predicted transition polling switches to the fast interval.
+     *
+     * @return the window on each side; 10 s by default
+     */
+    @Value.Default
+    public Duration fastPollWindow() {
+        return Duration.ofSeconds(10);
+    }
+
+    /**
+     * The most AWS calls per second the engine makes, over all its runs together.
+     *
+     * @return the rate; 10 by default
+     */
+    @Value.Default
+    public double maxCallsPerSecond() {
+        return 10;
+    }
+
+    /**
+     * How many times a call is tried when it is throttled, gets a 5xx, or hits an I/O error.
+     *
+     * @return the attempts, the first included; 6 by default
+     */
+    @Value.Default
+    public int maxAttempts() {
+        return 6;
+    }
+
+    /**
+     * The first wait before a retry; later waits double, with random jitter.
+     *
+     * @return the wait; 200 ms by default
+     */
+    @Value.Default
+    public Duration initialBackoff() {
+        return Duration.ofMillis(200);
+    }
+
+    /**
+     * The longest wait between retries.
+     *
+     * @return the cap; 10 s by default
+     */
+    @Value.Default
+    public Duration maxBackoff() {
+        return Duration.ofSeconds(10);
+    }
+
+    /**
+     * How long a run may outlast its planned duration before the watchdog stops it.
+     *
+     * @return the margin; 5 minutes by default
+     */
+    @Value.Default
+    public Duration watchdogMargin() {
+        return Duration.ofMinutes(5);
+    }
+
+    /**
+     * When the template created for a run is deleted.
+     *
+     * @return the policy; {@link TemplateCleanup#ALWAYS} by default
+     */
+    @Value.Default
+    public TemplateCleanup templateCleanup() {
+        return TemplateCleanup.ALWAYS;
+    }
+
+    /**
+     * Whether a JVM shutdown hook stops every experiment the engine started and still runs.
+     *
+     * @return true by default
+     */
+    @Value.Default
+    public boolean stopOnShutdown() {
+        return true;
+    }
+
+    /**
+     * How long the shutdown hook waits for the stopped experiments to reach a final state.
+     *
+     * @return the wait; 30 s by default
+     */
+    @Value.Default
+    public Duration shutdownWait() {
+        return Duration.ofSeconds(30);
+    }
+
+    /**
+     * The value of the {@code faultline:owner} tag put on every template and experiment the
+     * engine creates, so their owner is known.
+     *
+     * @return the owner; {@code faultline} by default
+     */
+    @Value.Default
+    public String owner() {
+        return "faultline";
+    }
+
+    /**
+     * Checks that the values make sense.
+     */
+    @Value.Check
+    protected void check() {
+        positive(pollInterval(), "pollInterval");
+        positive(fastPollInterval(), "fastPollInterval");
+        positive(initialBackoff(), "initialBackoff");
+        positive(maxBackoff(), "maxBackoff");
+        if (fastPollWindow().isNegative() || watchdogMargin().isNegative() || shutdownWait().isNegative()) {
+            throw new IllegalArgumentException("fastPollWindow, watchdogMargin and shutdownWait must not be negative");
+        }
+        if (!(maxCallsPerSecond() > 0) || Double.isInfinite(maxCallsPerSecond())) {
+            throw new IllegalArgumentException("maxCallsPerSecond must be a positive number, was " + maxCallsPerSecond());
+        }
+        if (maxAttempts() < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts());
+        }
+        if (owner().isBlank()) {
+            throw new IllegalArgumentException("owner must not be blank");
+        }
+    }
+
+    private static void positive(Duration d, String name) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+    }
+
+    /** Builds {@link EngineConfig} values. */
+    public static final class Builder extends ImmutableEngineConfig.Builder {
+        /** Creates a builder holding the defaults; prefer {@link EngineConfig#builder()}. */
+        public Builder() {}
+    }
+}
