@@ -1,0 +1,63 @@
+package dev.faultline.aws.engine;
+
+import dev.faultline.core.engine.MetricSource;
+import dev.faultline.core.validation.Validator;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.fis.FisAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+
+/**
+ * What the parts of one engine share: the clients, the call gate, the metric source, the
+ * validator, the configuration, the clock and the scheduler.
+ */
+final class EngineContext {
+    final FisAsyncClient fis;
+    final CloudWatchAsyncClient cloudWatch;
+    private final IamAsyncClient iam;
+    final AwsCalls calls;
+    final MetricSource metrics;
+    final Validator validator;
+    final EngineConfig config;
+    final Clock clock;
+    final ScheduledExecutorService scheduler;
+
+    /**
+     * Creates the context.
+     *
+     * @param fis the FIS client
+     * @param cloudWatch the CloudWatch client
+     * @param iam the IAM client, or null when permissions are not checked
+     * @param calls the call gate
+     * @param metrics where steady-state metrics are read
+     * @param validator the validator (with the safety policy)
+     * @param config the configuration
+     * @param clock the clock
+     * @param scheduler the shared scheduler
+     */
+    EngineContext(FisAsyncClient fis, CloudWatchAsyncClient cloudWatch, IamAsyncClient iam, AwsCalls calls,
+            MetricSource metrics, Validator validator, EngineConfig config, Clock clock,
+            ScheduledExecutorService scheduler) {
+        this.fis = Objects.requireNonNull(fis, "fis");
+        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.iam = iam;
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /**
+     * The IAM client.
+     *
+     * @return the client, when permissions are checked
+     */
+    Optional<IamAsyncClient> iam() {
+        return Optional.ofNullable(iam);
+    }
+}
