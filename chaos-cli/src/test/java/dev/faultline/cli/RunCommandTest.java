@@ -1,0 +1,127 @@
+package dev.faultline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.testkit.AlarmState;
+import dev.faultline.testkit.Clocks;
+import dev.faultline.testkit.LocalFis;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(120)
+class RunCommandTest {
+
+    private static final String TEMPLATE = "{\"description\":\"Stop 20% of the workers\","
+            + "\"roleArn\":\"arn:aws:iam::123456789012:role/FisRole\","
+            + "\"stopConditions\":[{\"source\":\"aws:cloudwatch:alarm\",\"value\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:App5xx\"}],"
+            + "\"targets\":{\"workers\":{\"resourceType\":\"aws:ec2:instance\",\"resourceTags\":{\"Role\":\"WorkerNode\"},"
+            + "\"filters\":[{\"path\":\"State.Name\",\"values\":[\"running\"]}],\"selectionMode\":\"PERCENT(20)\"}},"
+            + "\"actions\":{\"stop-workers\":{\"actionId\":\"aws:ec2:stop-instances\","
+            + "\"parameters\":{\"startInstancesAfterDuration\":\"PT2M\"},\"targets\":{\"Instances\":\"workers\"}}}}";
+
+    @TempDir
+    Path dir;
+
+    private LocalFis fis;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
+
+    @AfterAll
+    static void noCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void start() {
+        fis = LocalFis.builder().clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(500)))
+                .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
+                .alarms(a -> a.create("App5xx"))
+                .start();
+        fis.alarms().setState("App5xx", AlarmState.OK, "quiet");
+    }
+
+    @AfterEach
+    void stop() {
+        fis.close();
+    }
+
+    private int run(String... args) {
+        CommandLine cli = Faultline.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private String template() throws Exception {
+        return Files.writeString(dir.resolve("t.json"), TEMPLATE).toString();
+    }
+
+    @Test
+    void run_wait_followsTheRunToCompletion_andWritesTheReport() throws Exception {
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1",
+                "--wait", "--out", dir.resolve("reports").toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("Started experiment ").contains("experiment running → completed")
+                .contains("Outcome: completed");
+        String id = out.toString().replaceAll("(?s).*Started experiment (\\S+).*", "$1");
+        assertThat(dir.resolve("reports").resolve(id).resolve("report.html")).exists();
+        assertThat(fis.experimentStatus(id)).contains("completed");
+    }
+
+    @Test
+    void run_withoutWait_printsTheIdAndLeavesTheExperimentRunning() throws Exception {
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1");
+        assertThat(code).as(out + "\n" + err).isZero();
+        String id = out.toString().replaceAll("(?s).*Started experiment (\\S+).*", "$1");
+        assertThat(fis.experimentStatus(id)).hasValueSatisfying(s -> assertThat(s).isIn("pending", "initiating", "running"));
+    }
+
+    @Test
+    void run_alarmAlreadyFiring_isRefusedInPreflight_exitOne_andNothingStarts() throws Exception {
+        fis.alarms().setState("App5xx", AlarmState.ALARM, "already firing");
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1", "--wait");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("refused").contains("App5xx");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+    }
+
+    @Test
+    void run_policyError_isRefusedBeforeAnyCall() throws Exception {
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1",
+                "--policy", "production");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("ERROR");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+    }
+
+    @Test
+    void run_missingFile_exitTwo() {
+        assertThat(run("run", dir.resolve("missing.json").toString(), "--endpoint", fis.endpoint().toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void run_badTimeout_exitTwo() throws Exception {
+        assertThat(run("run", template(), "--endpoint", fis.endpoint().toString(), "--timeout", "ten minutes"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout");
+    }
+}
