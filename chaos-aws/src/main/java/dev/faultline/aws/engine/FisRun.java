@@ -353,8 +353,12 @@ final class FisRun implements ExperimentRun {
         }, context.scheduler);
     }
 
+    /** When the experiment was started: its creation time in the service, else its start time. */
     private Instant experimentStart() {
         Snapshot s = last;
+        if (s != null && s.creationTime() != null) {
+            return s.creationTime();
+        }
         if (s != null && s.startTime() != null) {
             return s.startTime();
         }

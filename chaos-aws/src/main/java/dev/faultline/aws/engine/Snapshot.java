@@ -23,12 +23,13 @@ import software.amazon.awssdk.services.fis.model.ExperimentState;
  * @param errorCode the error code of a failed experiment, or null
  * @param errorLocation where the error was, or null
  * @param templateId the template id, or null
+ * @param creationTime when the experiment was created (started by the caller), or null
  * @param startTime when the experiment started, or null
  * @param endTime when it ended, or null
  * @param actions each action's outcome so far, by name in the service's order
  */
 record Snapshot(RunState state, String reason, String errorCode, String errorLocation, String templateId,
-        Instant startTime, Instant endTime, Map<String, ActionOutcome> actions) {
+        Instant creationTime, Instant startTime, Instant endTime, Map<String, ActionOutcome> actions) {
 
     /**
      * Checks the components and copies the map.
@@ -38,6 +39,7 @@ record Snapshot(RunState state, String reason, String errorCode, String errorLoc
      * @param errorCode the error code
      * @param errorLocation the error location
      * @param templateId the template id
+     * @param creationTime the creation time
      * @param startTime the start time
      * @param endTime the end time
      * @param actions the actions
@@ -73,7 +75,7 @@ record Snapshot(RunState state, String reason, String errorCode, String errorLoc
         }
         return new Snapshot(state, Optional.ofNullable(s.reason()).orElse(""),
                 error == null ? null : error.code(), error == null ? null : error.location(),
-                experiment.experimentTemplateId(), experiment.startTime(), experiment.endTime(), actions);
+                experiment.experimentTemplateId(), experiment.creationTime(), experiment.startTime(), experiment.endTime(), actions);
     }
 
     private static ActionOutcome action(String name, ExperimentAction a) {

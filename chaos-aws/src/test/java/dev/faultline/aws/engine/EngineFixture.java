@@ -81,8 +81,13 @@ final class EngineFixture implements AutoCloseable {
 
     /** Compute node loss on the workers: 20 % stopped, restarted after {@code restartAfter}. */
     ExperimentDraft nodeLossDraft(String tagValue, Duration restartAfter) {
+        return nodeLossDraft(localFis, tagValue, restartAfter);
+    }
+
+    /** Compute node loss against a LocalFis, with its alarm as stop condition. */
+    static ExperimentDraft nodeLossDraft(LocalFis on, String tagValue, Duration restartAfter) {
         ExperimentDraft base = experiment("node-loss").role(ROLE)
-                .stopWhen(alarm(localFis.alarms().arnOf(ALARM)))
+                .stopWhen(alarm(on.alarms().arnOf(ALARM)))
                 .tag("Team", "chaos");
         return Scenarios.computeNodeLoss(base, "Role", tagValue, 20, restartAfter);
     }
