@@ -1,8 +1,6 @@
 package dev.faultline.aws.engine;
 
 import dev.faultline.core.FaultlineException;
-import dev.faultline.core.engine.ActionOutcome;
-import dev.faultline.core.engine.ActionState;
 import dev.faultline.core.engine.EngineException;
 import dev.faultline.core.engine.Evidence;
 import dev.faultline.core.engine.ExperimentRun;
@@ -16,10 +14,7 @@ import dev.faultline.core.model.CheckPhase;
 import dev.faultline.core.model.Experiment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +46,7 @@ final class FisRun implements ExperimentRun {
     private final HypothesisWatch hypothesis;
     private final RunCleanup cleanup;
     private final GetExperimentRequest getRequest;
-    private final AtomicReference<RunState> state = new AtomicReference<>(RunState.PENDING);
-    private final Map<String, ActionOutcome> actions = new LinkedHashMap<>();
+    private final RunStateMachine machine;
     private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final AtomicReference<StopRequest> stopRequest = new AtomicReference<>();
@@ -76,6 +70,7 @@ final class FisRun implements ExperimentRun {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.onDone = Objects.requireNonNull(onDone, "onDone");
         this.events = new EventLog(spec.experimentId());
+        this.machine = new RunStateMachine(spec.experimentId(), events);
         this.polls = new PollPlan(context.config, spec.plan());
         this.hypothesis = spec.experiment().hypothesis()
                 .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
@@ -167,78 +162,22 @@ final class FisRun implements ExperimentRun {
 
     private void afterAnswer(Snapshot snapshot, Instant now) {
         apply(snapshot, now);
-        if (state.get().isTerminal()) {
+        if (machine.state().isTerminal()) {
             finish();
             return;
         }
-        if (state.get() == RunState.RUNNING) {
+        if (machine.state() == RunState.RUNNING) {
             checkDuring(now);
         }
         watchdog(now);
-        schedule(polls.next(state.get(), snapshot.startTime(), now));
+        schedule(polls.next(machine.state(), snapshot.startTime(), now));
     }
-
-    // ---------------------------------------------------------------- state machine
 
     private void apply(Snapshot snapshot, Instant now) {
         last = snapshot;
-        if (snapshot.state().isTerminal() || snapshot.state() == RunState.STOPPING) {
-            applyActions(snapshot, now);
-            transition(snapshot.state(), snapshot.reason(), now);
-        } else {
-            transition(snapshot.state(), snapshot.reason(), now);
-            applyActions(snapshot, now);
-        }
-    }
-
-    private void applyActions(Snapshot snapshot, Instant now) {
-        for (ActionOutcome a : snapshot.actions().values()) {
-            ActionState before;
-            synchronized (actions) {
-                ActionOutcome previous = actions.get(a.name());
-                before = previous == null ? ActionState.PENDING : previous.state();
-                if (before.isTerminal() && before != a.state()) {
-                    LOG.warn("Ignored an illegal action transition experimentId={} action={} from={} to={}",
-                            spec.experimentId(), a.name(), before, a.state());
-                    continue;
-                }
-                actions.put(a.name(), a);
-            }
-            if (before != a.state()) {
-                LOG.debug("action transition experimentId={} action={} from={} to={}", spec.experimentId(),
-                        a.name(), before, a.state());
-                events.publish(new RunEvent.ActionStateChanged(spec.experimentId(), now, a.name(), before,
-                        a.state(), a.reason().orElse("")));
-            }
-        }
-    }
-
-    /**
-     * Moves the state machine, if the table allows it.
-     *
-     * @param to the new state
-     * @param reason the service's reason
-     * @param now the time
-     * @return true if the state changed
-     */
-    boolean transition(RunState to, String reason, Instant now) {
-        while (true) {
-            RunState from = state.get();
-            if (from == to) {
-                return false;
-            }
-            if (!from.canMoveTo(to)) {
-                LOG.warn("Ignored an illegal transition experimentId={} from={} to={}", spec.experimentId(), from, to);
-                return false;
-            }
-            if (state.compareAndSet(from, to)) {
-                LOG.debug("transition experimentId={} from={} to={} reason={}", spec.experimentId(), from, to, reason);
-                events.publish(new RunEvent.StateChanged(spec.experimentId(), now, from, to, reason));
-                if (to.isTerminal()) {
-                    settled.complete(null);
-                }
-                return true;
-            }
+        machine.apply(snapshot, now);
+        if (machine.state().isTerminal()) {
+            settled.complete(null);
         }
     }
 
@@ -273,7 +212,7 @@ final class FisRun implements ExperimentRun {
 
     private void watchdog(Instant now) {
         Instant limit = deadline;
-        if (limit != null && !now.isBefore(limit) && !state.get().isTerminal()) {
+        if (limit != null && !now.isBefore(limit) && !machine.state().isTerminal()) {
             stop(StopSource.WATCHDOG, "The run outlived its deadline " + limit + " (timeout " + spec.timeout() + ")");
         }
     }
@@ -291,7 +230,7 @@ final class FisRun implements ExperimentRun {
      * @return the completion
      */
     CompletableFuture<RunOutcome> stop(StopSource source, String reason) {
-        if (state.get().isTerminal() || closed) {
+        if (machine.state().isTerminal() || closed) {
             return completion;
         }
         StopRequest request = new StopRequest(source, reason);
@@ -312,7 +251,7 @@ final class FisRun implements ExperimentRun {
                     }
                     Throwable cause = AwsCalls.unwrap(error);
                     boolean again = AwsCalls.retryable(cause) && attempt < context.config.maxFailedPolls()
-                            && !state.get().isTerminal() && !closed;
+                            && !machine.state().isTerminal() && !closed;
                     LOG.warn("StopExperiment failed experimentId={} attempt={} tryingAgain={}", spec.experimentId(),
                             attempt, again, cause);
                     if (again) {
@@ -343,7 +282,7 @@ final class FisRun implements ExperimentRun {
                 events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
                         CheckPhase.AFTER, result.after()));
             }
-            return cleanup.afterRun(spec, state.get()).thenApply(ignored -> result);
+            return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
         }, context.scheduler).whenCompleteAsync((result, error) -> {
             if (error != null) {
                 fail(error);
@@ -382,33 +321,18 @@ final class FisRun implements ExperimentRun {
         return RunOutcome.builder()
                 .experimentId(spec.experimentId())
                 .templateId(Optional.ofNullable(spec.templateId()))
-                .state(state.get())
+                .state(machine.state())
                 .reason(Optional.ofNullable(s.reason()).filter(r -> !r.isEmpty()))
                 .errorCode(Optional.ofNullable(s.errorCode()))
                 .errorLocation(Optional.ofNullable(s.errorLocation()))
                 .startTime(Optional.ofNullable(s.startTime()))
                 .endTime(Optional.ofNullable(s.endTime()))
-                .actions(actionsInTemplateOrder())
+                .actions(machine.actions(spec.experiment().actions().keySet()))
                 .stopSource(Optional.ofNullable(stop).map(StopRequest::source))
                 .stopReason(Optional.ofNullable(stop).map(StopRequest::reason))
                 .verdict(Optional.ofNullable(verdict))
                 .events(events.events())
                 .build();
-    }
-
-    private List<ActionOutcome> actionsInTemplateOrder() {
-        List<ActionOutcome> out = new ArrayList<>();
-        synchronized (actions) {
-            Map<String, ActionOutcome> rest = new LinkedHashMap<>(actions);
-            for (String name : spec.experiment().actions().keySet()) {
-                ActionOutcome a = rest.remove(name);
-                if (a != null) {
-                    out.add(a);
-                }
-            }
-            out.addAll(rest.values());
-        }
-        return out;
     }
 
     private void fail(Throwable error) {
@@ -458,7 +382,7 @@ final class FisRun implements ExperimentRun {
 
     @Override
     public RunState state() {
-        return state.get();
+        return machine.state();
     }
 
     @Override
@@ -479,7 +403,7 @@ final class FisRun implements ExperimentRun {
 
     @Override
     public String toString() {
-        return "FisRun[" + spec.experimentId() + " " + state.get() + "]";
+        return "FisRun[" + spec.experimentId() + " " + machine.state() + "]";
     }
 
     /**

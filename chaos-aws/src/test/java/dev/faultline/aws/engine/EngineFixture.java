@@ -86,8 +86,13 @@ final class EngineFixture implements AutoCloseable {
 
     /** Compute node loss against a LocalFis, with its alarm as stop condition. */
     static ExperimentDraft nodeLossDraft(LocalFis on, String tagValue, Duration restartAfter) {
+        return nodeLossDraft(on.alarms().arnOf(ALARM), tagValue, restartAfter);
+    }
+
+    /** Compute node loss with an alarm ARN as stop condition. */
+    static ExperimentDraft nodeLossDraft(String alarmArn, String tagValue, Duration restartAfter) {
         ExperimentDraft base = experiment("node-loss").role(ROLE)
-                .stopWhen(alarm(on.alarms().arnOf(ALARM)))
+                .stopWhen(alarm(alarmArn))
                 .tag("Team", "chaos");
         return Scenarios.computeNodeLoss(base, "Role", tagValue, 20, restartAfter);
     }
