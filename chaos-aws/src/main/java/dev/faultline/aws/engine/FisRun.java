@@ -311,8 +311,8 @@ final class FisRun implements ExperimentRun {
         RunOutcome outcome = outcome(verdict);
         LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
         events.publish(new RunEvent.RunCompleted(spec.experimentId(), context.clock.instant(), outcome));
-        completion.complete(outcome);
         onDone.run();
+        completion.complete(outcome);
     }
 
     private RunOutcome outcome(HypothesisVerdict verdict) {
@@ -344,9 +344,9 @@ final class FisRun implements ExperimentRun {
         }
         LOG.debug("run failed experimentId={}", spec.experimentId(), failure);
         events.publish(new RunEvent.RunFailed(spec.experimentId(), context.clock.instant(), failure));
-        completion.completeExceptionally(failure);
-        settled.complete(null);
         onDone.run();
+        settled.complete(null);
+        completion.completeExceptionally(failure);
     }
 
     /**
