@@ -7,7 +7,6 @@ import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunRefusedException;
-import dev.faultline.core.engine.StopSource;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
@@ -19,12 +18,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -99,7 +95,7 @@ public final class FisEngine implements ChaosEngine {
     private final boolean ownsScheduler;
     private final Map<String, FisRun> active = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread shutdownHook;
+    private final ShutdownGuard shutdownGuard;
 
     private FisEngine(Builder b) {
         Objects.requireNonNull(b.fis, "fis (FisEngine.builder().fis(...) is required)");
@@ -119,12 +115,8 @@ public final class FisEngine implements ChaosEngine {
         this.context = new EngineContext(b.fis, b.cloudWatch, b.iam, calls, metrics, validator, config,
                 b.clock == null ? Clock.systemUTC() : b.clock, scheduler);
         this.launcher = new Launcher(context);
-        if (config.stopOnShutdown()) {
-            shutdownHook = new Thread(this::stopOnShutdown, "faultline-engine-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } else {
-            shutdownHook = null;
-        }
+        this.shutdownGuard = config.stopOnShutdown()
+                ? new ShutdownGuard(active::values, config.shutdownWait()) : null;
     }
 
     /**
@@ -242,12 +234,8 @@ public final class FisEngine implements ChaosEngine {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                LOG.debug("JVM shutting down; the hook stays", e);
-            }
+        if (shutdownGuard != null) {
+            shutdownGuard.remove();
         }
         for (FisRun run : new ArrayList<>(active.values())) {
             run.close();
@@ -278,31 +266,6 @@ public final class FisEngine implements ChaosEngine {
             run.close();
         }
         return run;
-    }
-
-    private void stopOnShutdown() {
-        List<CompletableFuture<Void>> settling = new ArrayList<>();
-        for (FisRun run : active.values()) {
-            if (run.startedByEngine() && !run.state().isTerminal()) {
-                LOG.info("JVM shutdown: stopping experiment experimentId={}", run.experimentId());
-                run.stop(StopSource.SHUTDOWN, "The JVM of the controller that started it is shutting down");
-                settling.add(run.settled());
-            }
-        }
-        if (settling.isEmpty()) {
-            return;
-        }
-        long waitMillis = context.config.shutdownWait().toMillis();
-        try {
-            CompletableFuture.allOf(settling.toArray(CompletableFuture[]::new)).get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("JVM shutdown: some experiments did not reach a final state within {} ms; they were asked to stop",
-                    waitMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            LOG.warn("JVM shutdown: waiting for the experiments to stop failed", e);
-        }
     }
 
     private static EngineException closedError() {
