@@ -8,7 +8,9 @@ import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.fis.model.ActionsMode;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplate;
+import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 import software.amazon.awssdk.services.fis.model.GetExperimentResponse;
 import software.amazon.awssdk.services.fis.model.StartExperimentRequest;
 import software.amazon.awssdk.services.fis.model.StartExperimentResponse;
@@ -78,13 +81,10 @@ final class Launcher {
         }
         LOG.debug("creating template run={}", runId);
         return context.calls.call("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw new CompletionException(new EngineException(
-                                "CreateExperimentTemplate failed; nothing was started", AwsCalls.unwrap(error)));
-                    }
-                    return response.experimentTemplate().id();
-                })
+                .handle((response, error) -> error == null
+                        ? CompletableFuture.completedFuture(response.experimentTemplate().id())
+                        : createFailed(runId, AwsCalls.unwrap(error)))
+                .thenCompose(Function.identity())
                 .thenCompose(templateId -> startExperiment(templateId, runId, tags))
                 .thenApply(started -> {
                     RunSpec spec = new RunSpec(started.experiment().id(), started.experiment().experimentTemplateId(),
@@ -92,6 +92,46 @@ final class Launcher {
                     FisRun run = makeRun.apply(spec);
                     run.begin(Snapshot.of(started.experiment()));
                     return run;
+                });
+    }
+
+    /**
+     * After a failed CreateExperimentTemplate whose request may have been handled (its answer
+     * lost), deletes any template that carries this run's tag, then fails.
+     */
+    private CompletableFuture<String> createFailed(String runId, Throwable cause) {
+        if (!AwsCalls.retryable(cause)) {
+            return CompletableFuture.failedFuture(new EngineException(
+                    "CreateExperimentTemplate failed; nothing was created", cause));
+        }
+        return sweep(runId, null).handle((deleted, sweepError) -> {
+            EngineException failure = new EngineException(sweepError == null
+                    ? "CreateExperimentTemplate failed; " + deleted + " template(s) it may have created deleted"
+                    : "CreateExperimentTemplate failed, and looking for a template it may have created failed "
+                            + "(look for the tag " + RUN_TAG + "=" + runId + ")", cause);
+            if (sweepError != null) {
+                failure.addSuppressed(AwsCalls.unwrap(sweepError));
+            }
+            throw new CompletionException(failure);
+        });
+    }
+
+    /** Deletes every template tagged with the run, following the list's pages; counts them. */
+    private CompletableFuture<Integer> sweep(String runId, String nextToken) {
+        return context.calls.call("ListExperimentTemplates",
+                () -> context.fis.listExperimentTemplates(b -> b.maxResults(100).nextToken(nextToken)))
+                .thenCompose(page -> {
+                    List<CompletableFuture<Void>> deletes = new ArrayList<>();
+                    for (ExperimentTemplateSummary t : page.experimentTemplates()) {
+                        if (runId.equals(t.tags().get(RUN_TAG))) {
+                            LOG.debug("deleting a template of a failed create templateId={} run={}", t.id(), runId);
+                            deletes.add(cleanup.delete(t.id()));
+                        }
+                    }
+                    CompletableFuture<Integer> rest = page.nextToken() == null || page.nextToken().isEmpty()
+                            ? CompletableFuture.completedFuture(0) : sweep(runId, page.nextToken());
+                    return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new))
+                            .thenCombine(rest, (ignored, more) -> deletes.size() + more);
                 });
     }
 
