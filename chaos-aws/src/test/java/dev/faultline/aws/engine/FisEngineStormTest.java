@@ -11,6 +11,8 @@ import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.Faults;
 import dev.faultline.testkit.LocalFis;
 import dev.faultline.testkit.SdkClients;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +22,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 import software.amazon.awssdk.services.fis.model.ExperimentSummary;
@@ -37,6 +44,8 @@ import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 @Timeout(180)
 class FisEngineStormTest {
 
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     private static final int ACCOUNTS = 4;
     private static final int RUNS_PER_ACCOUNT = 5;
 
@@ -64,6 +73,7 @@ class FisEngineStormTest {
         List<LocalFis> services = new ArrayList<>();
         List<FisEngine> engines = new ArrayList<>();
         List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
         for (int a = 0; a < ACCOUNTS; a++) {
             Clock clock = Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(100));
             LocalFis localFis = LocalFis.builder().clock(clock).seed(100 + a)
@@ -73,11 +83,16 @@ class FisEngineStormTest {
                     .start();
             closing.add(localFis);
             services.add(localFis);
-            FisAsyncClient fis = SdkClients.fis(localFis);
-            CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(localFis);
+            // no SDK retries: the engine's own retry has to ride out the storm
+            FisAsyncClient fis = FisAsyncClient.builder().endpointOverride(localFis.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+            CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(localFis.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
             closing.add(fis);
             closing.add(cloudWatch);
-            FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).config(config).clock(clock)
+            FisEngine engine = FisEngine.builder().fis(countingFailures(fis, failures)).cloudWatch(cloudWatch).config(config).clock(clock)
                     .scheduler(shared).build();
             closing.add(engine);
             engines.add(engine);
@@ -102,9 +117,31 @@ class FisEngineStormTest {
             assertOneTemplateAndOneExperimentPerRun(services.get(a), mine);
             assertThat(engines.get(a).callAttempts()).isGreaterThan(0);
         }
+        assertThat(failures.get()).as("calls the storm failed, each retried by the engine").isPositive();
         assertThat(shared.isShutdown()).as("an injected scheduler is not shut down by close").isFalse();
         engines.forEach(FisEngine::close);
         assertThat(shared.isShutdown()).isFalse();
+    }
+
+    /** The client, counting the calls that fail (the engine sees each failure and retries it). */
+    private static FisAsyncClient countingFailures(FisAsyncClient fis, AtomicInteger failures) {
+        return (FisAsyncClient) Proxy.newProxyInstance(FisAsyncClient.class.getClassLoader(),
+                new Class<?>[] {FisAsyncClient.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(fis, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof CompletableFuture) {
+                        ((CompletableFuture<?>) result).whenComplete((r, e) -> {
+                            if (e != null) {
+                                failures.incrementAndGet();
+                            }
+                        });
+                    }
+                    return result;
+                });
     }
 
     private static Experiment nodeLoss(LocalFis localFis) {
