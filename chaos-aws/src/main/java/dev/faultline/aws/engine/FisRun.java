@@ -359,7 +359,7 @@ final class FisRun implements ExperimentRun {
         if (p != null) {
             p.cancel(false);
         }
-        fail(new EngineException("The engine was closed before experiment " + spec.experimentId()
+        fail(new EngineException("Engine closed before experiment " + spec.experimentId()
                 + " ended; the experiment keeps running in the service (attach to it to follow it)"));
     }
 

@@ -303,7 +303,7 @@ class FisEngineTest {
         engine.close();
 
         assertThatThrownBy(() -> run.completion().join()).cause().isInstanceOf(EngineException.class)
-                .hasMessageContaining("engine was closed");
+                .hasMessageStartingWith("Engine closed");
         assertThat(fx.localFis.experimentStatus(run.experimentId())).contains("running");
         assertThat(run.events().get(run.events().size() - 1)).isInstanceOf(RunEvent.RunFailed.class);
         assertThatThrownBy(() -> engine.start(fx.nodeLoss()).join()).cause().isInstanceOf(EngineException.class);
