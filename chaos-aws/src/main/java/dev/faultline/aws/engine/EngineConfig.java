@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.immutables.value.Value;
 
 /**
- * How a {@code FisEngine} polls, paces and retries its calls, guards its runs and cleans up.
+ * How a {@link FisEngine} polls, paces and retries its calls, guards its runs and cleans up.
  * Every value has a default suited to real FIS; tests shorten the intervals.
  *
  * <pre>{@code
@@ -87,6 +87,18 @@ public abstract class EngineConfig {
     @Value.Default
     public int maxAttempts() {
         return 6;
+    }
+
+    /**
+     * How many polls in a row may fail (each after its own retries) before the engine gives up
+     * following a run and fails its completion; also how often a failed stop request is sent
+     * again.
+     *
+     * @return the count; 3 by default
+     */
+    @Value.Default
+    public int maxFailedPolls() {
+        return 3;
     }
 
     /**
@@ -177,6 +189,9 @@ public abstract class EngineConfig {
         }
         if (maxAttempts() < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts());
+        }
+        if (maxFailedPolls() < 1) {
+            throw new IllegalArgumentException("maxFailedPolls must be at least 1, was " + maxFailedPolls());
         }
         if (owner().isBlank()) {
             throw new IllegalArgumentException("owner must not be blank");

@@ -1,5 +1,5 @@
 /**
- * {@code FisEngine}: runs experiments in AWS Fault Injection Service
+ * {@link dev.faultline.aws.engine.FisEngine}: runs experiments in AWS Fault Injection Service
  * (or LocalFis) safely. It validates, checks before the start (stop-condition alarms, a
  * target preview, the role's permissions, the steady state), creates the template and starts
  * the experiment with client tokens, watches it with adaptive polling through one rate

@@ -1,0 +1,416 @@
+package dev.faultline.aws.engine;
+
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.engine.EngineException;
+import dev.faultline.core.engine.Evidence;
+import dev.faultline.core.engine.ExperimentRun;
+import dev.faultline.core.engine.HypothesisVerdict;
+import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.engine.RunListener;
+import dev.faultline.core.engine.RunOutcome;
+import dev.faultline.core.engine.RunState;
+import dev.faultline.core.engine.StopSource;
+import dev.faultline.core.model.CheckPhase;
+import dev.faultline.core.model.Experiment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.fis.model.GetExperimentRequest;
+import software.amazon.awssdk.services.fis.model.GetExperimentResponse;
+
+/**
+ * One run watched by a {@link FisEngine}: an explicit state machine fed by adaptive polling of
+ * {@code GetExperiment}, the hypothesis read during and after the run, the stop requests
+ * (caller, hypothesis, watchdog, shutdown), the template clean-up and the outcome. Every step
+ * runs on the engine's shared scheduler; a run owns no thread.
+ */
+final class FisRun implements ExperimentRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FisRun.class);
+
+    private final EngineContext context;
+    private final RunSpec spec;
+    private final Runnable onDone;
+    private final EventLog events;
+    private final PollPlan polls;
+    private final HypothesisWatch hypothesis;
+    private final RunCleanup cleanup;
+    private final GetExperimentRequest getRequest;
+    private final RunStateMachine machine;
+    private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private final AtomicReference<StopRequest> stopRequest = new AtomicReference<>();
+    private final AtomicBoolean finishing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Snapshot last;
+    private volatile Instant deadline;
+    private volatile ScheduledFuture<?> pending;
+    private volatile boolean closed;
+    private int failedPolls;
+
+    /**
+     * Creates a run; {@link #begin} sets it going.
+     *
+     * @param context the engine's shared parts
+     * @param spec what the run is
+     * @param onDone called once when the run's completion completes
+     */
+    FisRun(EngineContext context, RunSpec spec, Runnable onDone) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.onDone = Objects.requireNonNull(onDone, "onDone");
+        this.events = new EventLog(spec.experimentId());
+        this.machine = new RunStateMachine(spec.experimentId(), events);
+        this.polls = new PollPlan(context.config, spec.plan());
+        this.hypothesis = spec.experiment().hypothesis()
+                .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
+        this.cleanup = new RunCleanup(context);
+        this.getRequest = GetExperimentRequest.builder().id(spec.experimentId()).build();
+    }
+
+    /**
+     * Publishes {@code RunStarted}, applies the first answer of the service and starts polling.
+     *
+     * @param first what StartExperiment or GetExperiment answered
+     */
+    void begin(Snapshot first) {
+        Instant now = context.clock.instant();
+        Instant from = spec.attached() && first.startTime() != null ? first.startTime() : now;
+        deadline = from.plus(spec.timeout());
+        LOG.debug("run started experimentId={} templateId={} attached={} deadline={}", spec.experimentId(),
+                spec.templateId(), spec.attached(), deadline);
+        events.publish(new RunEvent.RunStarted(spec.experimentId(), now,
+                spec.templateId() == null ? "" : spec.templateId(), spec.attached()));
+        afterAnswer(first, now);
+    }
+
+    /** Tells whether the engine started this run (rather than attached to it). */
+    boolean startedByEngine() {
+        return !spec.attached();
+    }
+
+    /**
+     * A future that completes when the run is terminal, or when a stop request could not be
+     * made; for the shutdown hook.
+     *
+     * @return the future
+     */
+    CompletableFuture<Void> settled() {
+        return settled;
+    }
+
+    // ---------------------------------------------------------------- polling
+
+    private void schedule(Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            pending = context.scheduler.schedule(this::poll, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(new EngineException("The engine's scheduler refused to poll experiment " + spec.experimentId(), e));
+        }
+    }
+
+    private void poll() {
+        if (closed) {
+            return;
+        }
+        context.calls.call("GetExperiment", () -> context.fis.getExperiment(getRequest))
+                .whenCompleteAsync(this::polled, context.scheduler);
+    }
+
+    private void polled(GetExperimentResponse response, Throwable error) {
+        if (closed) {
+            return;
+        }
+        Instant now = context.clock.instant();
+        try {
+            if (error != null) {
+                pollFailed(AwsCalls.unwrap(error), now);
+                return;
+            }
+            failedPolls = 0;
+            afterAnswer(Snapshot.of(response.experiment()), now);
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void pollFailed(Throwable cause, Instant now) {
+        failedPolls++;
+        if (!AwsCalls.retryable(cause) || failedPolls >= context.config.maxFailedPolls()) {
+            fail(new EngineException("Could not learn the state of experiment " + spec.experimentId()
+                    + " after " + failedPolls + " failed GetExperiment poll(s); it may still be running", cause));
+            return;
+        }
+        LOG.warn("GetExperiment failed after retries; polling again experimentId={} failedPolls={}",
+                spec.experimentId(), failedPolls, cause);
+        watchdog(now);
+        schedule(context.config.pollInterval());
+    }
+
+    private void afterAnswer(Snapshot snapshot, Instant now) {
+        apply(snapshot, now);
+        if (machine.state().isTerminal()) {
+            finish();
+            return;
+        }
+        if (machine.state() == RunState.RUNNING) {
+            checkDuring(now);
+        }
+        watchdog(now);
+        schedule(polls.next(machine.state(), snapshot.startTime(), now));
+    }
+
+    private void apply(Snapshot snapshot, Instant now) {
+        last = snapshot;
+        machine.apply(snapshot, now);
+        if (machine.state().isTerminal()) {
+            settled.complete(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- safety
+
+    private void checkDuring(Instant now) {
+        if (hypothesis == null) {
+            return;
+        }
+        CompletableFuture<List<Evidence>> reading = hypothesis.during(now);
+        if (reading == null) {
+            return;
+        }
+        reading.whenCompleteAsync((evidence, error) -> {
+            if (error != null || closed) {
+                return;
+            }
+            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), now, CheckPhase.DURING, evidence));
+            for (Evidence e : evidence) {
+                if (e.breached()) {
+                    if (spec.options().observeOnly()) {
+                        LOG.debug("steady state breached, observe only experimentId={} evidence={}",
+                                spec.experimentId(), e);
+                    } else {
+                        stop(StopSource.HYPOTHESIS, "Steady state breached: " + e);
+                    }
+                    return;
+                }
+            }
+        }, context.scheduler);
+    }
+
+    private void watchdog(Instant now) {
+        Instant limit = deadline;
+        if (limit != null && !now.isBefore(limit) && !machine.state().isTerminal()) {
+            stop(StopSource.WATCHDOG, "The run outlived its deadline " + limit + " (timeout " + spec.timeout() + ")");
+        }
+    }
+
+    @Override
+    public CompletableFuture<RunOutcome> stop(String reason) {
+        return stop(StopSource.CALLER, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Asks the service to stop the experiment, once.
+     *
+     * @param source who asks
+     * @param reason why
+     * @return the completion
+     */
+    CompletableFuture<RunOutcome> stop(StopSource source, String reason) {
+        if (machine.state().isTerminal() || closed) {
+            return completion;
+        }
+        StopRequest request = new StopRequest(source, reason);
+        if (!stopRequest.compareAndSet(null, request)) {
+            return completion;
+        }
+        LOG.debug("stop requested experimentId={} source={} reason={}", spec.experimentId(), source, reason);
+        events.publish(new RunEvent.StopRequested(spec.experimentId(), context.clock.instant(), source, reason));
+        sendStop(1);
+        return completion;
+    }
+
+    private void sendStop(int attempt) {
+        context.calls.call("StopExperiment", () -> context.fis.stopExperiment(b -> b.id(spec.experimentId())))
+                .whenComplete((response, error) -> {
+                    if (error == null) {
+                        return;
+                    }
+                    Throwable cause = AwsCalls.unwrap(error);
+                    boolean again = AwsCalls.retryable(cause) && attempt < context.config.maxFailedPolls()
+                            && !machine.state().isTerminal() && !closed;
+                    LOG.warn("StopExperiment failed experimentId={} attempt={} tryingAgain={}", spec.experimentId(),
+                            attempt, again, cause);
+                    if (again) {
+                        try {
+                            context.scheduler.schedule(() -> sendStop(attempt + 1),
+                                    context.config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+                            return;
+                        } catch (RejectedExecutionException e) {
+                            LOG.debug("scheduler closed, no further stop attempt experimentId={}", spec.experimentId());
+                        }
+                    }
+                    settled.complete(null);
+                });
+    }
+
+    // ---------------------------------------------------------------- the end
+
+    private void finish() {
+        if (!finishing.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<HypothesisWatch.Final> judged = hypothesis == null
+                ? CompletableFuture.completedFuture(null)
+                : ClockWait.until(context, context.clock.instant().plus(hypothesis.recoveryWindow()), () -> closed)
+                        .thenCompose(ignored -> hypothesis.finish(experimentStart(), context.clock.instant()));
+        judged.thenComposeAsync(result -> {
+            if (result != null && !result.after().isEmpty()) {
+                events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+                        CheckPhase.AFTER, result.after()));
+            }
+            return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
+        }, context.scheduler).whenCompleteAsync((result, error) -> {
+            if (error != null) {
+                fail(error);
+            } else {
+                complete(result == null ? null : result.verdict());
+            }
+        }, context.scheduler);
+    }
+
+    /** When the experiment was started: its creation time in the service, else its start time. */
+    private Instant experimentStart() {
+        Snapshot s = last;
+        if (s != null && s.creationTime() != null) {
+            return s.creationTime();
+        }
+        if (s != null && s.startTime() != null) {
+            return s.startTime();
+        }
+        return deadline.minus(spec.timeout());
+    }
+
+    private void complete(HypothesisVerdict verdict) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        RunOutcome outcome = outcome(verdict);
+        LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
+        events.publish(new RunEvent.RunCompleted(spec.experimentId(), context.clock.instant(), outcome));
+        onDone.run();
+        completion.complete(outcome);
+    }
+
+    private RunOutcome outcome(HypothesisVerdict verdict) {
+        Snapshot s = last;
+        StopRequest stop = stopRequest.get();
+        return RunOutcome.builder()
+                .experimentId(spec.experimentId())
+                .templateId(Optional.ofNullable(spec.templateId()))
+                .state(machine.state())
+                .reason(Optional.ofNullable(s.reason()).filter(r -> !r.isEmpty()))
+                .errorCode(Optional.ofNullable(s.errorCode()))
+                .errorLocation(Optional.ofNullable(s.errorLocation()))
+                .startTime(Optional.ofNullable(s.startTime()))
+                .endTime(Optional.ofNullable(s.endTime()))
+                .actions(machine.actions(spec.experiment().actions().keySet()))
+                .stopSource(Optional.ofNullable(stop).map(StopRequest::source))
+                .stopReason(Optional.ofNullable(stop).map(StopRequest::reason))
+                .verdict(Optional.ofNullable(verdict))
+                .events(events.events())
+                .build();
+    }
+
+    private void fail(Throwable error) {
+        Throwable cause = AwsCalls.unwrap(error);
+        FaultlineException failure = cause instanceof FaultlineException ? (FaultlineException) cause
+                : new EngineException("The engine failed while following experiment " + spec.experimentId(), cause);
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("run failed experimentId={}", spec.experimentId(), failure);
+        events.publish(new RunEvent.RunFailed(spec.experimentId(), context.clock.instant(), failure));
+        onDone.run();
+        settled.complete(null);
+        completion.completeExceptionally(failure);
+    }
+
+    /**
+     * Stops watching: the completion fails with an {@link EngineException}; the experiment keeps
+     * running in the service.
+     */
+    void close() {
+        closed = true;
+        ScheduledFuture<?> p = pending;
+        if (p != null) {
+            p.cancel(false);
+        }
+        fail(new EngineException("Engine closed before experiment " + spec.experimentId()
+                + " ended; the experiment keeps running in the service (attach to it to follow it)"));
+    }
+
+    // ---------------------------------------------------------------- ExperimentRun
+
+    @Override
+    public String experimentId() {
+        return spec.experimentId();
+    }
+
+    @Override
+    public Optional<String> templateId() {
+        return Optional.ofNullable(spec.templateId());
+    }
+
+    @Override
+    public Experiment experiment() {
+        return spec.experiment();
+    }
+
+    @Override
+    public RunState state() {
+        return machine.state();
+    }
+
+    @Override
+    public List<RunEvent> events() {
+        return events.events();
+    }
+
+    @Override
+    public ExperimentRun onEvent(RunListener listener) {
+        events.subscribe(listener);
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<RunOutcome> completion() {
+        return completion;
+    }
+
+    @Override
+    public String toString() {
+        return "FisRun[" + spec.experimentId() + " " + machine.state() + "]";
+    }
+
+    /**
+     * A stop request.
+     *
+     * @param source who asked
+     * @param reason why
+     */
+    private record StopRequest(StopSource source, String reason) {}
+}
