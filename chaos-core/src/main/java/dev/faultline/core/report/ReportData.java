@@ -162,8 +162,23 @@ final class ReportData {
         return experiment.name().orElseGet(() -> "Experiment " + outcome.experimentId());
     }
 
-    /** The verdict's name, or {@code NONE} when the run had no hypothesis. */
+    /** The verdict's name, or {@code NONE} when the outcome has no verdict. */
     String verdictName() {
         return outcome.verdict().map(v -> v.verdict().name()).orElse("NONE");
+    }
+
+    /** The verdict in a few words: {@code hypothesis HELD}, {@code no verdict} or {@code no hypothesis}. */
+    String verdictText() {
+        if (outcome.verdict().isPresent()) {
+            return "hypothesis " + verdictName();
+        }
+        return experiment.hypothesis().isPresent() ? "no verdict" : "no hypothesis";
+    }
+
+    /** Why there is no verdict: the experiment had no hypothesis, or the run ended before it was judged. */
+    String noVerdictReason() {
+        return experiment.hypothesis().isPresent()
+                ? "No verdict: the run ended before the hypothesis was judged."
+                : "This experiment has no hypothesis.";
     }
 }

@@ -51,7 +51,7 @@ final class ReportHtml {
         SvgTimeline.render(x, data);
         x.close();
         actions(x, data);
-        hypothesis(x, data.outcome());
+        hypothesis(x, data);
         preflight(x, data.preflight());
         stateChanges(x, data);
         x.element("footer", "Faultline run report, schema " + ReportJson.SCHEMA + ".");
@@ -62,7 +62,7 @@ final class ReportHtml {
         RunOutcome o = data.outcome();
         x.open("header").element("h1", data.title()).open("p", "class", "badges");
         x.element("span", o.state().wireName(), "class", "badge state s-" + o.state().wireName());
-        x.element("span", "hypothesis " + data.verdictName(), "class", "badge verdict v-" + data.verdictName());
+        x.element("span", data.verdictText(), "class", "badge verdict v-" + data.verdictName());
         x.close();
         data.experiment().description().ifPresent(d -> x.element("p", d, "class", "description"));
         x.close();
@@ -115,10 +115,11 @@ final class ReportHtml {
         x.close();
     }
 
-    private static void hypothesis(Xml x, RunOutcome o) {
+    private static void hypothesis(Xml x, ReportData data) {
+        RunOutcome o = data.outcome();
         x.open("section", "id", "hypothesis").element("h2", "Hypothesis");
         if (o.verdict().isEmpty()) {
-            x.element("p", "This experiment has no hypothesis.", "class", "note").close();
+            x.element("p", data.noVerdictReason(), "class", "note").close();
             return;
         }
         HypothesisVerdict v = o.verdict().get();

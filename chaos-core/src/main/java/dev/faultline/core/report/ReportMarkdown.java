@@ -25,7 +25,7 @@ final class ReportMarkdown {
         actions(out, data);
         stateChanges(out, data);
         preflight(out, data.preflight());
-        hypothesis(out, data.outcome());
+        hypothesis(out, data);
         return out.toString();
     }
 
@@ -122,10 +122,11 @@ final class ReportMarkdown {
         out.append(p.resolvedTargets().isEmpty() ? "" : "\n");
     }
 
-    private static void hypothesis(StringBuilder out, RunOutcome o) {
+    private static void hypothesis(StringBuilder out, ReportData data) {
+        RunOutcome o = data.outcome();
         out.append("## Hypothesis\n\n");
         if (o.verdict().isEmpty()) {
-            out.append("No hypothesis.\n");
+            out.append(data.noVerdictReason()).append('\n');
             return;
         }
         HypothesisVerdict v = o.verdict().get();

@@ -166,6 +166,6 @@ public final class RunReport {
     @Override
     public String toString() {
         return "RunReport[" + data.outcome().experimentId() + " " + data.outcome().state().wireName()
-                + ", hypothesis " + data.verdictName() + "]";
+                + ", " + data.verdictText() + "]";
     }
 }

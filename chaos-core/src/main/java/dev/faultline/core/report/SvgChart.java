@@ -132,8 +132,8 @@ final class SvgChart {
                 "y2", Xml.num(ty), "stroke-dasharray", "6 4");
         xml.element("title", "threshold " + Text.threshold(c));
         xml.close();
-        xml.element("text", Text.threshold(c), "class", "threshold-label", "x", Xml.num(WIDTH - RIGHT - 2),
-                "y", Xml.num(ty - 3), "text-anchor", "end");
+        xml.element("text", Text.threshold(c), "class", "threshold-label", "x", Xml.num(LEFT + 4),
+                "y", Xml.num(ty - 3));
     }
 
     private void line(Xml xml) {

@@ -21,7 +21,9 @@ final class SvgTimeline {
     private static final double ROW = 26;
     private static final double BAR = 14;
     private static final double BOTTOM = 40;
-    private static final int TICKS = 5;
+    private static final int TICKS = 6;
+    private static final long[] STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
+        21600, 43200, 86400};
 
     private final ReportData data;
     private final Instant from;
@@ -104,16 +106,31 @@ final class SvgTimeline {
         double y = TOP - 6;
         xml.empty("line", "class", "axis", "x1", Xml.num(LABEL_WIDTH), "y1", Xml.num(y),
                 "x2", Xml.num(LABEL_WIDTH + PLOT_WIDTH), "y2", Xml.num(y));
-        long spanMillis = Duration.between(from, to).toMillis();
-        for (int i = 0; i <= TICKS; i++) {
-            Instant t = from.plusMillis(spanMillis * i / TICKS);
+        Duration step = tickStep(Duration.between(from, to));
+        Duration first = Duration.between(origin, from);
+        long k = Math.floorDiv(first.toMillis(), step.toMillis());
+        for (Instant t = origin.plus(step.multipliedBy(k)); !t.isAfter(to); t = t.plus(step)) {
+            if (t.isBefore(from)) {
+                continue;
+            }
             double tx = x(t);
             xml.empty("line", "class", "tick", "x1", Xml.num(tx), "y1", Xml.num(y),
                     "x2", Xml.num(tx), "y2", Xml.num(height - BOTTOM));
-            String label = Text.duration(Duration.between(origin, t).withNanos(0));
-            xml.element("text", (t.isBefore(origin) ? "" : "+") + label, "class", "tick-label",
+            Duration offset = Duration.between(origin, t);
+            xml.element("text", (offset.isNegative() ? "" : "+") + Text.duration(offset), "class", "tick-label",
                     "x", Xml.num(tx), "y", Xml.num(y - 4), "text-anchor", "middle");
         }
+    }
+
+    /** The smallest round step that puts fewer than six steps on the span. */
+    static Duration tickStep(Duration span) {
+        for (long seconds : STEPS) {
+            if (span.getSeconds() / seconds < TICKS) {
+                return Duration.ofSeconds(seconds);
+            }
+        }
+        long days = span.toDays() / TICKS + 1;
+        return Duration.ofDays(days);
     }
 
     private void row(Xml xml, ActionRow a, double y) {
@@ -154,8 +171,9 @@ final class SvgTimeline {
             xml.element("title", c.from().wireName() + " → " + c.to().wireName() + " at " + c.time()
                     + (c.reason().isEmpty() ? "" : ": " + c.reason()));
             xml.close();
-            xml.element("text", c.to().wireName(), "class", "state-label", "x", Xml.num(mx + 2),
-                    "y", Xml.num(12 + (k++ % 2) * 12));
+            boolean right = mx > LABEL_WIDTH + PLOT_WIDTH * 0.8;
+            xml.element("text", c.to().wireName(), "class", "state-label", "x", Xml.num(right ? mx - 2 : mx + 2),
+                    "y", Xml.num(12 + (k++ % 2) * 12), "text-anchor", right ? "end" : "start");
         }
     }
 
