@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class ReportHtml {
 
-    private static final String CSS = css();
+    private static final String CSS = css() + Palette.badgeCss();
 
     private ReportHtml() {}
 

@@ -84,7 +84,8 @@ final class SvgChart {
         xml.element("text", label + c.statistic().map(s -> " (" + s + ")").orElse("")
                 + ", steady when " + Text.threshold(c), "class", "chart-title", "x", Xml.num(LEFT), "y", "16");
         xml.empty("rect", "class", "plot", "x", Xml.num(LEFT), "y", Xml.num(TOP),
-                "width", Xml.num(WIDTH - LEFT - RIGHT), "height", Xml.num(HEIGHT - TOP - BOTTOM));
+                "width", Xml.num(WIDTH - LEFT - RIGHT), "height", Xml.num(HEIGHT - TOP - BOTTOM),
+                "fill", "#f6f8fa", "stroke", "#d0d7de");
         yLabels(xml);
         threshold(xml);
         if (points.isEmpty()) {
@@ -129,11 +130,11 @@ final class SvgChart {
         }
         double ty = y(c.threshold().get());
         xml.open("line", "class", "threshold", "x1", Xml.num(LEFT), "y1", Xml.num(ty), "x2", Xml.num(WIDTH - RIGHT),
-                "y2", Xml.num(ty), "stroke-dasharray", "6 4");
+                "y2", Xml.num(ty), "stroke", Palette.RED, "stroke-dasharray", "6 4");
         xml.element("title", "threshold " + Text.threshold(c));
         xml.close();
         xml.element("text", Text.threshold(c), "class", "threshold-label", "x", Xml.num(LEFT + 4),
-                "y", Xml.num(ty - 3));
+                "y", Xml.num(ty - 3), "fill", Palette.RED);
     }
 
     private void line(Xml xml) {
@@ -143,12 +144,13 @@ final class SvgChart {
                 coords.append(coords.length() == 0 ? "" : " ").append(Xml.num(x(p.time()))).append(',')
                         .append(Xml.num(y(p.value())));
             }
-            xml.empty("polyline", "class", "series", "points", coords.toString());
+            xml.empty("polyline", "class", "series", "points", coords.toString(), "fill", "none",
+                    "stroke", Palette.BLUE, "stroke-width", "1.5");
         }
         for (MetricPoint p : points) {
             boolean breach = VerdictJson.breaches(series.condition(), p.value());
             xml.open("circle", "class", breach ? "point breach" : "point", "cx", Xml.num(x(p.time())),
-                    "cy", Xml.num(y(p.value())), "r", breach ? "4.5" : "2.5");
+                    "cy", Xml.num(y(p.value())), "r", breach ? "4.5" : "2.5", "fill", breach ? Palette.RED : Palette.BLUE);
             xml.element("title", p.time() + ": " + Text.number(p.value()) + (breach ? " (breach)" : ""));
             xml.close();
         }

@@ -22,6 +22,9 @@ final class SvgTimeline {
     private static final double BAR = 14;
     private static final double BOTTOM = 40;
     private static final int TICKS = 6;
+    private static final String TICK_COLOUR = "#eaeef2";
+    /** The planned bar's opacity: faint, so the actual bar stands out in front of it. */
+    private static final String PLANNED_OPACITY = "0.25";
     private static final long[] STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
         21600, 43200, 86400};
 
@@ -105,7 +108,7 @@ final class SvgTimeline {
     private void axis(Xml xml, double height) {
         double y = TOP - 6;
         xml.empty("line", "class", "axis", "x1", Xml.num(LABEL_WIDTH), "y1", Xml.num(y),
-                "x2", Xml.num(LABEL_WIDTH + PLOT_WIDTH), "y2", Xml.num(y));
+                "x2", Xml.num(LABEL_WIDTH + PLOT_WIDTH), "y2", Xml.num(y), "stroke", Palette.GREY);
         Duration step = tickStep(Duration.between(from, to));
         Duration first = Duration.between(origin, from);
         long k = Math.floorDiv(first.toMillis(), step.toMillis());
@@ -115,7 +118,7 @@ final class SvgTimeline {
             }
             double tx = x(t);
             xml.empty("line", "class", "tick", "x1", Xml.num(tx), "y1", Xml.num(y),
-                    "x2", Xml.num(tx), "y2", Xml.num(height - BOTTOM));
+                    "x2", Xml.num(tx), "y2", Xml.num(height - BOTTOM), "stroke", TICK_COLOUR);
             Duration offset = Duration.between(origin, t);
             xml.element("text", (offset.isNegative() ? "" : "+") + Text.duration(offset), "class", "tick-label",
                     "x", Xml.num(tx), "y", Xml.num(y - 4), "text-anchor", "middle");
@@ -140,7 +143,7 @@ final class SvgTimeline {
         Instant plannedStart = a.plannedStartAt(data.start());
         Instant plannedEnd = a.plannedEndAt(data.start());
         if (plannedStart != null && plannedEnd != null) {
-            bar(xml, "planned", plannedStart, plannedEnd, barY - 2, BAR + 4,
+            bar(xml, "planned", Palette.GREY, plannedStart, plannedEnd, barY - 2, BAR + 4,
                     a.name() + " planned: +" + Text.duration(a.plannedStart()) + " to +" + Text.duration(a.plannedEnd()));
         }
         if (a.actualStart() == null) {
@@ -149,15 +152,16 @@ final class SvgTimeline {
             return;
         }
         Instant end = a.actualEnd() != null ? a.actualEnd() : data.end() != null ? data.end() : to;
-        bar(xml, "bar s-" + a.stateName(), a.actualStart(), end.isBefore(a.actualStart()) ? a.actualStart() : end,
+        bar(xml, "bar s-" + a.stateName(), Palette.state(a.stateName()), a.actualStart(), end.isBefore(a.actualStart()) ? a.actualStart() : end,
                 barY, BAR, a.name() + ": " + a.stateName() + (a.reason() == null ? "" : " (" + a.reason() + ")")
                         + ", " + a.actualStart() + " to " + (a.actualEnd() == null ? "no end recorded" : a.actualEnd()));
     }
 
-    private void bar(Xml xml, String cls, Instant start, Instant end, double y, double h, String title) {
+    private void bar(Xml xml, String cls, String fill, Instant start, Instant end, double y, double h, String title) {
         double x1 = x(start);
         double w = Math.max(2, x(end) - x1);
-        xml.open("rect", "class", cls, "x", Xml.num(x1), "y", Xml.num(y), "width", Xml.num(w), "height", Xml.num(h));
+        xml.open("rect", "class", cls, "x", Xml.num(x1), "y", Xml.num(y), "width", Xml.num(w), "height", Xml.num(h),
+                "fill", fill, "fill-opacity", "planned".equals(cls) ? PLANNED_OPACITY : null);
         xml.element("title", title);
         xml.close();
     }
@@ -167,13 +171,14 @@ final class SvgTimeline {
         for (RunEvent.StateChanged c : data.stateChanges()) {
             double mx = x(c.time());
             xml.open("line", "class", "state-marker s-" + c.to().wireName(), "x1", Xml.num(mx), "y1", Xml.num(TOP - 6),
-                    "x2", Xml.num(mx), "y2", Xml.num(height - BOTTOM));
+                    "x2", Xml.num(mx), "y2", Xml.num(height - BOTTOM), "stroke", Palette.BLUE,
+                    "stroke-dasharray", "2 2");
             xml.element("title", c.from().wireName() + " → " + c.to().wireName() + " at " + c.time()
                     + (c.reason().isEmpty() ? "" : ": " + c.reason()));
             xml.close();
             boolean right = mx > LABEL_WIDTH + PLOT_WIDTH * 0.8;
             xml.element("text", c.to().wireName(), "class", "state-label", "x", Xml.num(right ? mx - 2 : mx + 2),
-                    "y", Xml.num(12 + (k++ % 2) * 12), "text-anchor", right ? "end" : "start");
+                    "y", Xml.num(12 + (k++ % 2) * 12), "text-anchor", right ? "end" : "start", "fill", Palette.BLUE);
         }
     }
 
@@ -185,10 +190,10 @@ final class SvgTimeline {
         }
         double sx = x(at);
         xml.empty("line", "class", "stop-marker", "x1", Xml.num(sx), "y1", Xml.num(TOP - 6),
-                "x2", Xml.num(sx), "y2", Xml.num(height - BOTTOM + 8));
+                "x2", Xml.num(sx), "y2", Xml.num(height - BOTTOM + 8), "stroke", Palette.RED, "stroke-width", "2");
         boolean right = sx > LABEL_WIDTH + PLOT_WIDTH / 2;
         xml.element("text", label, "class", "stop-label", "x", Xml.num(right ? sx - 4 : sx + 4),
-                "y", Xml.num(height - BOTTOM + 22), "text-anchor", right ? "end" : "start");
+                "y", Xml.num(height - BOTTOM + 22), "text-anchor", right ? "end" : "start", "fill", Palette.RED);
     }
 
     /** The stop request's time; else, for a run stopped without one, when it moved to stopping or stopped. */

@@ -71,6 +71,8 @@ class RunReportHtmlTest {
         List<Element> bars = page.all(BARS);
         assertThat(bars).hasSize(2);
         assertThat(bars).allSatisfy(b -> assertThat(b.getAttribute("class")).isEqualTo("bar s-completed"));
+        assertThat(bars).allSatisfy(b -> assertThat(b.getAttribute("fill")).isEqualTo(Palette.GREEN));
+        assertThat(page.all(PLANNED)).allSatisfy(b -> assertThat(b.getAttribute("fill-opacity")).isEqualTo("0.25"));
         assertThat(page.count(PLANNED)).isEqualTo(2);
         assertThat(page.all("//svg[@class='timeline']/rect")).first()
                 .satisfies(first -> assertThat(first.getAttribute("class")).isEqualTo("planned"));
@@ -113,6 +115,7 @@ class RunReportHtmlTest {
         List<Element> bars = page.all(BARS);
         assertThat(bars).hasSize(1);
         assertThat(bars.get(0).getAttribute("class")).isEqualTo("bar s-stopped");
+        assertThat(bars.get(0).getAttribute("fill")).isEqualTo(Palette.ORANGE);
         assertThat(page.all("//svg[@class='timeline']/text[@class='note']")).extracting(Element::getTextContent)
                 .containsExactly("not started (cancelled)");
     }
@@ -131,6 +134,20 @@ class RunReportHtmlTest {
                 .isEqualTo("Stopped: Stop condition " + Runs.ALARM + " fired.");
         Element stopping = page.all("//svg[@class='timeline']/line[contains(@class,'s-stopping')]").get(0);
         assertThat(page.all("//line[@class='stop-marker']").get(0).getAttribute("x1")).isEqualTo(stopping.getAttribute("x1"));
+    }
+
+    @Test
+    void toHtml_failedAction_isARedBar_andTheBadgeCssColoursEveryState() {
+        RunOutcome failed = RunOutcome.builder().from(Runs.completedHeld()).state(RunState.FAILED)
+                .actions(List.of(Runs.action("stop-workers", "aws:ec2:stop-instances", ActionState.FAILED, 5L, 60L)))
+                .build();
+        String html = RunReport.of(Runs.experiment(true), failed).toHtml();
+
+        assertThat(Xhtml.parse(html).all(BARS)).extracting(b -> b.getAttribute("fill")).containsExactly(Palette.RED);
+        for (ActionState s : ActionState.values()) {
+            assertThat(html).contains(".badge.s-" + s.wireName() + " { background: ");
+        }
+        assertThat(html).contains(".badge.v-REFUTED { background: " + Palette.RED + "; }");
     }
 
     @Test
@@ -172,6 +189,7 @@ class RunReportHtmlTest {
         assertThat(breaches).hasSize(2);
         double thresholdY = attr(threshold, "y1");
         assertThat(breaches).allSatisfy(b -> assertThat(attr(b, "cy")).isLessThan(thresholdY));
+        assertThat(breaches).allSatisfy(b -> assertThat(b.getAttribute("fill")).isEqualTo(Palette.RED));
         assertThat(page.count("//svg[@class='chart']/polyline[@class='series']")).isEqualTo(1);
         assertThat(page.text("//span[contains(@class,'verdict')]")).isEqualTo("hypothesis REFUTED");
         assertThat(page.count("//table[@class='evidence']//td[@class='r-breached']")).isEqualTo(1);
