@@ -90,25 +90,29 @@ public final class HypothesisEvaluator {
     public static CompletableFuture<List<Evidence>> check(MetricSource source, Hypothesis hypothesis,
             CheckPhase phase, Instant at) {
         List<SteadyStateCondition> conditions = conditionsFor(hypothesis, phase);
-        List<CompletableFuture<Evidence>> reads = new ArrayList<>(conditions.size());
+        CompletableFuture<List<Evidence>> all = CompletableFuture.completedFuture(new ArrayList<>(conditions.size()));
         for (SteadyStateCondition c : conditions) {
             Duration window = c.period().multipliedBy(DEFAULT_LOOKBACK_PERIODS);
-            CompletableFuture<List<MetricPoint>> read;
-            try {
-                read = source.read(c, at.minus(window), at);
-            } catch (RuntimeException e) {
-                read = CompletableFuture.failedFuture(e);
-            }
-            reads.add(read.handle((points, error) ->
-                    evaluate(c, phase, at, error == null ? points : List.of())));
+            CompletableFuture<Evidence> one = read(source, c, at.minus(window), at).handle((points, error) ->
+                    evaluate(c, phase, at, error == null && points != null ? points : List.of()));
+            all = all.thenCombine(one, (out, evidence) -> {
+                out.add(evidence);
+                return out;
+            });
         }
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<Evidence> out = new ArrayList<>(reads.size());
-            for (CompletableFuture<Evidence> r : reads) {
-                out.add(r.join());
-            }
-            return out;
-        });
+        return all;
+    }
+
+    /** Reads one condition; a source that throws or returns no future counts as a failed read. */
+    private static CompletableFuture<List<MetricPoint>> read(MetricSource source, SteadyStateCondition c,
+            Instant from, Instant to) {
+        try {
+            CompletableFuture<List<MetricPoint>> read = source.read(c, from, to);
+            return read != null ? read : CompletableFuture.failedFuture(
+                    new IllegalStateException("The metric source returned no future for " + label(c)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

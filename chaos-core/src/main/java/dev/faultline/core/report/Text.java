@@ -1,0 +1,66 @@
+package dev.faultline.core.report;
+
+import dev.faultline.core.model.SteadyStateCondition;
+import dev.faultline.core.plan.Durations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Small formatters the Markdown and HTML share: durations, offsets, numbers, thresholds. */
+final class Text {
+
+    private Text() {}
+
+    /** A duration as {@code 5m 30s}; a negative one with a leading minus. */
+    static String duration(Duration d) {
+        return d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d);
+    }
+
+    /**
+     * A time as an offset from the experiment's start, with the time itself.
+     *
+     * @return for example {@code +2m (2026-11-27T13:02:00Z)}; the bare time without a start;
+     *     null without a time
+     */
+    static String offset(Instant start, Instant time) {
+        if (time == null) {
+            return null;
+        }
+        if (start == null) {
+            return time.toString();
+        }
+        Duration d = Duration.between(start, time);
+        return (d.isNegative() ? "" : "+") + duration(d) + " (" + time + ")";
+    }
+
+    /** A number without a trailing {@code .0} and without exponent notation for everyday sizes. */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        return exact.abs().compareTo(new BigDecimal("1e12")) >= 0 ? Double.toString(value) : exact.toPlainString();
+    }
+
+    /** A condition's threshold as {@code < 1.5}, or {@code none}. */
+    static String threshold(SteadyStateCondition c) {
+        if (c.comparison().isEmpty() || c.threshold().isEmpty()) {
+            return "none";
+        }
+        return c.comparison().get().symbol() + " " + number(c.threshold().get());
+    }
+
+    /** Who stopped the run and why, for example {@code CALLER: game day over}. */
+    static String stopCause(ReportData data) {
+        String source = data.outcome().stopSource().map(Enum::name)
+                .orElse(data.stop() == null ? "unknown" : data.stop().source().name());
+        String reason = data.outcome().stopReason().orElse(data.stop() == null ? null : data.stop().reason());
+        return reason == null || reason.isEmpty() ? source : source + ": " + reason;
+    }
+
+    /** Who stopped the run, why and, when known, when. */
+    static String stop(ReportData data) {
+        String cause = stopCause(data);
+        return data.stopTime() == null ? cause : cause + " at " + offset(data.start(), data.stopTime());
+    }
+}
