@@ -7,6 +7,7 @@ import dev.faultline.core.engine.PreflightCheck;
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunOutcome;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ final class ReportMarkdown {
     private static void headline(StringBuilder out, ReportData data) {
         RunOutcome o = data.outcome();
         out.append("# ").append(Escape.markdown(data.title())).append(": ")
-                .append(o.state().wireName().toUpperCase(java.util.Locale.ROOT));
+                .append(o.state().wireName().toUpperCase(Locale.ROOT));
         o.verdict().ifPresent(v -> out.append(", hypothesis ").append(v.verdict().name()));
         out.append("\n\n");
         data.experiment().description().ifPresent(d -> out.append(Escape.markdown(d)).append("\n\n"));

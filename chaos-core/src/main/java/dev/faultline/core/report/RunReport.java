@@ -56,8 +56,10 @@ public final class RunReport {
      * @return the report
      */
     public static RunReport of(Experiment experiment, RunOutcome outcome, Preflight preflight) {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(preflight, "preflight");
-        return of(experiment, outcome).withPreflight(preflight);
+        return new RunReport(new ReportData(experiment, outcome, preflight));
     }
 
     /**

@@ -23,6 +23,7 @@ final class SvgChart {
     private static final double RIGHT = 12;
     private static final double TOP = 28;
     private static final double BOTTOM = 28;
+    private static final int TITLE_CHARS = 56;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final MetricSeries series;
@@ -81,8 +82,8 @@ final class SvgChart {
         xml.open("svg", "class", "chart", "width", Xml.num(WIDTH), "height", Xml.num(HEIGHT),
                 "viewBox", "0 0 " + Xml.num(WIDTH) + " " + Xml.num(HEIGHT), "role", "img",
                 "aria-label", label + " against its threshold");
-        xml.element("text", label + c.statistic().map(s -> " (" + s + ")").orElse("")
-                + ", steady when " + Text.threshold(c), "class", "chart-title", "x", Xml.num(LEFT), "y", "16");
+        xml.element("text", Text.shorten(label + c.statistic().map(s -> " (" + s + ")").orElse("")
+                + ", steady when " + Text.threshold(c), TITLE_CHARS), "class", "chart-title", "x", Xml.num(LEFT), "y", "16");
         xml.empty("rect", "class", "plot", "x", Xml.num(LEFT), "y", Xml.num(TOP),
                 "width", Xml.num(WIDTH - LEFT - RIGHT), "height", Xml.num(HEIGHT - TOP - BOTTOM),
                 "fill", "#f6f8fa", "stroke", "#d0d7de");

@@ -22,6 +22,8 @@ final class SvgTimeline {
     private static final double BAR = 14;
     private static final double BOTTOM = 40;
     private static final int TICKS = 6;
+    private static final int LABEL_CHARS = 28;
+    private static final int STOP_LABEL_CHARS = 110;
     private static final String TICK_COLOUR = "#eaeef2";
     /** The planned bar's opacity: faint, so the actual bar stands out in front of it. */
     private static final String PLANNED_OPACITY = "0.25";
@@ -138,7 +140,7 @@ final class SvgTimeline {
 
     private void row(Xml xml, ActionRow a, double y) {
         double barY = y + (ROW - BAR) / 2;
-        xml.element("text", a.name(), "class", "action-label", "x", Xml.num(LABEL_WIDTH - 8),
+        xml.element("text", Text.shorten(a.name(), LABEL_CHARS), "class", "action-label", "x", Xml.num(LABEL_WIDTH - 8),
                 "y", Xml.num(barY + BAR - 3), "text-anchor", "end");
         Instant plannedStart = a.plannedStartAt(data.start());
         Instant plannedEnd = a.plannedEndAt(data.start());
@@ -192,7 +194,7 @@ final class SvgTimeline {
         xml.empty("line", "class", "stop-marker", "x1", Xml.num(sx), "y1", Xml.num(TOP - 6),
                 "x2", Xml.num(sx), "y2", Xml.num(height - BOTTOM + 8), "stroke", Palette.RED, "stroke-width", "2");
         boolean right = sx > LABEL_WIDTH + PLOT_WIDTH / 2;
-        xml.element("text", label, "class", "stop-label", "x", Xml.num(right ? sx - 4 : sx + 4),
+        xml.element("text", Text.shorten(label, STOP_LABEL_CHARS), "class", "stop-label", "x", Xml.num(right ? sx - 4 : sx + 4),
                 "y", Xml.num(height - BOTTOM + 22), "text-anchor", right ? "end" : "start", "fill", Palette.RED);
     }
 

@@ -63,4 +63,15 @@ final class Text {
         String cause = stopCause(data);
         return data.stopTime() == null ? cause : cause + " at " + offset(data.start(), data.stopTime());
     }
+
+    /**
+     * Text cut to at most {@code max} code points, ending with an ellipsis when cut; for SVG
+     * labels, which do not wrap (the full text is in the tables and in the elements' titles).
+     */
+    static String shorten(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
 }

@@ -255,6 +255,20 @@ class RunReportHtmlTest {
     }
 
     @Test
+    void toHtml_longNames_areShortenedInTheSvgButKeptInFullInTheTable() {
+        String longName = "a-very-long-action-name-that-would-not-fit-in-the-label-column";
+        RunOutcome outcome = RunOutcome.builder().from(Runs.completedHeld())
+                .actions(List.of(Runs.action(longName, "aws:fis:wait", ActionState.COMPLETED, 5L, 60L))).build();
+
+        Xhtml page = page(outcome);
+
+        String label = page.text("//svg[@class='timeline']/text[@class='action-label']");
+        assertThat(label).hasSize(28).endsWith("…").startsWith("a-very-long-action-name");
+        assertThat(page.all(BARS).get(0).getTextContent()).startsWith(longName + ": completed");
+        assertThat(page.text("//section[@id='actions']//tr[2]/td[1]")).isEqualTo(longName);
+    }
+
+    @Test
     void toHtml_controlCharactersInUserText_keepThePageWellFormed() {
         Experiment e = Experiment.builder().from(Runs.experiment(true)).name("bell\u0007 and nul\u0000").build();
         RunOutcome outcome = RunOutcome.builder().from(Runs.completedHeld()).reason("escape \u001B[31m red").build();

@@ -44,6 +44,13 @@ class TextTest {
     }
 
     @Test
+    void shorten_cutsByCodePointsWithAnEllipsis() {
+        assertThat(Text.shorten("short", 10)).isEqualTo("short");
+        assertThat(Text.shorten("abcdefghij", 5)).isEqualTo("abcd…");
+        assertThat(Text.shorten("\uD83D\uDD25\uD83D\uDD25\uD83D\uDD25", 2)).isEqualTo("\uD83D\uDD25…");
+    }
+
+    @Test
     void tickStep_isARoundStepWithFewerThanSixSteps() {
         assertThat(SvgTimeline.tickStep(Duration.ofSeconds(430))).isEqualTo(Duration.ofMinutes(2));
         assertThat(SvgTimeline.tickStep(Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(1));
