@@ -9,6 +9,7 @@ import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
+import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.engine.Verdict;
@@ -60,15 +61,18 @@ final class DemoCommand implements Callable<Integer> {
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
                 FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch)
                         .policy(SafetyPolicy.staging()).clock(world.fis().clock()).config(config()).build()) {
-            Experiment experiment = experiment(world);
+            Experiment experiment = nodeLoss(world);
             introduce(w, world, experiment);
-            RunOutcome first = run(w, engine, world, experiment, "Run 1: normal traffic", out.resolve("run-1"));
+            RunOutcome first = run(w, engine, world, experiment, RunOptions.defaults(),
+                    "Run 1: normal traffic", out.resolve("run-1"));
             world.surgeAfter(Duration.ofMinutes(2));
-            RunOutcome second = run(w, engine, world, experiment,
-                    "Run 2: a traffic surge two minutes in; the 5xx alarm fires", out.resolve("run-2"));
+            RunOutcome second = run(w, engine, world, experiment, RunOptions.builder().observeOnly(true).build(),
+                    "Run 2: a traffic surge two minutes in, the hypothesis only observed: the 5xx alarm must stop it",
+                    out.resolve("run-2"));
             boolean asExpected = first.state() == RunState.COMPLETED
                     && first.verdict().map(v -> v.verdict() == Verdict.HELD).orElse(false)
-                    && second.state() == RunState.STOPPED;
+                    && second.state() == RunState.STOPPED && second.stopSource().isEmpty()
+                    && second.verdict().map(v -> v.verdict() == Verdict.REFUTED).orElse(false);
             w.println();
             w.println(asExpected
                     ? "Both runs ended as expected: the fleet survives losing 20% of its workers under normal traffic,"
@@ -91,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                 .build();
     }
 
-    static Experiment experiment(DemoWorld world) {
+    static Experiment nodeLoss(DemoWorld world) {
         return Scenarios.computeNodeLoss(
                 experiment("checkout-worker-node-loss")
                         .role(world.roleArn())
@@ -122,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static RunOutcome run(PrintWriter w, FisEngine engine, DemoWorld world, Experiment experiment,
-            String title, Path reportDir) {
+            RunOptions options, String title, Path reportDir) {
         section(w, title);
         Preflight preflight = engine.preview(experiment).join();
         w.println(preflight);
@@ -132,8 +136,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         w.println("Live:");
         w.flush();
-        EventPrinter printer = new EventPrinter(w, world.fis().clock());
-        ExperimentRun run = engine.start(experiment).join();
+        EventPrinter printer = new EventPrinter(w, world.fis().clock(), ExperimentPlan.of(experiment).totalDuration());
+        ExperimentRun run = engine.start(experiment, options).join();
         run.onEvent(printer);
         RunOutcome outcome = run.completion().join();
         world.calm();

@@ -3,6 +3,8 @@ package dev.faultline.cli;
 import dev.faultline.core.engine.Evidence;
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunListener;
+import dev.faultline.core.engine.RunState;
+import dev.faultline.core.model.CheckPhase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,21 +16,42 @@ import java.time.Instant;
  */
 final class EventPrinter implements RunListener {
 
+    private static final Duration QUIET = Duration.ofMinutes(1);
+
     private final PrintWriter out;
     private final Clock clock;
-    private volatile Instant origin;
+    private final Duration planned;
+    private Instant origin;
+    private Instant runningSince;
+    private Instant lastDuring = Instant.MIN;
+    private boolean lastHeld = true;
 
-    EventPrinter(PrintWriter out, Clock clock) {
+    /**
+     * Creates a printer.
+     *
+     * @param out where to print
+     * @param clock the engine's clock
+     * @param planned the plan's total duration, for the progress bar (zero for none)
+     */
+    EventPrinter(PrintWriter out, Clock clock, Duration planned) {
         this.out = out;
         this.clock = clock;
+        this.planned = planned;
     }
 
     @Override
-    public void onEvent(RunEvent event) {
+    public synchronized void onEvent(RunEvent event) {
         if (origin == null) {
             origin = event.time();
         }
+        if (event instanceof RunEvent.StateChanged && ((RunEvent.StateChanged) event).to() == RunState.RUNNING) {
+            runningSince = event.time();
+        }
         String line = describe(event);
+        if (event instanceof RunEvent.HypothesisChecked
+                && ((RunEvent.HypothesisChecked) event).phase() == CheckPhase.DURING) {
+            line = during((RunEvent.HypothesisChecked) event, line);
+        }
         if (line != null) {
             synchronized (out) {
                 out.println("  " + offset(event.time()) + "  " + line);
@@ -40,6 +63,26 @@ final class EventPrinter implements RunListener {
     /** The time since the first event, for a closing line. */
     String now() {
         return offset(clock.instant());
+    }
+
+    /** A steady-state reading during the run: printed when it changes or once a minute, with progress. */
+    private String during(RunEvent.HypothesisChecked event, String line) {
+        boolean held = event.held();
+        if (held == lastHeld && Duration.between(lastDuring, event.time()).compareTo(QUIET) < 0) {
+            return null;
+        }
+        lastHeld = held;
+        lastDuring = event.time();
+        return progress(event.time()) + line;
+    }
+
+    private String progress(Instant time) {
+        if (runningSince == null || planned.isZero()) {
+            return "";
+        }
+        double done = Math.min(1, Math.max(0, (double) Duration.between(runningSince, time).toMillis() / planned.toMillis()));
+        int filled = (int) Math.round(done * 10);
+        return "[" + "#".repeat(filled) + "-".repeat(10 - filled) + "] " + String.format("%3d%%", Math.round(done * 100)) + "  ";
     }
 
     private String offset(Instant time) {

@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 w.flush();
                 return Faultline.OK;
             }
-            run.onEvent(new EventPrinter(w, Clock.systemUTC()));
+            run.onEvent(new EventPrinter(w, Clock.systemUTC(),
+                    dev.faultline.core.plan.ExperimentPlan.of(run.experiment()).totalDuration()));
             RunOutcome outcome = run.completion().join();
             w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
             outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));

@@ -51,7 +51,7 @@ class RunCommandTest {
 
     @BeforeEach
     void start() {
-        fis = LocalFis.builder().clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(500)))
+        fis = LocalFis.builder().clock(Clocks.scaled(Duration.ofSeconds(10), Duration.ofSeconds(1)))
                 .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
                 .alarms(a -> a.create("App5xx"))
                 .start();

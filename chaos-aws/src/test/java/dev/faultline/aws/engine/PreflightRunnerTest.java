@@ -124,7 +124,7 @@ class PreflightRunnerTest {
         Preflight p = check(nodeLoss("Worker", 0.5).build(), RunOptions.defaults());
 
         assertThat(p.failures()).extracting(PreflightCheck::name).containsExactly(PreflightCheck.STEADY_STATE);
-        assertThat(p.failures().get(0).message()).startsWith("not in steady state: errors (before): 1.0 < 0.5 BREACHED");
+        assertThat(p.failures().get(0).message()).startsWith("not in steady state: errors (before): 1, must be < 0.5: BREACHED");
         assertThat(fx.experiments()).isEmpty();
     }
 

@@ -61,7 +61,7 @@ class SteadyStateCheckTest {
 
         assertThat(c.name()).isEqualTo(PreflightCheck.STEADY_STATE);
         assertThat(c.status()).isEqualTo(Status.PASSED);
-        assertThat(c.message()).isEqualTo("in steady state: errors under 5 a minute (before): 2.0 < 5.0 held");
+        assertThat(c.message()).isEqualTo("in steady state: errors under 5 a minute (before): 2, must be < 5: held");
     }
 
     @Test
@@ -71,7 +71,7 @@ class SteadyStateCheckTest {
         PreflightCheck c = new SteadyStateCheck(fx.context).check(withHypothesis(errors())).join();
 
         assertThat(c.status()).isEqualTo(Status.FAILED);
-        assertThat(c.message()).startsWith("not in steady state: errors under 5 a minute (before): 7.0 < 5.0 BREACHED");
+        assertThat(c.message()).startsWith("not in steady state: errors under 5 a minute (before): 7, must be < 5: BREACHED");
     }
 
     @Test

@@ -71,16 +71,30 @@ public record Evidence(SteadyStateCondition condition, CheckPhase phase, Instant
     /**
      * The reading in words.
      *
-     * @return for example {@code ErrorRate (during): 0.4 < 1.0 held}
+     * @return for example {@code ErrorRate (during): 0.4, must be < 1: held}
      */
     @Override
     public String toString() {
-        String threshold = condition.comparison().map(c -> c.symbol()).orElse("?") + " "
-                + condition.threshold().map(String::valueOf).orElse("?");
+        String rule = "must be " + condition.comparison().map(c -> c.symbol()).orElse("?") + " "
+                + condition.threshold().map(Evidence::number).orElse("?");
         if (missing()) {
-            return label() + " (" + phase.wireName() + "): no data, expected " + threshold;
+            return label() + " (" + phase.wireName() + "): no data, " + rule;
         }
-        return label() + " (" + phase.wireName() + "): " + value.getAsDouble() + " " + threshold
-                + (held() ? " held" : " BREACHED");
+        return label() + " (" + phase.wireName() + "): " + number(value.getAsDouble()) + ", " + rule
+                + (held() ? ": held" : ": BREACHED");
+    }
+
+    /**
+     * A number as people write it: at most six significant digits, no trailing zeros.
+     *
+     * @param value the number
+     * @return for example {@code 3.125} for 3.1250000000000004
+     */
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
     }
 }

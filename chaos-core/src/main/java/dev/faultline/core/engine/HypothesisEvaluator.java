@@ -128,14 +128,15 @@ public final class HypothesisEvaluator {
         List<String> breaches = new ArrayList<>();
         for (Evidence e : evidence) {
             if (e.breached()) {
-                breaches.add(e.toString() + " at " + e.time());
+                breaches.add(e.toString() + " at " + e.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
         }
         Verdict verdict;
         String summary;
         if (!breaches.isEmpty()) {
             verdict = Verdict.REFUTED;
-            summary = "Breached: " + String.join("; ", breaches) + ".";
+            summary = "Breached: " + breaches.get(0) + (breaches.size() == 1 ? "." : " (and "
+                    + (breaches.size() - 1) + " more breaching reading" + (breaches.size() == 2 ? "" : "s") + ").");
         } else {
             List<String> missing = missingReadings(hypothesis, evidence);
             if (missing.isEmpty()) {

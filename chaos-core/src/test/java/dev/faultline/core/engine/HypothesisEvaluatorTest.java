@@ -89,7 +89,7 @@ class HypothesisEvaluatorTest {
         Evidence e = HypothesisEvaluator.evaluate(ERRORS, CheckPhase.DURING, T0, List.of(point(0, 1.0)));
 
         assertThat(e.breached()).isTrue();
-        assertThat(e).hasToString("ErrorRate (during): 1.0 < 1.0 BREACHED");
+        assertThat(e).hasToString("ErrorRate (during): 1, must be < 1: BREACHED");
     }
 
     @Test
@@ -121,7 +121,7 @@ class HypothesisEvaluatorTest {
         HypothesisVerdict v = HypothesisEvaluator.verdict(HYPOTHESIS, evidence, List.of());
 
         assertThat(v.verdict()).isEqualTo(Verdict.REFUTED);
-        assertThat(v.summary()).startsWith("Breached: Checkout/p99 (during): 900.0 <= 250.0 BREACHED at ");
+        assertThat(v.summary()).startsWith("Breached: Checkout/p99 (during): 900, must be <= 250: BREACHED at ");
     }
 
     @Test

@@ -73,7 +73,7 @@ class RunReportMarkdownTest {
     void toMarkdown_evidenceTable_hasEveryReadingWithItsResult() {
         String md = markdown(Runs.refuted());
 
-        assertThat(md).contains("**REFUTED**: Breached: ErrorRate (during): 4.5 \\< 1.0 BREACHED");
+        assertThat(md).contains("**REFUTED**: Breached: ErrorRate (during): 4.5, must be \\< 1: BREACHED");
         assertThat(lines(md, "| ErrorRate |")).containsExactly(
                 "| ErrorRate | before | 2026-11-27T10:00:00Z | 0.2 | \\< 1 | held |",
                 "| ErrorRate | during | 2026-11-27T10:04:00Z | 4.5 | \\< 1 | breached |",
