@@ -81,7 +81,7 @@ class HypothesisEvaluatorTest {
         assertThat(e.missing()).isTrue();
         assertThat(e.held()).isFalse();
         assertThat(e.breached()).isFalse();
-        assertThat(e).hasToString("ErrorRate (after): no data, expected < 1.0");
+        assertThat(e).hasToString("ErrorRate (after): no data, must be < 1");
     }
 
     @Test
