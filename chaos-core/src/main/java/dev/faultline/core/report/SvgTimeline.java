@@ -24,6 +24,8 @@ final class SvgTimeline {
     private static final int TICKS = 6;
     private static final int LABEL_CHARS = 28;
     private static final int STOP_LABEL_CHARS = 110;
+    /** A generous width of one character of the bold stop label, in pixels, so the label fits the page. */
+    private static final double STOP_LABEL_CHAR_WIDTH = 7.5;
     private static final String TICK_COLOUR = "#eaeef2";
     /** The planned bar's opacity: faint, so the actual bar stands out in front of it. */
     private static final String PLANNED_OPACITY = "0.25";
@@ -194,7 +196,9 @@ final class SvgTimeline {
         xml.empty("line", "class", "stop-marker", "x1", Xml.num(sx), "y1", Xml.num(TOP - 6),
                 "x2", Xml.num(sx), "y2", Xml.num(height - BOTTOM + 8), "stroke", Palette.RED, "stroke-width", "2");
         boolean right = sx > LABEL_WIDTH + PLOT_WIDTH / 2;
-        xml.element("text", Text.shorten(label, STOP_LABEL_CHARS), "class", "stop-label", "x", Xml.num(right ? sx - 4 : sx + 4),
+        double room = right ? sx - 8 : WIDTH - sx - 8;
+        int chars = (int) Math.max(12, Math.min(STOP_LABEL_CHARS, room / STOP_LABEL_CHAR_WIDTH));
+        xml.element("text", Text.shorten(label, chars), "class", "stop-label", "x", Xml.num(right ? sx - 4 : sx + 4),
                 "y", Xml.num(height - BOTTOM + 22), "text-anchor", right ? "end" : "start", "fill", Palette.RED);
     }
 
