@@ -1,18 +1,14 @@
 package dev.faultline.aws.engine;
 
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,16 +18,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Every AWS call of one engine goes through here: one rate limiter shared by all runs (a
- * permit every {@code 1 / maxCallsPerSecond} seconds, waited for on the scheduler, never by
- * blocking a thread), and a retry with exponential backoff and jitter on throttling, 5xx and
- * I/O errors. Other errors (validation, not found, conflict) are returned at once.
+ * Every AWS call of one engine goes through here: one {@link CallPacer} shared by all runs (at
+ * most {@code maxCallsPerSecond} calls in any second, counted when each is sent; stops before
+ * polls before creates and starts; waits scheduled, never a blocked thread), and a Resilience4j
+ * retry with exponential backoff and jitter on throttling, 5xx and I/O errors, each attempt
+ * paced again. Other errors (validation, not found, conflict) are returned at once.
  */
 final class AwsCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsCalls.class);
 
-    private final RateLimiter limiter;
+    private final CallPacer pacer;
     private final Retry retry;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong attempts = new AtomicLong();
@@ -44,12 +41,7 @@ final class AwsCalls {
      */
     AwsCalls(EngineConfig config, ScheduledExecutorService scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        long periodNanos = Math.max(1L, Math.round(1_000_000_000d / config.maxCallsPerSecond()));
-        this.limiter = RateLimiter.of("faultline-aws", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
+        this.pacer = new CallPacer(config.maxCallsPerSecond(), scheduler, System::nanoTime);
         this.retry = Retry.of("faultline-aws", RetryConfig.custom()
                 .maxAttempts(config.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
@@ -89,20 +81,14 @@ final class AwsCalls {
     }
 
     private <T> CompletableFuture<T> paced(String operation, Supplier<CompletableFuture<T>> call) {
-        long wait = limiter.reservePermission();
-        if (wait <= 0) {
-            return invoke(operation, call);
-        }
         CompletableFuture<T> out = new CompletableFuture<>();
-        scheduler.schedule(() -> {
-            invoke(operation, call).whenComplete((v, e) -> {
-                if (e != null) {
-                    out.completeExceptionally(unwrap(e));
-                } else {
-                    out.complete(v);
-                }
-            });
-        }, wait, TimeUnit.NANOSECONDS);
+        pacer.submit(CallPacer.of(operation), () -> invoke(operation, call).whenComplete((v, e) -> {
+            if (e != null) {
+                out.completeExceptionally(unwrap(e));
+            } else {
+                out.complete(v);
+            }
+        }));
         return out;
     }
 
