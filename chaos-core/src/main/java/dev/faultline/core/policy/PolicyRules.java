@@ -110,8 +110,8 @@ final class PolicyRules {
     // ---- duration ------------------------------------------------------------------------
 
     private static void duration(Experiment e, ValidationContext context, Duration max, String lead, List<Violation> out) {
-        if (e.actions().isEmpty()) {
-            return;
+        if (e.actions().isEmpty() || context.durationBound(e).compareTo(max) <= 0) {
+            return; // the sum of the actions' durations bounds the total: no plan needed
         }
         ExperimentPlan plan = context.plan(e);
         if (plan.totalDuration().compareTo(max) <= 0) {
