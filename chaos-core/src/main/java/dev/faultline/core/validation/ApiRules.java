@@ -88,9 +88,9 @@ final class ApiRules implements ValidationRule {
         for (int i = 0; i < conditions.size(); i++) {
             StopCondition c = conditions.get(i);
             LazyPointer at = append(STOP_CONDITIONS, i);
-            String source = required(c.source(), append(at, "source"), "The stop condition source",
+            String source = required(c.source(), at, "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
-            length(source, 1, 64, append(at, "source"), "The source", out);
+            length(source, 1, 64, at, "source", "The source", out);
             if (source != null && !SOURCES.contains(source)) {
                 List<String> near = Suggestions.nearest(source, SOURCES, 1);
                 out.add(Violation.error("stop-condition.source", append(at, "source").toString(),
@@ -100,9 +100,9 @@ final class ApiRules implements ValidationRule {
             }
             if (StopCondition.SOURCE_ALARM.equals(source)) {
                 alarm = true;
-                String value = required(c.value(), append(at, "value"), "The alarm ARN of an alarm stop condition",
+                String value = required(c.value(), at, "value", "The alarm ARN of an alarm stop condition",
                         "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
-                length(value, 20, 2048, append(at, "value"), "The alarm ARN", out);
+                length(value, 20, 2048, at, "value", "The alarm ARN", out);
             } else if (StopCondition.SOURCE_NONE.equals(source)) {
                 none = true;
                 if (c.value().isPresent()) {
@@ -127,9 +127,9 @@ final class ApiRules implements ValidationRule {
     }
 
     private static void target(Target t, LazyPointer at, List<Violation> out) {
-        String type = required(t.resourceType(), append(at, "resourceType"), "The target's resource type",
+        String type = required(t.resourceType(), at, "resourceType", "The target's resource type",
                 "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
-        length(type, 1, 128, append(at, "resourceType"), "The resource type", out);
+        length(type, 1, 128, at, "resourceType", "The resource type", out);
         selection(t, at, out);
         if (t.resourceArns().size() > MAX_ARNS) {
             out.add(Violation.error("target.too-many-arns", append(at, "resourceArns").toString(),
@@ -242,9 +242,9 @@ final class ApiRules implements ValidationRule {
     }
 
     private static void filter(Filter f, LazyPointer at, List<Violation> out) {
-        String path = required(f.path(), append(at, "path"), "The filter path",
+        String path = required(f.path(), at, "path", "The filter path",
                 "Set \"path\", for example \"State.Name\".", out);
-        length(path, 1, 256, append(at, "path"), "The filter path", out);
+        length(path, 1, 256, at, "path", "The filter path", out);
         if (path != null) {
             for (int start = 0, end; start <= path.length(); start = end + 1) { // the elements between dots
                 end = path.indexOf('.', start);
@@ -288,13 +288,13 @@ final class ApiRules implements ValidationRule {
             LazyPointer at = append(ACTIONS, entry.getKey());
             name(entry.getKey(), at, "The action name", out);
             Action a = entry.getValue();
-            String id = required(a.actionId(), append(at, "actionId"), "The action id",
+            String id = required(a.actionId(), at, "actionId", "The action id",
                     "Set \"actionId\", for example \"aws:ec2:stop-instances\".", out);
             if (!Checks.fits(id, 1, 128)) {
-                length(id, 1, 128, append(at, "actionId"), "The action id", out);
+                length(id, 1, 128, at, "actionId", "The action id", out);
             }
             if (!Checks.fits(a.description().orElse(null), 0, 512)) {
-                length(a.description().orElse(null), 0, 512, append(at, "description"), "The action description", out);
+                length(a.description().orElse(null), 0, 512, at, "description", "The action description", out);
             }
             for (Map.Entry<String, String> p : a.parameters().entrySet()) {
                 if (Checks.fits(p.getKey(), 1, 64) && Checks.fits(p.getValue(), 1, 1024)

@@ -27,6 +27,23 @@ final class Checks {
         return value.get();
     }
 
+    /** {@link #required(Optional, String, String, String, List)} at field {@code token} of {@code parent}, built only for the error. */
+    static String required(Optional<String> value, LazyPointer parent, String token, String what, String hint,
+            List<Violation> out) {
+        if (value.isEmpty()) {
+            return required(value, LazyPointer.append(parent, token), what, hint, out);
+        }
+        return value.get();
+    }
+
+    /** {@link #length(String, int, int, String, String, List)} at field {@code token} of {@code parent}, built only for an error. */
+    static void length(String value, int min, int max, LazyPointer parent, String token, String what,
+            List<Violation> out) {
+        if (!fits(value, min, max)) {
+            length(value, min, max, LazyPointer.append(parent, token).toString(), what, out);
+        }
+    }
+
     /** {@link #length(String, int, int, String, String, List)} at a pointer built only for an error. */
     static void length(String value, int min, int max, LazyPointer path, String what, List<Violation> out) {
         if (!fits(value, min, max)) {
