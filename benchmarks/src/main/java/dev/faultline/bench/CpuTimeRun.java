@@ -3,6 +3,7 @@ package dev.faultline.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * is the best estimate.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun [rounds]
+ * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun [rounds] [operation...]
+ * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun 30 readAndValidate
  * }</pre>
  */
 public final class CpuTimeRun {
@@ -30,7 +32,8 @@ public final class CpuTimeRun {
     /**
      * Runs every operation and prints one line for each.
      *
-     * @param args the number of measured rounds per operation (default 40)
+     * @param args the number of measured rounds per operation (default 40), then the names of the
+     *     operations to run (default all: read, validate, readAndValidate, readAndValidateWithoutPolicy)
      */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
@@ -41,6 +44,16 @@ public final class CpuTimeRun {
         operations.put("validate", b::validate);
         operations.put("readAndValidate", b::readAndValidate);
         operations.put("readAndValidateWithoutPolicy", b::readAndValidateWithoutPolicy);
+        if (args.length > 1) {
+            List<String> wanted = Arrays.asList(args).subList(1, args.length);
+            for (String name : wanted) {
+                if (!operations.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown operation " + name + "; the operations are "
+                            + operations.keySet());
+                }
+            }
+            operations.keySet().retainAll(wanted);
+        }
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();

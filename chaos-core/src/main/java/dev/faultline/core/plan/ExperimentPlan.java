@@ -1,6 +1,7 @@
 package dev.faultline.core.plan;
 
 import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -73,6 +74,33 @@ public final class ExperimentPlan {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(catalog, "catalog");
         return new ExperimentPlan(experiment, catalog, Scheduler.schedule(experiment, catalog));
+    }
+
+    /**
+     * An upper bound on how long an experiment lasts, found without scheduling it: the sum of its
+     * actions' durations (as the plan reads them), rounded up to whole seconds. The plan's
+     * {@linkplain #totalDuration() total duration} and each planned action's duration are at most
+     * this, since an action starts only when the actions it starts after have ended. Validation
+     * uses it to skip building the plan when the bound already shows that no duration limit is
+     * exceeded.
+     *
+     * <pre>{@code
+     * ExperimentPlan.durationBound(experiment, catalog);   // PT15M for three 5-minute actions
+     * }</pre>
+     *
+     * @param experiment the experiment
+     * @param catalog the catalog that says which parameter carries each action's duration
+     * @return the bound, zero when no action has a known duration
+     */
+    public static Duration durationBound(Experiment experiment, Catalog catalog) {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(catalog, "catalog");
+        long seconds = 0; // each duration is capped at ten years: no overflow below 2.9e10 actions
+        for (Action action : experiment.actions().values()) {
+            Duration d = Scheduler.duration(action, catalog);
+            seconds += d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /**

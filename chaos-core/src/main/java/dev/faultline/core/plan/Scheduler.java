@@ -128,6 +128,23 @@ final class Scheduler {
                         .durationProblem("unreadable " + parameterName + " \"" + text + "\"").build();
     }
 
+    /**
+     * The duration {@link #place} gives an action, without building it: its duration parameter's
+     * value (capped as {@link ExperimentPlan#parse} caps it), or zero when the action id, its
+     * definition, the parameter or a readable value is missing.
+     */
+    static Duration duration(Action action, Catalog catalog) {
+        if (action.actionId().isEmpty()) {
+            return Duration.ZERO;
+        }
+        Optional<ActionDefinition> definition = catalog.action(action.actionId().get());
+        if (definition.isEmpty() || definition.get().durationParameter().isEmpty()) {
+            return Duration.ZERO;
+        }
+        String text = action.parameters().get(definition.get().durationParameter().get());
+        return text == null ? Duration.ZERO : ExperimentPlan.parse(text).orElse(Duration.ZERO);
+    }
+
     /** The actions running at the busiest point, in timeline order; the earliest such point wins. */
     private static List<String> peak(List<Span> ordered) {
         List<String> best = List.of();

@@ -71,11 +71,10 @@ final class PolicyRules {
             return; // reported by the FIS rules
         }
         SelectionMode mode = t.selectionMode().get();
-        String at = append(append("/targets", name), "selectionMode");
         if (p.maxPercent().isPresent() && mode.kind() == SelectionMode.Kind.PERCENT
                 && mode.value() > p.maxPercent().getAsInt()) {
             int max = p.maxPercent().getAsInt();
-            out.add(Violation.error(MAX_PERCENT, at, lead + " allows at most PERCENT(" + max + "), but target '" + name
+            out.add(Violation.error(MAX_PERCENT, append(append("/targets", name), "selectionMode"), lead + " allows at most PERCENT(" + max + "), but target '" + name
                     + "' selects " + mode + ".", "Use PERCENT(" + max + ") or less."));
         }
         if (p.maxCount().isPresent()) {
@@ -83,7 +82,7 @@ final class PolicyRules {
         }
         if (p.forbidAllOnTagSelectedTargets() && mode.kind() == SelectionMode.Kind.ALL && t.resourceArns().isEmpty()
                 && (!t.resourceTags().isEmpty() || !t.filters().isEmpty()) && !Zones.confinedToOneZone(name, t, e)) {
-            out.add(Violation.error(ALL_ON_TAGS, at, lead + " forbids ALL on a target chosen by tags or filters, which "
+            out.add(Violation.error(ALL_ON_TAGS, append(append("/targets", name), "selectionMode"), lead + " forbids ALL on a target chosen by tags or filters, which "
                             + "takes every matching resource however many there are; target '" + name + "' selects ALL.",
                     "Use PERCENT(n) or COUNT(n), or confine the target to one Availability Zone with a "
                             + "Placement.AvailabilityZone filter or an availabilityZoneIdentifier parameter."));
@@ -91,9 +90,8 @@ final class PolicyRules {
     }
 
     private static void count(int max, String name, Target t, SelectionMode mode, String lead, List<Violation> out) {
-        String at = append("/targets", name);
         if (mode.kind() == SelectionMode.Kind.COUNT && mode.value() > max) {
-            out.add(Violation.error(MAX_COUNT, append(at, "selectionMode"), lead + " allows at most " + max
+            out.add(Violation.error(MAX_COUNT, append(append("/targets", name), "selectionMode"), lead + " allows at most " + max
                     + " resources per target, but target '" + name + "' selects " + mode + ".",
                     "Use COUNT(" + max + ") or less."));
             return;
@@ -101,7 +99,7 @@ final class PolicyRules {
         int arns = t.resourceArns().size();
         long chosen = mode.isValid() ? mode.chosenOf(arns) : arns;
         if (chosen > max) {
-            out.add(Violation.error(MAX_COUNT, append(at, "resourceArns"), lead + " allows at most " + max
+            out.add(Violation.error(MAX_COUNT, append(append("/targets", name), "resourceArns"), lead + " allows at most " + max
                     + " resources per target, but target '" + name + "' selects " + chosen + " of its " + arns + " ARNs.",
                     "List at most " + max + " ARNs, or select COUNT(" + max + ")."));
         }
@@ -110,8 +108,8 @@ final class PolicyRules {
     // ---- duration ------------------------------------------------------------------------
 
     private static void duration(Experiment e, ValidationContext context, Duration max, String lead, List<Violation> out) {
-        if (e.actions().isEmpty()) {
-            return;
+        if (e.actions().isEmpty() || context.durationBound(e).compareTo(max) <= 0) {
+            return; // the sum of the actions' durations bounds the total: no plan needed
         }
         ExperimentPlan plan = context.plan(e);
         if (plan.totalDuration().compareTo(max) <= 0) {
@@ -136,15 +134,14 @@ final class PolicyRules {
             return; // reported by the FIS rules
         }
         String id = a.actionId().get();
-        String at = append(append("/actions", name), "actionId");
         if (!p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null) {
-            out.add(Violation.error(NOT_ALLOWED, at, lead + " allows only actions matching "
+            out.add(Violation.error(NOT_ALLOWED, append(append("/actions", name), "actionId"), lead + " allows only actions matching "
                             + String.join(", ", p.allowedActions()) + "; action '" + name + "' is " + id + ".",
                     "Use an allowed action, or run the experiment under a policy that allows " + id + "."));
         }
         String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
         if (forbidden != null) {
-            out.add(Violation.error(FORBIDDEN, at, lead + " forbids actions matching '" + forbidden + "'; action '"
+            out.add(Violation.error(FORBIDDEN, append(append("/actions", name), "actionId"), lead + " forbids actions matching '" + forbidden + "'; action '"
                             + name + "' is " + id + ".",
                     "Remove the action, or use one the policy does not forbid."));
         }
@@ -155,10 +152,9 @@ final class PolicyRules {
 
     private static void reversible(String name, Action a, String id, ValidationContext context, String lead,
             List<Violation> out) {
-        String at = append("/actions", name);
         Optional<ActionDefinition> def = context.catalog().action(id);
         if (def.isEmpty()) {
-            out.add(Violation.warning(REVERSIBILITY_UNKNOWN, append(at, "actionId"), lead + " forbids irreversible "
+            out.add(Violation.warning(REVERSIBILITY_UNKNOWN, append(append("/actions", name), "actionId"), lead + " forbids irreversible "
                             + "actions, but " + id + " is not in the catalog, so whether it is reversible is unknown.",
                     "Check what the action does; list it in forbiddenActions if it cannot be undone."));
             return;
@@ -169,12 +165,12 @@ final class PolicyRules {
         }
         if (d.reversible() && d.reversibleOnlyWith().isPresent()) {
             String parameter = d.reversibleOnlyWith().get();
-            out.add(Violation.error(IRREVERSIBLE, append(append(at, "parameters"), parameter), lead + " forbids "
+            out.add(Violation.error(IRREVERSIBLE, append(append(append("/actions", name), "parameters"), parameter), lead + " forbids "
                             + "irreversible actions; action '" + name + "' (" + id + ") is undone only when parameter "
                             + parameter + " is set.",
                     "Set " + parameter + " so that FIS undoes the action, for example \"" + parameter + "\": \"PT5M\"."));
         } else {
-            out.add(Violation.error(IRREVERSIBLE, append(at, "actionId"), lead + " forbids irreversible actions; "
+            out.add(Violation.error(IRREVERSIBLE, append(append("/actions", name), "actionId"), lead + " forbids irreversible actions; "
                             + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
                     "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
                             + "policy that allows irreversible actions."));
@@ -184,8 +180,11 @@ final class PolicyRules {
     // ---- tags ----------------------------------------------------------------------------
 
     private static void tag(TagPattern required, Map<String, String> tags, String lead, List<Violation> out) {
-        String at = append("/tags", required.key());
         String value = tags.get(required.key());
+        if (value != null && required.accepts(value)) {
+            return;
+        }
+        String at = append("/tags", required.key());
         String values = String.join(", ", required.values());
         if (value == null) {
             out.add(Violation.error(TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()

@@ -373,7 +373,11 @@ public abstract class SafetyPolicy implements ValidationRule {
         return PolicyJson.write(this);
     }
 
-    /** "The staging policy", or "The safety policy" for a policy without a name. */
+    /**
+     * "The staging policy", or "The safety policy" for a policy without a name; made on first use
+     * and kept, since every check of a clean template would otherwise build it anew.
+     */
+    @Value.Lazy
     String lead() {
         return "The " + name().map(n -> n + " policy").orElse("safety policy");
     }

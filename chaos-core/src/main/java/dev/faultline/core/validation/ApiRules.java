@@ -4,6 +4,7 @@ import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.nonBlank;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
+import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.AccountTargeting;
@@ -37,6 +38,9 @@ final class ApiRules implements ValidationRule {
     static final int MAX_TAGS = 50;
     static final int MAX_TARGET_ACCOUNTS = 10;
     private static final String LAMBDA_LATEST = "$LATEST";
+    private static final LazyPointer STOP_CONDITIONS = LazyPointer.of("/stopConditions");
+    private static final LazyPointer TARGETS = LazyPointer.of("/targets");
+    private static final LazyPointer ACTIONS = LazyPointer.of("/actions");
     private static final List<String> SOURCES = List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM);
 
     @Override
@@ -47,7 +51,7 @@ final class ApiRules implements ValidationRule {
         String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
-        tags(e.tags(), "/tags", true, out);
+        tags(e.tags(), LazyPointer.of("/tags"), true, out);
         stopConditions(e, out);
         targets(e, out);
         actions(e, out);
@@ -83,26 +87,26 @@ final class ApiRules implements ValidationRule {
         boolean alarm = false;
         for (int i = 0; i < conditions.size(); i++) {
             StopCondition c = conditions.get(i);
-            String at = append("/stopConditions", i);
-            String source = required(c.source(), append(at, "source"), "The stop condition source",
+            LazyPointer at = append(STOP_CONDITIONS, i);
+            String source = required(c.source(), at, "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
-            length(source, 1, 64, append(at, "source"), "The source", out);
+            length(source, 1, 64, at, "source", "The source", out);
             if (source != null && !SOURCES.contains(source)) {
                 List<String> near = Suggestions.nearest(source, SOURCES, 1);
-                out.add(Violation.error("stop-condition.source", append(at, "source"),
+                out.add(Violation.error("stop-condition.source", append(at, "source").toString(),
                         "'" + source + "' is not a stop condition source; FIS accepts only \"aws:cloudwatch:alarm\" and \"none\".",
                         near.isEmpty() ? "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value."
                                 : "Did you mean '" + near.get(0) + "'?"));
             }
             if (StopCondition.SOURCE_ALARM.equals(source)) {
                 alarm = true;
-                String value = required(c.value(), append(at, "value"), "The alarm ARN of an alarm stop condition",
+                String value = required(c.value(), at, "value", "The alarm ARN of an alarm stop condition",
                         "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
-                length(value, 20, 2048, append(at, "value"), "The alarm ARN", out);
+                length(value, 20, 2048, at, "value", "The alarm ARN", out);
             } else if (StopCondition.SOURCE_NONE.equals(source)) {
                 none = true;
                 if (c.value().isPresent()) {
-                    out.add(Violation.warning("stop-condition.value-ignored", append(at, "value"),
+                    out.add(Violation.warning("stop-condition.value-ignored", append(at, "value").toString(),
                             "A stop condition with source \"none\" takes no value; it is ignored.",
                             "Remove the value, or use source \"aws:cloudwatch:alarm\"."));
                 }
@@ -116,19 +120,19 @@ final class ApiRules implements ValidationRule {
 
     private static void targets(Experiment e, List<Violation> out) {
         for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
-            String at = append("/targets", entry.getKey());
+            LazyPointer at = append(TARGETS, entry.getKey());
             name(entry.getKey(), at, "The target name", out);
             target(entry.getValue(), at, out);
         }
     }
 
-    private static void target(Target t, String at, List<Violation> out) {
-        String type = required(t.resourceType(), append(at, "resourceType"), "The target's resource type",
+    private static void target(Target t, LazyPointer at, List<Violation> out) {
+        String type = required(t.resourceType(), at, "resourceType", "The target's resource type",
                 "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
-        length(type, 1, 128, append(at, "resourceType"), "The resource type", out);
+        length(type, 1, 128, at, "resourceType", "The resource type", out);
         selection(t, at, out);
         if (t.resourceArns().size() > MAX_ARNS) {
-            out.add(Violation.error("target.too-many-arns", append(at, "resourceArns"),
+            out.add(Violation.error("target.too-many-arns", append(at, "resourceArns").toString(),
                     "The target lists " + t.resourceArns().size() + " ARNs; FIS allows at most " + MAX_ARNS + ".",
                     "Split the resources over several targets, or choose them by tags."));
         }
@@ -139,17 +143,17 @@ final class ApiRules implements ValidationRule {
         }
         boolean arns = !t.resourceArns().isEmpty();
         if (arns && !t.resourceTags().isEmpty()) {
-            out.add(Violation.error("target.arns-and-tags", append(at, "resourceTags"),
+            out.add(Violation.error("target.arns-and-tags", append(at, "resourceTags").toString(),
                     "You cannot specify both resource ARNs and resource tags for a target.",
                     "Keep either resourceArns or resourceTags."));
         }
         if (arns && !t.filters().isEmpty()) {
-            out.add(Violation.error("target.arns-and-filters", append(at, "filters"),
+            out.add(Violation.error("target.arns-and-filters", append(at, "filters").toString(),
                     "You cannot specify both resource ARNs and filters for a target.",
                     "Filters narrow a tag-based selection; drop them or choose the resources by tags."));
         }
         if (!arns && t.resourceTags().isEmpty() && t.filters().isEmpty() && t.parameters().isEmpty()) {
-            out.add(Violation.error("target.unidentified", at,
+            out.add(Violation.error("target.unidentified", at.toString(),
                     "The target names no resources: it has no ARNs, tags, filters or parameters.",
                     "Add resourceArns, or resourceTags (optionally with filters)."));
         }
@@ -158,35 +162,35 @@ final class ApiRules implements ValidationRule {
             filter(t.filters().get(i), append(append(at, "filters"), i), out);
         }
         for (Map.Entry<String, String> p : t.parameters().entrySet()) {
-            String pat = append(append(at, "parameters"), p.getKey());
+            LazyPointer pat = append(append(at, "parameters"), p.getKey());
             length(p.getKey(), 1, 64, pat, "The parameter name", out);
             length(p.getValue(), 1, 1024, pat, "The parameter value", out);
             targetParameterValue(p.getValue(), pat, out);
         }
     }
 
-    private static void selection(Target t, String at, List<Violation> out) {
-        String path = append(at, "selectionMode");
+    private static void selection(Target t, LazyPointer at, List<Violation> out) {
+        LazyPointer path = append(at, "selectionMode");
         if (t.selectionMode().isEmpty()) {
-            out.add(Violation.error("required", path, "The target's selection mode is required.",
+            out.add(Violation.error("required", path.toString(), "The target's selection mode is required.",
                     "Set \"selectionMode\" to ALL, COUNT(n) or PERCENT(n)."));
             return;
         }
         SelectionMode mode = t.selectionMode().get();
         switch (mode.kind()) {
             case UNRECOGNIZED:
-                out.add(Violation.error("selection-mode.invalid", path,
+                out.add(Violation.error("selection-mode.invalid", path.toString(),
                         "'" + mode.text() + "' is not a selection mode.", selectionHint(mode.text())));
                 break;
             case COUNT:
                 if (mode.value() < 1) {
-                    out.add(Violation.error("selection-mode.range", path, "COUNT(0) selects no resource.",
+                    out.add(Violation.error("selection-mode.range", path.toString(), "COUNT(0) selects no resource.",
                             "Use COUNT(1) or more."));
                 }
                 break;
             case PERCENT:
                 if (mode.value() < 1 || mode.value() > 100) {
-                    out.add(Violation.error("selection-mode.range", path,
+                    out.add(Violation.error("selection-mode.range", path.toString(),
                             mode.text() + " is outside 1..100.", "Use a percentage from 1 to 100."));
                 }
                 break;
@@ -205,7 +209,7 @@ final class ApiRules implements ValidationRule {
     }
 
     /** The target-parameter value pattern, anchored: {@code ^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$}. */
-    private static void targetParameterValue(String value, String path, List<Violation> out) {
+    private static void targetParameterValue(String value, LazyPointer path, List<Violation> out) {
         if (Placeholders.contains(value)) {
             return; // reported as a placeholder by ArnRules
         }
@@ -225,39 +229,41 @@ final class ApiRules implements ValidationRule {
                 comma = true;
                 continue;
             }
-            out.add(Violation.error("pattern", path, "The value holds '" + new String(Character.toChars(c))
+            out.add(Violation.error("pattern", path.toString(), "The value holds '" + new String(Character.toChars(c))
                             + "', which FIS does not accept in a target parameter.",
                     "Use only letters, digits, spaces and _ . : / = + - @."));
             return;
         }
         if (comma) {
-            out.add(Violation.warning("target.parameter-comma", path,
+            out.add(Violation.warning("target.parameter-comma", path.toString(),
                     "The value holds a comma, which FIS's API pattern excludes although its docs use comma-separated lists here.",
                     "Check that FIS accepts it, or use a single value."));
         }
     }
 
-    private static void filter(Filter f, String at, List<Violation> out) {
-        String path = required(f.path(), append(at, "path"), "The filter path",
+    private static void filter(Filter f, LazyPointer at, List<Violation> out) {
+        String path = required(f.path(), at, "path", "The filter path",
                 "Set \"path\", for example \"State.Name\".", out);
-        length(path, 1, 256, append(at, "path"), "The filter path", out);
+        length(path, 1, 256, at, "path", "The filter path", out);
         if (path != null) {
-            for (String element : path.split("\\.", -1)) {
-                if (element.isEmpty() || !Character.isUpperCase(element.charAt(0))) {
-                    out.add(Violation.warning("filter.path-case", append(at, "path"),
-                            "Filter path '" + path + "' has the element '" + element
+            for (int start = 0, end; start <= path.length(); start = end + 1) { // the elements between dots
+                end = path.indexOf('.', start);
+                end = end < 0 ? path.length() : end;
+                if (end == start || !Character.isUpperCase(path.charAt(start))) {
+                    out.add(Violation.warning("filter.path-case", append(at, "path").toString(),
+                            "Filter path '" + path + "' has the element '" + path.substring(start, end)
                                     + "'; FIS paths are dot-separated PascalCase names.",
                             "Write each element in PascalCase, for example Placement.AvailabilityZone."));
                     break;
                 }
             }
             if (path.startsWith("Tags") || path.startsWith("Tag.")) {
-                out.add(Violation.warning("filter.tags", append(at, "path"),
+                out.add(Violation.warning("filter.tags", append(at, "path").toString(),
                         "Filtering on tags with a filter is not supported.", "Use resourceTags for tags."));
             }
         }
         if (f.values().isEmpty()) {
-            out.add(Violation.error("required", append(at, "values"), "The filter's values are required.",
+            out.add(Violation.error("required", append(at, "values").toString(), "The filter's values are required.",
                     "Give at least one value; several values are ORed."));
         }
         for (int i = 0; i < f.values().size(); i++) {
@@ -279,23 +285,23 @@ final class ApiRules implements ValidationRule {
         }
         Set<String> targetNames = e.targets().keySet();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            String at = append("/actions", entry.getKey());
+            LazyPointer at = append(ACTIONS, entry.getKey());
             name(entry.getKey(), at, "The action name", out);
             Action a = entry.getValue();
-            String id = required(a.actionId(), append(at, "actionId"), "The action id",
+            String id = required(a.actionId(), at, "actionId", "The action id",
                     "Set \"actionId\", for example \"aws:ec2:stop-instances\".", out);
             if (!Checks.fits(id, 1, 128)) {
-                length(id, 1, 128, append(at, "actionId"), "The action id", out);
+                length(id, 1, 128, at, "actionId", "The action id", out);
             }
             if (!Checks.fits(a.description().orElse(null), 0, 512)) {
-                length(a.description().orElse(null), 0, 512, append(at, "description"), "The action description", out);
+                length(a.description().orElse(null), 0, 512, at, "description", "The action description", out);
             }
             for (Map.Entry<String, String> p : a.parameters().entrySet()) {
                 if (Checks.fits(p.getKey(), 1, 64) && Checks.fits(p.getValue(), 1, 1024)
                         && (p.getValue().isEmpty() || Checks.hasNonBlank(p.getValue()))) {
                     continue; // the common case: no path to build
                 }
-                String pat = append(append(at, "parameters"), p.getKey());
+                LazyPointer pat = append(append(at, "parameters"), p.getKey());
                 length(p.getKey(), 1, 64, pat, "The parameter name", out);
                 length(p.getValue(), 1, 1024, pat, "The parameter value", out);
                 nonBlank(p.getValue(), pat, "The parameter value", out);
@@ -304,11 +310,11 @@ final class ApiRules implements ValidationRule {
                 if (Checks.fits(t.getKey(), 1, 64) && targetNames.contains(t.getValue())) {
                     continue; // the common case: no path to build
                 }
-                String tat = append(append(at, "targets"), t.getKey());
+                LazyPointer tat = append(append(at, "targets"), t.getKey());
                 length(t.getKey(), 1, 64, tat, "The target key", out);
                 if (!targetNames.contains(t.getValue())) {
                     List<String> near = Checks.nearestName(t.getValue(), targetNames);
-                    out.add(Violation.error("action.target-undefined", tat,
+                    out.add(Violation.error("action.target-undefined", tat.toString(),
                             "The action refers to target '" + t.getValue() + "', which the template does not define.",
                             near.isEmpty() ? "Define the target under \"targets\", or name one of: "
                                     + String.join(", ", targetNames) + "." : "Did you mean '" + near.get(0) + "'?"));
@@ -317,15 +323,17 @@ final class ApiRules implements ValidationRule {
         }
     }
 
-    private static void name(String name, String at, String what, List<Violation> out) {
-        length(name, 1, 64, at, what + " '" + name + "'", out);
+    private static void name(String name, LazyPointer at, String what, List<Violation> out) {
+        if (!Checks.fits(name, 1, 64)) {
+            length(name, 1, 64, at, what + " '" + name + "'", out);
+        }
         nonBlank(name, at, what, out);
     }
 
     /** Checks a tag map; only tags the template sets ({@code own}) may not use the reserved aws: prefix. */
-    private static void tags(Map<String, String> tags, String at, boolean own, List<Violation> out) {
+    private static void tags(Map<String, String> tags, LazyPointer at, boolean own, List<Violation> out) {
         if (tags.size() > MAX_TAGS) {
-            out.add(Violation.error("tags.too-many", at, "There are " + tags.size() + " tags; FIS allows at most "
+            out.add(Violation.error("tags.too-many", at.toString(), "There are " + tags.size() + " tags; FIS allows at most "
                     + MAX_TAGS + ".", "Remove tags until 50 or fewer remain."));
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -333,11 +341,11 @@ final class ApiRules implements ValidationRule {
                     && !(own && tag.getKey().startsWith("aws:"))) {
                 continue; // the common case: no path to build
             }
-            String tat = append(at, tag.getKey());
+            LazyPointer tat = append(at, tag.getKey());
             length(tag.getKey(), 1, 128, tat, "The tag key", out);
             length(tag.getValue(), 0, 256, tat, "The tag value", out);
             if (own && tag.getKey().startsWith("aws:")) {
-                out.add(Violation.error("tags.reserved", tat, "Tag keys starting with 'aws:' are reserved by AWS.",
+                out.add(Violation.error("tags.reserved", tat.toString(), "Tag keys starting with 'aws:' are reserved by AWS.",
                         "Choose a key without the aws: prefix."));
             }
         }

@@ -3,6 +3,7 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.JsonPointer.append;
 
 import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Arn;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
@@ -52,35 +53,37 @@ final class ArnRules implements ValidationRule {
         e.roleArn().ifPresent(arn -> check(arn, "/roleArn", Kind.ROLE, out));
         for (int i = 0; i < e.stopConditions().size(); i++) {
             StopCondition c = e.stopConditions().get(i);
-            if (c.isAlarm() && c.value().isPresent()) {
+            if (c.isAlarm() && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
                 check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }
         for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
-            String at = append("/targets", entry.getKey());
+            String name = entry.getKey();
             Target t = entry.getValue();
             for (int i = 0; i < t.resourceArns().size(); i++) {
-                check(t.resourceArns().get(i), append(append(at, "resourceArns"), i), Kind.ANY, out);
+                String arn = t.resourceArns().get(i);
+                if (!isClean(arn, Kind.ANY)) {
+                    check(arn, append(append(append("/targets", name), "resourceArns"), i), Kind.ANY, out);
+                }
             }
-            placeholders(t.resourceTags(), append(at, "resourceTags"), out);
-            placeholders(t.parameters(), append(at, "parameters"), out);
+            placeholders(t.resourceTags(), name, "resourceTags", out);
+            placeholders(t.parameters(), name, "parameters", out);
             for (int i = 0; i < t.filters().size(); i++) {
                 List<String> values = t.filters().get(i).values();
                 for (int j = 0; j < values.size(); j++) {
-                    placeholder(values.get(j), append(append(append(append(at, "filters"), i), "values"), j), out);
+                    if (Placeholders.contains(values.get(j))) {
+                        placeholder(values.get(j),
+                                append(append(append(append(append("/targets", name), "filters"), i), "values"), j),
+                                out);
+                    }
                 }
             }
         }
-        e.actions().forEach((name, a) -> a.parameters().forEach((key, value) -> {
-            String path = append(append(append("/actions", name), "parameters"), key);
-            if ("documentArn".equals(key)) {
-                check(value, path, Kind.DOCUMENT, out);
-            } else if ("alarmArns".equals(key)) {
-                alarms(value, path, out);
-            } else if (!DOCUMENT_PARAMETERS.contains(key)) {
-                placeholder(value, path, out);
+        for (Map.Entry<String, Action> action : e.actions().entrySet()) {
+            for (Map.Entry<String, String> p : action.getValue().parameters().entrySet()) {
+                parameter(action.getKey(), p.getKey(), p.getValue(), out);
             }
-        }));
+        }
         e.logConfiguration().flatMap(l -> l.cloudWatchLogsConfiguration()).flatMap(c -> c.logGroupArn())
                 .ifPresent(arn -> check(arn, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out));
         e.logConfiguration().flatMap(l -> l.s3Configuration()).flatMap(s -> s.bucketName())
@@ -107,8 +110,30 @@ final class ArnRules implements ValidationRule {
         }
     }
 
-    private static void placeholders(Map<String, String> values, String at, List<Violation> out) {
-        values.forEach((key, value) -> placeholder(value, append(at, key), out));
+    /** One action parameter: a document ARN, a list of alarm ARNs, or a value that may hold a placeholder. */
+    private static void parameter(String action, String key, String value, List<Violation> out) {
+        if ("documentArn".equals(key)) {
+            if (!isClean(value, Kind.DOCUMENT)) {
+                check(value, parameterPath(action, key), Kind.DOCUMENT, out);
+            }
+        } else if ("alarmArns".equals(key)) {
+            alarms(value, parameterPath(action, key), out);
+        } else if (!DOCUMENT_PARAMETERS.contains(key) && Placeholders.contains(value)) {
+            placeholder(value, parameterPath(action, key), out);
+        }
+    }
+
+    private static String parameterPath(String action, String key) {
+        return append(append(append("/actions", action), "parameters"), key);
+    }
+
+    /** The placeholders in a target's map field; the path is built only for a value that holds one. */
+    private static void placeholders(Map<String, String> values, String target, String field, List<Violation> out) {
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            if (Placeholders.contains(v.getValue())) {
+                placeholder(v.getValue(), append(append(append("/targets", target), field), v.getKey()), out);
+            }
+        }
     }
 
     private static boolean placeholder(String value, String path, List<Violation> out) {
@@ -134,7 +159,58 @@ final class ArnRules implements ValidationRule {
 
     /** Checks one ARN: placeholders are reported once, and the parts they stand in for are not checked. */
     static void check(String text, String path, Kind kind, List<Violation> out) {
+        if (!isClean(text, kind)) {
+            checkFully(text, path, kind, out);
+        }
+    }
+
+    /** {@link #check} without the fast path for a clean ARN. */
+    static void checkFully(String text, String path, Kind kind, List<Violation> out) {
         syntax(text, path, kind, placeholder(text, path, out), out);
+    }
+
+    /**
+     * Tells, without splitting the text or building anything, that an ARN without placeholders is
+     * well formed for its place: true only when {@link #check} would report nothing. Anything
+     * else (a placeholder, a bad part) goes the long way, which finds and words the problem.
+     */
+    static boolean isClean(String text, Kind kind) {
+        if (!text.startsWith("arn:") || text.indexOf('<') >= 0 || text.indexOf('{') >= 0) {
+            return false;
+        }
+        int partition = text.indexOf(':', 4);
+        int service = partition < 0 ? -1 : text.indexOf(':', partition + 1);
+        int region = service < 0 ? -1 : text.indexOf(':', service + 1);
+        int account = region < 0 ? -1 : text.indexOf(':', region + 1);
+        if (account < 0 || !isPartition(text, 4, partition) || !isServiceName(text, partition + 1, service)) {
+            return false;
+        }
+        if (kind.service != null && !matches(text, partition + 1, service, kind.service)) {
+            return false;
+        }
+        if (region == service + 1 ? kind.needsRegion
+                : matches(text, partition + 1, service, "iam") || !isRegion(text, service + 1, region)) {
+            return false;
+        }
+        if (account == region + 1 ? kind.needsAccount
+                : !isAccount(text, region + 1, account) && !matches(text, region + 1, account, "aws")) {
+            return false;
+        }
+        return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1));
+    }
+
+    private static boolean isPartition(String text, int from, int to) {
+        for (String partition : PARTITIONS) {
+            if (matches(text, from, to, partition)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tells whether the text between from and to is {@code part}. */
+    private static boolean matches(String text, int from, int to, String part) {
+        return to - from == part.length() && text.startsWith(part, from);
     }
 
     private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {
@@ -226,10 +302,14 @@ final class ArnRules implements ValidationRule {
     }
 
     static boolean isServiceName(String s) {
-        if (s.isEmpty()) {
+        return isServiceName(s, 0, s.length());
+    }
+
+    private static boolean isServiceName(String s, int from, int to) {
+        if (from == to) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
                 return false;
@@ -239,10 +319,14 @@ final class ArnRules implements ValidationRule {
     }
 
     static boolean isAccount(String s) {
-        if (s.length() != 12) {
+        return isAccount(s, 0, s.length());
+    }
+
+    private static boolean isAccount(String s, int from, int to) {
+        if (to - from != 12) {
             return false;
         }
-        for (int i = 0; i < 12; i++) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
@@ -252,12 +336,18 @@ final class ArnRules implements ValidationRule {
 
     /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}, {@code eusc-de-east-1}). */
     static boolean isRegion(String s) {
-        int last = s.lastIndexOf('-');
-        int digits = s.length() - last - 1;
+        return isRegion(s, 0, s.length());
+    }
+
+    /** {@link #isRegion(String)} on the text between from and to. */
+    private static boolean isRegion(String s, int from, int to) {
+        int last = s.lastIndexOf('-', to - 1);
+        last = last < from ? -1 : last;
+        int digits = to - last - 1;
         if (last < 0 || digits < 1 || digits > 2) {
             return false;
         }
-        for (int i = last + 1; i < s.length(); i++) {
+        for (int i = last + 1; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
@@ -265,7 +355,7 @@ final class ArnRules implements ValidationRule {
         int words = 0;
         int length = 0;
         int first = 0;
-        for (int i = 0; i < last; i++) {
+        for (int i = from; i < last; i++) {
             char c = s.charAt(i);
             if (c == '-') {
                 if (length == 0) {

@@ -1,6 +1,6 @@
 package dev.faultline.core.validation;
 
-import static dev.faultline.core.validation.JsonPointer.append;
+import static dev.faultline.core.validation.LazyPointer.append;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +33,8 @@ import java.util.Set;
 final class CatalogRules implements ValidationRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LazyPointer ACTIONS = LazyPointer.of("/actions");
+    private static final LazyPointer TARGETS = LazyPointer.of("/targets");
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
@@ -44,11 +46,11 @@ final class CatalogRules implements ValidationRule {
             if (a.actionId().isEmpty()) {
                 continue;
             }
-            String at = append("/actions", entry.getKey());
+            LazyPointer at = append(ACTIONS, entry.getKey());
             Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isEmpty()) {
                 List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
-                out.add(Violation.warning("action.unknown", append(at, "actionId"),
+                out.add(Violation.warning("action.unknown", append(at, "actionId").toString(),
                         "'" + a.actionId().get() + "' is not in Faultline's catalog of FIS actions; its targets and parameters are not checked.",
                         near.isEmpty() ? "Check the id against FIS's ListActions; new actions can be added to the catalog as data."
                                 : "Did you mean '" + near.get(0) + "'?"));
@@ -57,10 +59,10 @@ final class CatalogRules implements ValidationRule {
             action(entry.getKey(), a, def.get(), e, catalog, at, out);
         }
         for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
-            String at = append("/targets", entry.getKey());
+            LazyPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
             if (!usedTargets.contains(entry.getKey())) {
-                out.add(Violation.warning("target.unused", at, "No action uses target '" + entry.getKey() + "'.",
+                out.add(Violation.warning("target.unused", at.toString(), "No action uses target '" + entry.getKey() + "'.",
                         "Reference it from an action's targets, or remove it."));
             }
         }
@@ -68,10 +70,10 @@ final class CatalogRules implements ValidationRule {
 
     // ---- actions -------------------------------------------------------------------------
 
-    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, String at,
+    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, LazyPointer at,
             List<Violation> out) {
         if (def.deprecated()) {
-            out.add(Violation.warning("action.deprecated", append(at, "actionId"),
+            out.add(Violation.warning("action.deprecated", append(at, "actionId").toString(),
                     def.id() + " is a legacy action.",
                     def.replacedBy().map(r -> "Use " + r + " instead.").orElse("Use its replacement.")));
         }
@@ -79,38 +81,38 @@ final class CatalogRules implements ValidationRule {
         parameters(a, def, catalog, at, out);
     }
 
-    private static void targetKeys(Action a, ActionDefinition def, Experiment e, String at, List<Violation> out) {
+    private static void targetKeys(Action a, ActionDefinition def, Experiment e, LazyPointer at, List<Violation> out) {
         Map<String, TargetKeyDefinition> keys = def.targets();
         if (keys.isEmpty()) {
             if (!a.targets().isEmpty()) {
-                out.add(Violation.error("action.no-targets", append(at, "targets"),
+                out.add(Violation.error("action.no-targets", append(at, "targets").toString(),
                         def.id() + " takes no targets.", "Remove its targets."));
             }
             return;
         }
         if (a.targets().isEmpty()) {
             TargetKeyDefinition key = keys.values().iterator().next();
-            out.add(Violation.error("action.target-missing", append(at, "targets"),
+            out.add(Violation.error("action.target-missing", append(at, "targets").toString(),
                     def.id() + " needs a target under the key '" + key.key() + "'.",
                     "Add \"targets\": {\"" + key.key() + "\": \"<target name>\"} with a target of type "
                             + String.join(" or ", key.resourceTypes()) + "."));
             return;
         }
         for (Map.Entry<String, String> t : a.targets().entrySet()) {
-            String tat = append(append(at, "targets"), t.getKey());
+            LazyPointer tat = append(append(at, "targets"), t.getKey());
             Target target = e.targets().get(t.getValue());
             Optional<String> type = target == null ? Optional.empty() : target.resourceType();
             TargetKeyDefinition key = keys.get(t.getKey());
             if (key == null) {
                 String right = type.flatMap(def::targetKeyFor).orElse(keys.keySet().iterator().next());
-                out.add(Violation.error("action.target-key", tat,
+                out.add(Violation.error("action.target-key", tat.toString(),
                         "Unexpected target \"" + t.getKey() + "\" found in action; " + def.id()
                                 + " takes its targets under " + String.join(", ", keys.keySet()) + ".",
                         "Use the key '" + right + "'."));
                 continue;
             }
             if (type.isPresent() && !key.accepts(type.get())) {
-                out.add(Violation.error("action.resource-type", tat,
+                out.add(Violation.error("action.resource-type", tat.toString(),
                         "Target '" + t.getValue() + "' has resource type " + type.get() + ", but " + def.id()
                                 + " takes " + String.join(" or ", key.resourceTypes()) + " under '" + key.key() + "'.",
                         "Point '" + key.key() + "' at a target of type " + String.join(" or ", key.resourceTypes()) + "."));
@@ -118,12 +120,12 @@ final class CatalogRules implements ValidationRule {
         }
     }
 
-    private static void parameters(Action a, ActionDefinition def, Catalog catalog, String at, List<Violation> out) {
-        String pat = append(at, "parameters");
+    private static void parameters(Action a, ActionDefinition def, Catalog catalog, LazyPointer at, List<Violation> out) {
+        LazyPointer pat = append(at, "parameters");
         for (Map.Entry<String, String> p : a.parameters().entrySet()) {
             Optional<ParameterDefinition> pdef = def.parameter(p.getKey());
             if (pdef.isEmpty()) {
-                out.add(Violation.error("parameter.unknown", append(pat, p.getKey()),
+                out.add(Violation.error("parameter.unknown", append(pat, p.getKey()).toString(),
                         def.id() + " has no parameter '" + p.getKey() + "'.", unknownParameterHint(p.getKey(), def)));
                 continue;
             }
@@ -134,10 +136,10 @@ final class CatalogRules implements ValidationRule {
                 continue;
             }
             if (pdef.required()) {
-                out.add(Violation.error("parameter.required", append(pat, pdef.name()),
+                out.add(Violation.error("parameter.required", append(pat, pdef.name()).toString(),
                         def.id() + " requires the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
             } else if (pdef.requiredWhen().filter(c -> c.isMachineCheckable() && c.appliesTo(a.parameters())).isPresent()) {
-                out.add(Violation.error("parameter.required", append(pat, pdef.name()),
+                out.add(Violation.error("parameter.required", append(pat, pdef.name()).toString(),
                         def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
                         requiredHint(pdef)));
             }
@@ -179,14 +181,14 @@ final class CatalogRules implements ValidationRule {
     }
 
     /** The {@code documentParameters} of an {@code AWSFIS-Run-*} document, checked against the catalog. */
-    private static void ssmDocument(Action a, Catalog catalog, String pat, List<Violation> out) {
+    private static void ssmDocument(Action a, Catalog catalog, LazyPointer pat, List<Violation> out) {
         String arn = a.parameters().get("documentArn");
         String parameters = a.parameters().get("documentParameters");
         if (arn == null) {
             return;
         }
         Optional<SsmDocumentDefinition> doc = catalog.ssmDocument(arn);
-        String path = append(pat, "documentParameters");
+        String path = append(pat, "documentParameters").toString();
         JsonNode tree = null;
         if (parameters != null) {
             try {
@@ -230,7 +232,7 @@ final class CatalogRules implements ValidationRule {
 
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(String name, Target t, Experiment e, Catalog catalog, String at, List<Violation> out) {
+    private static void target(String name, Target t, Experiment e, Catalog catalog, LazyPointer at, List<Violation> out) {
         if (t.resourceType().isEmpty()) {
             return;
         }
@@ -240,23 +242,23 @@ final class CatalogRules implements ValidationRule {
             List<String> known = new ArrayList<>();
             catalog.resourceTypes().forEach(r -> known.add(r.type()));
             List<String> near = Suggestions.nearest(type, known, 1);
-            out.add(Violation.error("target.resource-type", append(at, "resourceType"),
+            out.add(Violation.error("target.resource-type", append(at, "resourceType").toString(),
                     "'" + type + "' is not a FIS target resource type.",
                     near.isEmpty() ? "Use a type such as aws:ec2:instance (see docs/catalog.md)." : "Did you mean '" + near.get(0) + "'?"));
             return;
         }
         ResourceTypeDefinition r = def.get();
         if (r.legacy()) {
-            out.add(Violation.warning("target.legacy-resource-type", append(at, "resourceType"),
+            out.add(Violation.warning("target.legacy-resource-type", append(at, "resourceType").toString(),
                     type + " is a legacy resource type.", "Use the type the current action takes."));
         }
         identification(name, t, r, e, catalog, at, out);
         for (Map.Entry<String, String> p : t.parameters().entrySet()) {
-            String path = append(append(at, "parameters"), p.getKey());
+            LazyPointer path = append(append(at, "parameters"), p.getKey());
             Optional<ParameterDefinition> pdef = r.parameter(p.getKey());
             if (pdef.isEmpty()) {
                 List<String> near = Suggestions.nearest(p.getKey(), r.parameters().keySet(), 1);
-                out.add(Violation.error("target.parameter-unknown", path, type + " has no target parameter '" + p.getKey() + "'.",
+                out.add(Violation.error("target.parameter-unknown", path.toString(), type + " has no target parameter '" + p.getKey() + "'.",
                         !near.isEmpty() ? "Did you mean '" + near.get(0) + "'?" : r.parameters().isEmpty()
                                 ? type + " takes no parameters; remove it." : "Its parameters are "
                                 + String.join(", ", r.parameters().keySet()) + "."));
@@ -266,14 +268,14 @@ final class CatalogRules implements ValidationRule {
         }
         for (ParameterDefinition pdef : r.parameters().values()) {
             if (pdef.required() && !t.parameters().containsKey(pdef.name())) {
-                out.add(Violation.error("target.parameter-required", append(append(at, "parameters"), pdef.name()),
+                out.add(Violation.error("target.parameter-required", append(append(at, "parameters"), pdef.name()).toString(),
                         type + " targets require the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
             }
         }
         for (int i = 0; i < t.resourceArns().size(); i++) {
             String arn = t.resourceArns().get(i);
             if (!Placeholders.contains(arn) && arn.startsWith("arn:") && !r.arnFormats().isEmpty() && !r.matchesArn(arn)) {
-                out.add(Violation.error("target.arn-type", append(append(at, "resourceArns"), i),
+                out.add(Violation.error("target.arn-type", append(append(at, "resourceArns"), i).toString(),
                         "'" + arn + "' is not the ARN of a " + type + ".",
                         "Use an ARN like arn:aws:" + r.arnService().orElse("…") + ":…:" + r.arnResourcePrefix().orElse("") + "…"));
             }
@@ -282,7 +284,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     private static void identification(String name, Target t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
-            String at, List<Violation> out) {
+            LazyPointer at, List<Violation> out) {
         Identification id = r.identification();
         String by = r.type();
         for (Action a : e.actions().values()) {
@@ -301,25 +303,25 @@ final class CatalogRules implements ValidationRule {
         means(!t.parameters().isEmpty(), id, Identification.Means.PARAMETERS, "parameters", by, at, out);
         int arns = t.resourceArns().size();
         if (id.allows(Identification.Means.ARNS) && arns > 0 && arns < id.minArns()) {
-            out.add(Violation.error("target.identification", append(at, "resourceArns"),
+            out.add(Violation.error("target.identification", append(at, "resourceArns").toString(),
                     by + " needs at least " + id.minArns() + " resource ARNs.", "Add ARNs."));
         }
         // over the API's own limit is target.too-many-arns, and ARNs where none are allowed is reported above
         if (id.allows(Identification.Means.ARNS) && arns > id.maxArns() && id.maxArns() < ApiRules.MAX_ARNS) {
-            out.add(Violation.error("target.identification", append(at, "resourceArns"),
+            out.add(Violation.error("target.identification", append(at, "resourceArns").toString(),
                     by + " takes at most " + id.maxArns() + " resource ARN" + (id.maxArns() == 1 ? "" : "s") + ".",
                     "Keep " + id.maxArns() + "."));
         }
         if (id.minArns() > 0 && arns == 0 && !id.allows(Identification.Means.TAGS)) {
-            out.add(Violation.error("target.identification", at, by + " needs its resources by ARN.",
+            out.add(Violation.error("target.identification", at.toString(), by + " needs its resources by ARN.",
                     "Give resourceArns."));
         }
     }
 
     private static void means(boolean used, Identification id, Identification.Means means, String field, String by,
-            String at, List<Violation> out) {
+            LazyPointer at, List<Violation> out) {
         if (used && !id.allows(means)) {
-            out.add(Violation.error("target.identification", append(at, field),
+            out.add(Violation.error("target.identification", append(at, field).toString(),
                     by + " does not support " + field + " for its targets.",
                     "Identify the resources by " + allowed(id) + "."));
         }
@@ -334,7 +336,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     /** Warns when a target can hold more resources than an action's per-action target quota. */
-    private static void actionTargetQuota(String name, Target t, Experiment e, Catalog catalog, String at,
+    private static void actionTargetQuota(String name, Target t, Experiment e, Catalog catalog, LazyPointer at,
             List<Violation> out) {
         long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
         Optional<SelectionMode> mode = t.selectionMode();
@@ -351,7 +353,7 @@ final class CatalogRules implements ValidationRule {
             }
             Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isPresent() && def.get().targetQuota().isPresent() && most > def.get().targetQuota().getAsInt()) {
-                out.add(Violation.warning("quota.action-targets", at,
+                out.add(Violation.warning("quota.action-targets", at.toString(),
                         "Target '" + name + "' can hold " + most + " resources, but " + def.get().id() + " acts on at most "
                                 + def.get().targetQuota().getAsInt() + " by default" + def.get().quotaCode().map(c -> " (quota " + c + ")").orElse("") + ".",
                         "Select fewer resources, or raise the quota."));

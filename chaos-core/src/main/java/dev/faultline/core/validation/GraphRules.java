@@ -18,8 +18,11 @@ final class GraphRules implements ValidationRule {
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         Set<String> names = e.actions().keySet();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            String at = append(append("/actions", entry.getKey()), "startAfter");
             List<String> after = entry.getValue().startAfter();
+            if (after.isEmpty()) {
+                continue;
+            }
+            String at = append(append("/actions", entry.getKey()), "startAfter");
             Set<String> seen = after.size() > 1 ? new HashSet<>() : null;
             for (int i = 0; i < after.size(); i++) {
                 String ref = after.get(i);

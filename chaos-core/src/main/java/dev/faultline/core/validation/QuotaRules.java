@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The run-time quotas FIS enforces, checked on the plan: at most 10 actions in parallel
  * (L-EB051440), an experiment of at most 12 hours (L-6C1E4427) and actions of at most 12 hours
- * (L-A7622DAA).
+ * (L-A7622DAA). The plan is built only when the number of actions and the sum of their
+ * durations do not already prove all three.
  */
 final class QuotaRules implements ValidationRule {
 
@@ -22,6 +23,11 @@ final class QuotaRules implements ValidationRule {
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         if (e.actions().isEmpty()) {
+            return;
+        }
+        if (e.actions().size() <= MAX_PARALLEL_ACTIONS && context.durationBound(e).compareTo(MAX_DURATION) <= 0) {
+            // no more actions than may run at once, and their durations together within the limit:
+            // neither the peak, nor the total, nor any one action can break a quota
             return;
         }
         ExperimentPlan plan;

@@ -2,11 +2,13 @@ package dev.faultline.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.Target;
+import dev.faultline.core.testing.ExperimentGenerator;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -428,5 +430,47 @@ class ExperimentPlanTest {
         assertThat(placed(plan, "terminate").targets()).containsEntry("Instances", "web");
         assertThat(placed(plan, "terminate").startAfter()).isEqualTo(List.of("wait"));
         assertThat(plan.action("nope")).isEmpty();
+    }
+
+    // --- duration bound ---
+
+    @Test
+    void durationBound_isTheSumOfTheActionsDurations_instantAndUnknownOnesCountingZero() {
+        Experiment e = experiment()
+                .putAction("wait", waitFor("PT5M"))
+                .putAction("again", waitFor("PT10M", "wait"))
+                .putAction("beside", waitFor("PT2M"))
+                .putAction("terminate", action(TERMINATE, null, "wait"))
+                .putAction("unknown", action("aws:nope:nothing", "PT1H"))
+                .putAction("unreadable", waitFor("five minutes"))
+                .build();
+
+        assertThat(ExperimentPlan.durationBound(e, Catalog.defaultCatalog())).isEqualTo(Duration.ofMinutes(17));
+        assertThat(ExperimentPlan.of(e).totalDuration()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void durationBound_roundsFractionsOfASecondUp() {
+        Experiment e = experiment().putAction("a", waitFor("PT0.5S")).putAction("b", waitFor("PT1.25S")).build();
+
+        assertThat(ExperimentPlan.durationBound(e, Catalog.defaultCatalog())).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void durationBound_boundsTheTotalAndEveryActionOfGeneratedExperiments() {
+        for (long seed = 0; seed < 400; seed++) {
+            Experiment e = (seed % 2 == 0 ? ExperimentGenerator.valid() : ExperimentGenerator.any()).generate(seed);
+            ExperimentPlan plan = ExperimentPlan.of(e);
+            Duration bound = ExperimentPlan.durationBound(e, Catalog.defaultCatalog());
+            Duration sum = Duration.ZERO;
+            for (PlannedAction a : plan.actions()) {
+                sum = sum.plus(a.duration());
+            }
+            assertThat(bound).as("seed %d", seed).isGreaterThanOrEqualTo(plan.totalDuration());
+            if (plan.unscheduled().isEmpty()) {
+                // every action placed: the bound is exactly the sum of the plan's durations, rounded up
+                assertThat(bound).as("seed %d", seed).isBetween(sum, sum.plusSeconds(plan.actions().size()));
+            }
+        }
     }
 }

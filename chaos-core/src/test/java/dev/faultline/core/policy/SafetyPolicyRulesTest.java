@@ -191,6 +191,15 @@ class SafetyPolicyRulesTest {
     }
 
     @Test
+    void maxDuration_actionsSummingToMoreButRunningSideBySide_pass() {
+        // 25 minutes of actions, but the wait runs beside the 5-minute stop: the plan lasts 20 minutes
+        Experiment e = Experiment.builder().from(computeNodeLoss())
+                .putAction("settle", Action.builder().actionId("aws:fis:wait").putParameter("duration", "PT20M").build())
+                .build();
+        assertThat(check(policy().maxDuration(Duration.ofMinutes(20)).build(), e)).isEmpty();
+    }
+
+    @Test
     void maxDuration_aShorterPlan_passes() {
         assertThat(check(policy().maxDuration(Duration.ofMinutes(5)).build(), computeNodeLoss())).isEmpty();
     }

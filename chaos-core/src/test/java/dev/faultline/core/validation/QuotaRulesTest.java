@@ -45,6 +45,27 @@ class QuotaRulesTest {
     }
 
     @Test
+    void validate_actionsSummingToMoreThanTwelveHoursInTwoParallelChains_isWithinTheQuota() {
+        // 18 hours of actions, but two chains of 9 hours side by side: the plan, not the sum, decides
+        Experiment e = builder().putAction("A1", waitFor("PT3H", ACTION)).putAction("A2", waitFor("PT3H", "A1"))
+                .putAction("A3", waitFor("PT3H", "A2")).putAction("B1", waitFor("PT3H", ACTION))
+                .putAction("B2", waitFor("PT3H", "B1")).putAction("B3", waitFor("PT3H", "B2")).build();
+        assertThat(validate(e).violations()).isEmpty();
+    }
+
+    @Test
+    void validate_elevenShortActionsInOneChain_isWithinTheQuota() {
+        // more actions than may run at once, so the plan is built: it finds one at a time
+        Experiment.Builder b = builder();
+        String previous = ACTION;
+        for (int i = 1; i <= 11; i++) {
+            b.putAction("Step" + i, waitFor("PT1M", previous));
+            previous = "Step" + i;
+        }
+        assertThat(validate(b.build()).violations()).isEmpty();
+    }
+
+    @Test
     void validate_thirteenHourExperiment_exceedsTwelveHours() {
         Experiment e = builder().putAction("Soak", waitFor("PT8H", ACTION)).putAction("Recover", waitFor("PT4H55M", "Soak"))
                 .putAction("Observe", waitFor("PT5M", "Recover")).build();
