@@ -195,7 +195,9 @@ final class FisRun implements ExperimentRun {
             if (error != null || closed) {
                 return;
             }
-            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), now, CheckPhase.DURING, evidence));
+            // the event's time is when the readings arrived (each reading keeps its window's end)
+            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+                    CheckPhase.DURING, evidence));
             for (Evidence e : evidence) {
                 if (e.breached()) {
                     if (spec.options().observeOnly()) {
