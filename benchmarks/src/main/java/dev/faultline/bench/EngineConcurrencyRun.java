@@ -164,7 +164,7 @@ public final class EngineConcurrencyRun {
         return new Settings(runs, Duration.ofMinutes(actionMinutes != null ? actionMinutes : quick ? 1 : 2),
                 factor != null ? factor : quick ? 4 : 1, poll,
                 rate != null ? rate : Math.ceil(3 * perSecondToFollow),
-                capped != null ? capped : Math.ceil(perSecondToFollow / 5), phases);
+                capped != null ? capped : Math.ceil(perSecondToFollow / 2), phases);
     }
 
     private static boolean containsNumber(String[] args) {
@@ -208,11 +208,12 @@ public final class EngineConcurrencyRun {
         }
         row(out, "changes seen within " + target.toMillis() + " ms", results, r -> {
             Lateness.Stats st = r.lateness().all(target);
-            return String.format(Locale.ROOT, "%.1f %% of %d", st.withinPercent(), st.count());
+            return String.format(Locale.ROOT, "%.1f %% (%d of %d late)", st.withinPercent(), st.over(), st.count());
         });
         row(out, "requests (engine attempts)", results,
                 r -> r.requests() + (r.engineAttempts() < 0 ? "" : " (" + r.engineAttempts() + ")"));
-        row(out, "requests/s: max in 1 s / mean", results, r -> r.maxPerSecond() + " / " + f1(r.meanPerSecond()));
+        row(out, "requests/s: max in 1 s / in 10 s / mean", results, r -> r.maxPerSecond() + " / "
+                + f1(r.maxPer10Seconds() / 10.0) + " / " + f1(r.meanPerSecond()));
         row(out, "configured cap, calls/s", results, r -> r.cap() > 0 ? String.format(Locale.ROOT, "%.0f", r.cap()) : "none");
         row(out, "failed calls", results, r -> Long.toString(r.failedCalls()));
         row(out, "CPU s: this JVM / LocalFis JVM", results, r -> f1(r.cpuSeconds()) + " / " + f1(r.serverCpuSeconds()));
@@ -226,7 +227,7 @@ public final class EngineConcurrencyRun {
                     verdict(r.threadsAdded() <= 8), r.threadsAdded(),
                     verdict(r.heapDelta() <= 64 * MB), r.heapDelta() / (double) MB,
                     verdict(all.count() > 0 && all.over() == 0), all.max(), target.toMillis(),
-                    r.cap() > 0 ? verdict(r.maxPerSecond() <= r.cap()) + " (" + r.maxPerSecond() + " <= "
+                    r.cap() > 0 ? verdict(r.maxPerSecond() <= r.cap()) + " (" + r.maxPerSecond() + " in 1 s <= "
                             + String.format(Locale.ROOT, "%.0f", r.cap()) + ")" : "no cap",
                     verdict(r.completed() == r.runs()));
         }

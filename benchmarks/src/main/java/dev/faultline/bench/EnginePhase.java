@@ -143,7 +143,8 @@ final class EnginePhase {
                     census.peak(), census.peakAdded(), census.peakByGroup(), inFlight,
                     during.heapUsed(), during.heapUsed() - before.heapUsed(),
                     before.rss() < 0 || during.rss() < 0 ? -1 : during.rss() - before.rss(), lateness,
-                    calls.requests(), calls.maxInWindow(1, TimeUnit.SECONDS), calls.failures(),
+                    calls.requests(), calls.maxInWindow(1, TimeUnit.SECONDS),
+                    calls.maxInWindow(10, TimeUnit.SECONDS), calls.failures(),
                     engine.callAttempts() - attemptsBefore, rate, 0, 0);
         } finally {
             census.close();
