@@ -82,7 +82,7 @@ final class BlockingPhase {
                         Thread.currentThread().interrupt();
                         firstFailure.compareAndSet("", e.toString());
                     } catch (RuntimeException e) {
-                        firstFailure.compareAndSet("", e.toString());
+                        firstFailure.compareAndSet("", EnginePhase.causes(e));
                     } finally {
                         if (!counted[0]) {
                             started.countDown();

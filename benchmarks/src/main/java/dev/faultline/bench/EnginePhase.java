@@ -129,12 +129,12 @@ final class EnginePhase {
                     if (o.state() == RunState.COMPLETED) {
                         completed++;
                     } else if (firstFailure.isEmpty()) {
-                        firstFailure = o.toString();
+                        firstFailure = o.state() + " " + o.reason().orElse("") + " " + o.errorCode().orElse("");
                     }
                     lateness.add(happened(o), Lateness.firstSeen(seen(o)));
                 } catch (CompletionException e) {
                     if (firstFailure.isEmpty()) {
-                        firstFailure = String.valueOf(e.getCause());
+                        firstFailure = causes(e.getCause());
                     }
                 }
             }
@@ -153,6 +153,18 @@ final class EnginePhase {
             http.close();
             shared.shutdownNow();
         }
+    }
+
+    /** An error and its causes, one line. */
+    static String causes(Throwable error) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            b.append(b.length() == 0 ? "" : " <- ").append(t);
+            for (Throwable s : t.getSuppressed()) {
+                b.append(" [suppressed ").append(s).append(']');
+            }
+        }
+        return b.toString();
     }
 
     private static Map<RunState, Instant> happened(RunOutcome o) {

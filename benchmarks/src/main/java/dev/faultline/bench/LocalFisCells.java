@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Many LocalFis instances ("cells") behind one endpoint. LocalFis enforces the FIS quotas of one
  * account and Region: at most 5 active experiments and 500 templates, which FIS does not raise
  * either. A thousand concurrent runs need about two hundred such quotas, so each cell is one,
- * and the router sends each new template to the next cell in turn, then every request about
+ * and the router sends each new template to the next cell in turn (a retry, known by its client
+ * token, to the same cell), then every request about
  * that template, or about the experiment started from it, to the same cell (learning the ids
  * from the answers). Anything else (CloudWatch, lists) goes to the first cell. Every cell has
  * the same inventory, the same alarm, and runs on the same clock.
@@ -43,6 +44,7 @@ final class LocalFisCells implements AutoCloseable {
     private final List<LocalFis> cells = new ArrayList<>();
     private final Map<String, Integer> templates = new ConcurrentHashMap<>();
     private final Map<String, Integer> experiments = new ConcurrentHashMap<>();
+    private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService executor;
@@ -115,7 +117,9 @@ final class LocalFisCells implements AutoCloseable {
             boolean startExperiment = method.equals("POST") && path.equals("/experiments");
             int cell;
             if (createTemplate) {
-                cell = Math.floorMod(next.getAndIncrement(), cells.size());
+                // a retried create (same client token) goes to the same cell, which answers it idempotently
+                cell = tokens.computeIfAbsent(json.readTree(body).path("clientToken").asText(),
+                        t -> Math.floorMod(next.getAndIncrement(), cells.size()));
             } else if (startExperiment) {
                 cell = templates.getOrDefault(json.readTree(body).path("experimentTemplateId").asText(), 0);
             } else if (segments.length >= 2 && segments[0].equals("experimentTemplates")) {
@@ -140,6 +144,9 @@ final class LocalFisCells implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.sendResponseHeaders(503, -1);
+                return;
+            } catch (IOException e) {
+                exchange.sendResponseHeaders(502, -1);
                 return;
             }
             if (response.statusCode() / 100 == 2 && (createTemplate || startExperiment)) {
