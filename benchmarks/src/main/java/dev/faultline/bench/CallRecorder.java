@@ -76,6 +76,19 @@ final class CallRecorder implements ExecutionInterceptor {
      * @throws IllegalStateException when more requests were made than the recorder holds
      */
     int maxInWindow(long window, TimeUnit unit) {
+        return busiestWindow(window, unit)[0];
+    }
+
+    /**
+     * The busiest window: how many requests it holds and when it starts, in milliseconds after
+     * the first request.
+     *
+     * @param window the window, for example 1
+     * @param unit its unit, for example seconds
+     * @return {count, start offset in ms}
+     * @throws IllegalStateException when more requests were made than the recorder holds
+     */
+    int[] busiestWindow(long window, TimeUnit unit) {
         int n = count.get();
         if (n > sent.length) {
             throw new IllegalStateException("Recorded " + sent.length + " of " + n + " requests; raise the capacity");
@@ -84,13 +97,17 @@ final class CallRecorder implements ExecutionInterceptor {
         Arrays.sort(times);
         long span = unit.toNanos(window);
         int best = 0;
+        long at = 0;
         int j = 0;
         for (int i = 0; i < n; i++) {
             while (j < n && times[j] - times[i] < span) {
                 j++;
             }
-            best = Math.max(best, j - i);
+            if (j - i > best) {
+                best = j - i;
+                at = times[i] - times[0];
+            }
         }
-        return best;
+        return new int[] {best, (int) (at / 1_000_000)};
     }
 }

@@ -214,6 +214,7 @@ public final class EngineConcurrencyRun {
                 r -> r.requests() + (r.engineAttempts() < 0 ? "" : " (" + r.engineAttempts() + ")"));
         row(out, "requests/s: max in 1 s / in 10 s / mean", results, r -> r.maxPerSecond() + " / "
                 + f1(r.maxPer10Seconds() / 10.0) + " / " + f1(r.meanPerSecond()));
+        row(out, "busiest second starts at, s", results, r -> f1(r.busiestSecondAt()));
         row(out, "configured cap, calls/s", results, r -> r.cap() > 0 ? String.format(Locale.ROOT, "%.0f", r.cap()) : "none");
         row(out, "failed calls", results, r -> Long.toString(r.failedCalls()));
         row(out, "CPU s: this JVM / LocalFis JVM", results, r -> f1(r.cpuSeconds()) + " / " + f1(r.serverCpuSeconds()));

@@ -144,6 +144,7 @@ final class EnginePhase {
                     during.heapUsed(), during.heapUsed() - before.heapUsed(),
                     before.rss() < 0 || during.rss() < 0 ? -1 : during.rss() - before.rss(), lateness,
                     calls.requests(), calls.maxInWindow(1, TimeUnit.SECONDS),
+                    calls.busiestWindow(1, TimeUnit.SECONDS)[1] / 1000.0,
                     calls.maxInWindow(10, TimeUnit.SECONDS), calls.failures(),
                     engine.callAttempts() - attemptsBefore, rate, 0, 0);
         } finally {

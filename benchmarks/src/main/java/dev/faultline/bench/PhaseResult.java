@@ -21,6 +21,7 @@ import java.util.Map;
  * @param lateness the lateness figures
  * @param requests the requests sent
  * @param maxPerSecond the most requests in any 1-second window
+ * @param busiestSecondAt when that window started, in seconds after the first request
  * @param maxPer10Seconds the most requests in any 10-second window
  * @param failedCalls the calls that failed
  * @param engineAttempts the engine's own count of attempts, or -1 for no engine
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 record PhaseResult(String name, int runs, int completed, String firstFailure, double wallSeconds,
         int threadsBaseline, int threadsPeak, int threadsAdded, Map<String, Integer> threadsByGroup,
-        int inFlight, long heapUsed, long heapDelta, long rssDelta, Lateness lateness, int requests, int maxPerSecond, int maxPer10Seconds,
+        int inFlight, long heapUsed, long heapDelta, long rssDelta, Lateness lateness, int requests, int maxPerSecond, double busiestSecondAt, int maxPer10Seconds,
         long failedCalls, long engineAttempts, double cap, double cpuSeconds, double serverCpuSeconds) {
 
     /**
@@ -43,7 +44,7 @@ record PhaseResult(String name, int runs, int completed, String firstFailure, do
     PhaseResult withCpu(double own, double server) {
         return new PhaseResult(name, runs, completed, firstFailure, wallSeconds, threadsBaseline, threadsPeak,
                 threadsAdded, threadsByGroup, inFlight, heapUsed, heapDelta, rssDelta, lateness, requests,
-                maxPerSecond, maxPer10Seconds, failedCalls, engineAttempts, cap, own, server);
+                maxPerSecond, busiestSecondAt, maxPer10Seconds, failedCalls, engineAttempts, cap, own, server);
     }
 
     /**
