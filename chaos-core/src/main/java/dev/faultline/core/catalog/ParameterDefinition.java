@@ -27,6 +27,7 @@ public final class ParameterDefinition {
     private final boolean required;
     private final boolean requiredUnconfirmed;
     private final ParameterCondition requiredWhen;
+    private final String appliesOnlyWith;
     private final String defaultValue;
     private final BigDecimal min;
     private final BigDecimal max;
@@ -44,6 +45,7 @@ public final class ParameterDefinition {
         this.required = builder.required;
         this.requiredUnconfirmed = builder.requiredUnconfirmed;
         this.requiredWhen = builder.requiredWhen;
+        this.appliesOnlyWith = builder.appliesOnlyWith;
         this.defaultValue = builder.defaultValue;
         this.min = builder.min;
         this.max = builder.max;
@@ -107,6 +109,16 @@ public final class ParameterDefinition {
      */
     public Optional<ParameterCondition> requiredWhen() {
         return Optional.ofNullable(requiredWhen);
+    }
+
+    /**
+     * Returns the other parameter without which this one has no effect, for example
+     * {@code startInstancesAfterDuration} for {@code completeIfInstancesTerminated}.
+     *
+     * @return the other parameter's name, or empty when this one acts on its own
+     */
+    public Optional<String> appliesOnlyWith() {
+        return Optional.ofNullable(appliesOnlyWith);
     }
 
     /**
@@ -207,6 +219,7 @@ public final class ParameterDefinition {
                 && required == that.required
                 && requiredUnconfirmed == that.requiredUnconfirmed
                 && Objects.equals(requiredWhen, that.requiredWhen)
+                && Objects.equals(appliesOnlyWith, that.appliesOnlyWith)
                 && Objects.equals(defaultValue, that.defaultValue)
                 && Objects.equals(min, that.min)
                 && Objects.equals(max, that.max)
@@ -249,6 +262,7 @@ public final class ParameterDefinition {
         private boolean required;
         private boolean requiredUnconfirmed;
         private ParameterCondition requiredWhen;
+        private String appliesOnlyWith;
         private String defaultValue;
         private BigDecimal min;
         private BigDecimal max;
@@ -277,6 +291,11 @@ public final class ParameterDefinition {
 
         Builder requiredWhen(ParameterCondition value) {
             this.requiredWhen = value;
+            return this;
+        }
+
+        Builder appliesOnlyWith(String value) {
+            this.appliesOnlyWith = value;
             return this;
         }
 

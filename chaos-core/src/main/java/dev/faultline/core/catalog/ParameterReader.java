@@ -12,7 +12,7 @@ import java.util.Optional;
 final class ParameterReader {
 
     private static final String[] FIELDS = {
-        "name", "type", "required", "requiredUnconfirmed", "requiredWhen", "default", "min", "max", "values",
+        "name", "type", "required", "requiredUnconfirmed", "requiredWhen", "appliesOnlyWith", "default", "min", "max", "values",
         "durationMin", "durationMax", "itemValues", "maxItems", "description", "unconfirmed"
     };
 
@@ -52,7 +52,8 @@ final class ParameterReader {
                 .required(required)
                 .requiredUnconfirmed(requiredUnconfirmed)
                 .description(node.text("description"))
-                .unconfirmed(node.optionalText("unconfirmed").orElse(null));
+                .unconfirmed(node.optionalText("unconfirmed").orElse(null))
+                .appliesOnlyWith(node.optionalText("appliesOnlyWith").orElse(null));
         Optional<DataNode> when = node.optionalObject("requiredWhen");
         if (when.isPresent()) {
             if (required) {
@@ -96,6 +97,10 @@ final class ParameterReader {
 
     private static void checkCondition(DataNode node, ParameterDefinition parameter,
             Map<String, ParameterDefinition> siblings) {
+        Optional<String> with = parameter.appliesOnlyWith();
+        if (with.isPresent() && (!siblings.containsKey(with.get()) || with.get().equals(parameter.name()))) {
+            throw node.error("appliesOnlyWith", "names no other parameter: \"" + with.get() + "\"");
+        }
         Optional<ParameterCondition> when = parameter.requiredWhen();
         if (when.isEmpty() || when.get().parameter().isEmpty()) {
             return;

@@ -130,6 +130,12 @@ final class CatalogRules implements ValidationRule {
                 continue;
             }
             ParameterChecks.check(pdef.get(), p.getValue(), pat, p.getKey(), "parameter", out);
+            Optional<String> with = pdef.get().appliesOnlyWith();
+            if (with.isPresent() && !a.parameters().containsKey(with.get())) {
+                out.add(Violation.warning("parameter.ineffective", append(pat, p.getKey()).toString(),
+                        def.id() + " ignores '" + p.getKey() + "' unless '" + with.get() + "' is set.",
+                        "Set '" + with.get() + "', or remove '" + p.getKey() + "'."));
+            }
         }
         for (ParameterDefinition pdef : def.parameters().values()) {
             if (a.parameters().containsKey(pdef.name())) {

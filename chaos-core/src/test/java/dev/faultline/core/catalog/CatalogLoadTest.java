@@ -124,6 +124,14 @@ class CatalogLoadTest {
     }
 
     @Test
+    void load_appliesOnlyWithAnUnknownParameter_isRejected() {
+        ObjectNode actions = actions();
+        parameter(actions, "aws:ec2:stop-instances", 1).put("appliesOnlyWith", "startInstanceAfterDuration");
+        assertLoadFails(actions).hasMessageContaining(
+                "(completeIfInstancesTerminated).appliesOnlyWith: names no other parameter: \"startInstanceAfterDuration\"");
+    }
+
+    @Test
     void load_badQuotaCode_isRejected() {
         ObjectNode actions = actions();
         action(actions, "aws:ec2:stop-instances").put("quotaCode", "L-3f98b425");

@@ -164,6 +164,20 @@ class CatalogRulesTest {
     }
 
     @Test
+    void validate_completeIfInstancesTerminatedWithoutARestart_warnsItHasNoEffect() {
+        Violation v = one(validate(withAction(a -> a.parameters(Map.of("completeIfInstancesTerminated", "true")))),
+                "parameter.ineffective", WARNING, "/actions/StopNodes/parameters/completeIfInstancesTerminated");
+        assertThat(v.message()).contains("ignores 'completeIfInstancesTerminated' unless 'startInstancesAfterDuration' is set");
+        assertThat(v.hint()).contains("Set 'startInstancesAfterDuration', or remove 'completeIfInstancesTerminated'.");
+    }
+
+    @Test
+    void validate_completeIfInstancesTerminatedWithARestart_isFine() {
+        assertThat(validate(withAction(a -> a.parameters(Map.of("completeIfInstancesTerminated", "true",
+                "startInstancesAfterDuration", "PT5M")))).withCode("parameter.ineffective")).isEmpty();
+    }
+
+    @Test
     void validate_missingRequiredParameter_isRequired() {
         Experiment e = builder().putAction("Hold", Action.builder().actionId("aws:fis:wait").build()).build();
         Violation v = one(validate(e), "parameter.required", ERROR, "/actions/Hold/parameters/duration");
