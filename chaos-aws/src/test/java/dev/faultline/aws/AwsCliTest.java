@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.fis.FisClient;
 
 /**
  * The real AWS CLI (1.45.11, botocore's newest FIS model) accepts the compiled request: it
@@ -30,23 +28,11 @@ import software.amazon.awssdk.services.fis.FisClient;
 class AwsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FisStub stub;
-    private static FisClient fis;
+    @RegisterExtension
+    static final FisStub stub = FisStub.start();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = new FisStub();
-        fis = stub.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        fis.close();
-        stub.close();
-    }
 
     static Stream<String> experiments() {
         return Stream.of("NODE_LOSS", "RDS_FAILOVER", "AZ_POWER", "ec2-instances-terminate-template.json",
@@ -76,7 +62,7 @@ class AwsCliTest {
         assumeThat(aws).as("the AWS CLI ($HOME/.pyenv/shims/aws) is not installed").isPresent();
         Experiment e = experiment(name);
         String token = "faultline-" + name.hashCode();
-        fis.createExperimentTemplate(FisCompiler.create().createRequest(e, token));
+        stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(e, token));
         JsonNode sdkBody = JSON.readTree(stub.last().body());
 
         ObjectNode input = (ObjectNode) JSON.readTree(FisCompiler.create().createRequestJson(e));

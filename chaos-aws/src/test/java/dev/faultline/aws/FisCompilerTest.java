@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.fis.model.ActionsMode;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
 import software.amazon.awssdk.services.fis.model.CreateTargetAccountConfigurationRequest;
@@ -20,20 +18,8 @@ import software.amazon.awssdk.services.fis.model.UpdateExperimentTemplateRequest
 class FisCompilerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FisStub stub;
-    private static FisClient fis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = new FisStub();
-        fis = stub.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        fis.close();
-        stub.close();
-    }
+    @RegisterExtension
+    static final FisStub stub = FisStub.start();
 
     private static JsonNode sent() throws Exception {
         return JSON.readTree(stub.last().body());
@@ -44,7 +30,7 @@ class FisCompilerTest {
         Experiment e = Experiments.parse(Experiments.NODE_LOSS);
         CreateExperimentTemplateRequest request = FisCompiler.create().createRequest(e, "token-1");
 
-        fis.createExperimentTemplate(request);
+        stub.fis().createExperimentTemplate(request);
 
         JsonNode body = sent();
         assertThat(body.path("clientToken").asText()).isEqualTo("token-1");
@@ -60,7 +46,7 @@ class FisCompilerTest {
         Experiment e = Experiments.parse(Experiments.NODE_LOSS);
         UpdateExperimentTemplateRequest request = FisCompiler.create().updateRequest("EXTabc123", e);
 
-        fis.updateExperimentTemplate(request);
+        stub.fis().updateExperimentTemplate(request);
 
         assertThat(stub.last().method()).isEqualTo("PATCH");
         assertThat(stub.last().path()).isEqualTo("/experimentTemplates/EXTabc123");
@@ -75,7 +61,7 @@ class FisCompilerTest {
 
     @Test
     void updateRequest_keepsLogAndReportConfiguration() throws Exception {
-        fis.updateExperimentTemplate(FisCompiler.create().updateRequest("EXT1",
+        stub.fis().updateExperimentTemplate(FisCompiler.create().updateRequest("EXT1",
                 Experiments.parse(Experiments.RDS_FAILOVER)));
         JsonNode body = sent();
         assertThat(body.at("/logConfiguration/logSchemaVersion").asInt()).isEqualTo(2);
@@ -87,7 +73,7 @@ class FisCompilerTest {
 
     @Test
     void startRequest_sendsActionsMode() throws Exception {
-        fis.startExperiment(FisCompiler.create().startRequest("EXTabc123", ActionsMode.SKIP_ALL));
+        stub.fis().startExperiment(FisCompiler.create().startRequest("EXTabc123", ActionsMode.SKIP_ALL));
 
         assertThat(stub.last().path()).isEqualTo("/experiments");
         JsonNode body = sent();
@@ -107,9 +93,9 @@ class FisCompilerTest {
 
         List<CreateTargetAccountConfigurationRequest> requests =
                 FisCompiler.create().targetAccountRequests("EXT1", e);
-        fis.createExperimentTemplate(FisCompiler.create().createRequest(e));
+        stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(e));
         assertThat(sent().has("targetAccountConfigurations")).isFalse();
-        fis.createTargetAccountConfiguration(requests.get(0));
+        stub.fis().createTargetAccountConfiguration(requests.get(0));
 
         assertThat(requests).hasSize(1);
         assertThat(stub.last().path()).isEqualTo("/experimentTemplates/EXT1/targetAccountConfigurations/223344556677");

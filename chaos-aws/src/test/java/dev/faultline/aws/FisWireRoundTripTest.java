@@ -10,8 +10,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.testing.Corpus;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.fis.FisClient;
@@ -33,20 +32,8 @@ class FisWireRoundTripTest {
     private static final Map<String, String> UNKNOWN_FIELDS = Map.of(
             "mysql-rds-loadtest-failover-template.json", "/actions/StopLoadTest/startAfterDelay");
 
-    private static FisStub stub;
-    private static FisClient fis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = new FisStub();
-        fis = stub.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        fis.close();
-        stub.close();
-    }
+    @RegisterExtension
+    static final FisStub stub = FisStub.start();
 
     static List<String> corpus() {
         return Corpus.FILES;
@@ -67,7 +54,7 @@ class FisWireRoundTripTest {
     void createRequest_onTheWire_equalsTheTemplatePlusClientToken(String file) throws Exception {
         Experiment experiment = TemplateJson.read(Corpus.text(file)).experiment().orElseThrow();
 
-        fis.createExperimentTemplate(FisCompiler.create().createRequest(experiment));
+        stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(experiment));
 
         FisStub.Request sent = stub.last();
         assertThat(sent.method()).isEqualTo("POST");
@@ -86,7 +73,7 @@ class FisWireRoundTripTest {
         answer.set("experimentTemplate", original(file));
         stub.answer(r -> answer.toString());
         try {
-            ExperimentTemplate template = fis.getExperimentTemplate(r -> r.id("EXT1234567890abc")).experimentTemplate();
+            ExperimentTemplate template = stub.fis().getExperimentTemplate(r -> r.id("EXT1234567890abc")).experimentTemplate();
             ImportResult imported = FisImporter.create().fromTemplate(template);
 
             assertThat(imported.experiment()).contains(experiment);

@@ -12,11 +12,9 @@ import dev.faultline.core.model.Experiment;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.fis.FisClient;
 
 /**
  * Seeded properties over generated experiments (any shape, hard-to-quote strings): the SDK
@@ -28,20 +26,8 @@ class RoundTripPropertyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long BASE_SEED = 0x5EED_FA17L;
-    private static FisStub stub;
-    private static FisClient fis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = new FisStub();
-        fis = stub.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        fis.close();
-        stub.close();
-    }
+    @RegisterExtension
+    static final FisStub stub = FisStub.start();
 
     static LongStream seeds() {
         return LongStream.range(0, 150).map(i -> BASE_SEED + i);
@@ -58,7 +44,7 @@ class RoundTripPropertyTest {
     @MethodSource("seeds")
     void sdkWireBody_isTheTemplate_andTheAnswerImportsBack(long seed) throws Exception {
         Experiment e = RandomExperiments.experiment(seed);
-        fis.createExperimentTemplate(SdkRequests.create(e, "token"));
+        stub.fis().createExperimentTemplate(SdkRequests.create(e, "token"));
         ObjectNode body = (ObjectNode) JSON.readTree(stub.last().body());
         body.remove("clientToken");
         assertThat(body).as("seed %d", seed).isEqualTo(fisPart(e));
@@ -68,7 +54,7 @@ class RoundTripPropertyTest {
         stub.answer(r -> answer.toString());
         try {
             ImportResult back = FisImporter.create().fromTemplate(
-                    fis.getExperimentTemplate(r -> r.id("EXT1")).experimentTemplate());
+                    stub.fis().getExperimentTemplate(r -> r.id("EXT1")).experimentTemplate());
             assertThat(fisPart(back.experiment().orElseThrow())).as("seed %d", seed).isEqualTo(fisPart(e));
         } finally {
             stub.answer(r -> "{}");

@@ -21,8 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,23 +44,11 @@ class ScenarioRoundTripTest {
             .tag("Owner", "platform");
     private static final FisCompiler COMPILER = FisCompiler.create();
 
-    private static FisStub stub;
-    private static FisClient fis;
+    @RegisterExtension
+    static final FisStub stub = FisStub.start();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = new FisStub();
-        fis = stub.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        fis.close();
-        stub.close();
-    }
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
@@ -86,7 +73,7 @@ class ScenarioRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void createRequest_onTheWire_equalsTheTemplateJson(String name, Experiment scenario) throws Exception {
-        fis.createExperimentTemplate(COMPILER.createRequest(scenario));
+        stub.fis().createExperimentTemplate(COMPILER.createRequest(scenario));
 
         ObjectNode sent = (ObjectNode) JSON.readTree(stub.last().body());
         assertThat(sent.path("clientToken").asText()).isNotBlank();
