@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,25 +40,13 @@ class AwsCliTest {
                 "ecs-fargate-az-impairment-template.json");
     }
 
-    private static Experiment experiment(String name) {
-        switch (name) {
-            case "NODE_LOSS":
-                return Experiments.parse(Experiments.NODE_LOSS);
-            case "RDS_FAILOVER":
-                return Experiments.parse(Experiments.RDS_FAILOVER);
-            case "AZ_POWER":
-                return Experiments.parse(Experiments.AZ_POWER);
-            default:
-                return TemplateJson.read(Corpus.text(name)).experiment().orElseThrow();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void awsCli_sendsTheCompiledRequest(String name) throws Exception {
         Optional<Path> aws = Tools.find("aws");
         assumeThat(aws).as("the AWS CLI ($HOME/.pyenv/shims/aws) is not installed").isPresent();
-        Experiment e = experiment(name);
+        Experiment e = Experiments.named(name);
         String token = "faultline-" + name.hashCode();
         stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(e, token));
         JsonNode sdkBody = JSON.readTree(stub.last().body());

@@ -40,18 +40,6 @@ class CloudFormationTest {
         return all.stream();
     }
 
-    static Experiment experiment(String name) {
-        switch (name) {
-            case "NODE_LOSS":
-                return Experiments.parse(Experiments.NODE_LOSS);
-            case "RDS_FAILOVER":
-                return Experiments.parse(Experiments.RDS_FAILOVER);
-            case "AZ_POWER":
-                return Experiments.parse(Experiments.AZ_POWER);
-            default:
-                return TemplateJson.read(Corpus.text(name)).experiment().orElseThrow();
-        }
-    }
 
     private static Experiment only(List<ImportResult> results) {
         assertThat(results).hasSize(1);
@@ -62,14 +50,14 @@ class CloudFormationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void json_thenImport_isTheIdentity(String name) {
-        Experiment e = experiment(name);
+        Experiment e = Experiments.named(name);
         assertThat(only(IMPORTER.fromCloudFormation(COMPILER.cloudFormationJson(e)))).isEqualTo(e);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void yaml_thenImport_isTheIdentity(String name) {
-        Experiment e = experiment(name);
+        Experiment e = Experiments.named(name);
         assertThat(only(IMPORTER.fromCloudFormation(COMPILER.cloudFormationYaml(e)))).isEqualTo(e);
     }
 
@@ -221,7 +209,7 @@ class CloudFormationTest {
      */
     static Experiment filled(String name) {
         if (!Corpus.FILES.contains(name)) {
-            return experiment(name);
+            return Experiments.named(name);
         }
         String text = Corpus.text(name)
                 .replaceAll("<[^<>]*(?i:account)[^<>]*>", "123456789012")

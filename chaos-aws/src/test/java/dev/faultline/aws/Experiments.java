@@ -1,6 +1,7 @@
 package dev.faultline.aws;
 
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.testing.Corpus;
 import dev.faultline.core.model.Experiment;
 
 /** Hand-written experiments shared by the tests. */
@@ -83,5 +84,23 @@ final class Experiments {
 
     static Experiment parse(String json) {
         return TemplateJson.parse(json);
+    }
+
+    /**
+     * One of the experiments above by its constant's name, or a corpus template by file name.
+     *
+     * @param name {@code NODE_LOSS}, {@code RDS_FAILOVER}, {@code AZ_POWER} or a corpus file
+     */
+    static Experiment named(String name) {
+        switch (name) {
+            case "NODE_LOSS":
+                return parse(NODE_LOSS);
+            case "RDS_FAILOVER":
+                return parse(RDS_FAILOVER);
+            case "AZ_POWER":
+                return parse(AZ_POWER);
+            default:
+                return TemplateJson.read(Corpus.text(name)).experiment().orElseThrow();
+        }
     }
 }

@@ -136,8 +136,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         w.println("Live:");
         w.flush();
-        EventPrinter printer = new EventPrinter(w, world.fis().clock(), ExperimentPlan.of(experiment).totalDuration());
-        ExperimentRun run = engine.start(experiment, options).join();
+        EventPrinter printer = new EventPrinter(w, ExperimentPlan.of(experiment).totalDuration());
+        // the targets were just previewed above; start re-checks alarms and steady state, not the preview
+        ExperimentRun run = engine.start(experiment, RunOptions.builder().from(options).preview(false).build()).join();
         run.onEvent(printer);
         RunOutcome outcome = run.completion().join();
         world.calm();

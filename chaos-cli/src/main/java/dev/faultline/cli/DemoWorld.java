@@ -2,7 +2,6 @@ package dev.faultline.cli;
 
 import dev.faultline.testkit.Alarms;
 import dev.faultline.testkit.Clocks;
-import dev.faultline.testkit.Inventory;
 import dev.faultline.testkit.LocalFis;
 import dev.faultline.testkit.MetricId;
 import dev.faultline.testkit.SimResource;
@@ -13,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated world: a LocalFis on a clock that runs 60 times faster than real time,
@@ -135,22 +135,18 @@ final class DemoWorld implements AutoCloseable {
         try {
             publishUpTo(minute(fis.clock().instant()));
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(DemoWorld.class).warn("demo traffic tick failed", e);
+            LoggerFactory.getLogger(DemoWorld.class).warn("demo traffic tick failed", e);
         }
     }
 
     private void publishUpTo(Instant minute) {
         Alarms alarms = fis.alarms();
-        Inventory inventory = fis.inventory();
         while (published.isBefore(minute)) {
             published = published.plus(Duration.ofMinutes(1));
             double load = published.isBefore(surgeFrom) ? NORMAL_LOAD : SURGE_LOAD;
             double rate = errorRate(load, runningWorkers());
             alarms.putMetricData(RATE, published, rate);
             alarms.putMetricData(FIVE_XX, published, Math.round(load * rate / 100));
-        }
-        if (inventory.resources().isEmpty()) {
-            throw new IllegalStateException("the demo fleet is gone");
         }
     }
 

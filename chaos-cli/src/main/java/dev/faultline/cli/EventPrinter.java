@@ -6,20 +6,18 @@ import dev.faultline.core.engine.RunListener;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.model.CheckPhase;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Prints a run's events as they come, one line each, prefixed with the time since the run
- * started on the engine's clock: {@code +02:05  action stop-workers running → completed}.
+ * started (event times come from the engine's clock): {@code +02:05  action stop-workers running → completed}.
  */
 final class EventPrinter implements RunListener {
 
     private static final Duration QUIET = Duration.ofMinutes(1);
 
     private final PrintWriter out;
-    private final Clock clock;
     private final Duration planned;
     private Instant origin;
     private Instant runningSince;
@@ -30,12 +28,10 @@ final class EventPrinter implements RunListener {
      * Creates a printer.
      *
      * @param out where to print
-     * @param clock the engine's clock
      * @param planned the plan's total duration, for the progress bar (zero for none)
      */
-    EventPrinter(PrintWriter out, Clock clock, Duration planned) {
+    EventPrinter(PrintWriter out, Duration planned) {
         this.out = out;
-        this.clock = clock;
         this.planned = planned;
     }
 
@@ -58,11 +54,6 @@ final class EventPrinter implements RunListener {
                 out.flush();
             }
         }
-    }
-
-    /** The time since the first event, for a closing line. */
-    String now() {
-        return offset(clock.instant());
     }
 
     /** A steady-state reading during the run: printed when it changes or once a minute, with progress. */

@@ -8,11 +8,11 @@ import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.plan.Durations;
+import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.validation.Validator;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -111,8 +111,7 @@ final class RunCommand implements Callable<Integer> {
                 w.flush();
                 return Faultline.OK;
             }
-            run.onEvent(new EventPrinter(w, Clock.systemUTC(),
-                    dev.faultline.core.plan.ExperimentPlan.of(run.experiment()).totalDuration()));
+            run.onEvent(new EventPrinter(w, ExperimentPlan.of(run.experiment()).totalDuration()));
             RunOutcome outcome = run.completion().join();
             w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
             outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
