@@ -8,7 +8,6 @@ import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,9 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
-import software.amazon.awssdk.services.fis.FisAsyncClient;
-import software.amazon.awssdk.services.iam.IamAsyncClient;
 
 /**
  * Runs experiments in AWS Fault Injection Service (or LocalFis), safely and asynchronously.
@@ -97,7 +93,7 @@ public final class FisEngine implements ChaosEngine {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ShutdownGuard shutdownGuard;
 
-    private FisEngine(Builder b) {
+    FisEngine(FisEngineBuilder b) {
         Objects.requireNonNull(b.fis, "fis (FisEngine.builder().fis(...) is required)");
         Objects.requireNonNull(b.cloudWatch, "cloudWatch (FisEngine.builder().cloudWatch(...) is required)");
         EngineConfig config = b.config == null ? EngineConfig.defaults() : b.config;
@@ -122,10 +118,10 @@ public final class FisEngine implements ChaosEngine {
     /**
      * Creates a builder.
      *
-     * @return a new builder; {@link Builder#fis} and {@link Builder#cloudWatch} are required
+     * @return a new builder; {@link FisEngineBuilder#fis} and {@link FisEngineBuilder#cloudWatch} are required
      */
-    public static Builder builder() {
-        return new Builder();
+    public static FisEngineBuilder builder() {
+        return new FisEngineBuilder();
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -282,135 +278,5 @@ public final class FisEngine implements ChaosEngine {
             }
         });
         return out;
-    }
-
-    /** Builds a {@link FisEngine}. */
-    public static final class Builder {
-        private FisAsyncClient fis;
-        private CloudWatchAsyncClient cloudWatch;
-        private IamAsyncClient iam;
-        private SafetyPolicy policy;
-        private Validator validator;
-        private MetricSource metrics;
-        private EngineConfig config;
-        private Clock clock;
-        private ScheduledExecutorService scheduler;
-
-        private Builder() {}
-
-        /**
-         * The FIS client (required).
-         *
-         * @param value the client; the engine does not close it
-         * @return this builder
-         */
-        public Builder fis(FisAsyncClient value) {
-            this.fis = Objects.requireNonNull(value, "fis");
-            return this;
-        }
-
-        /**
-         * The CloudWatch client (required): alarms and steady-state metrics.
-         *
-         * @param value the client; the engine does not close it
-         * @return this builder
-         */
-        public Builder cloudWatch(CloudWatchAsyncClient value) {
-            this.cloudWatch = Objects.requireNonNull(value, "cloudWatch");
-            return this;
-        }
-
-        /**
-         * The IAM client (optional): with it, the preflight checks the role's permissions.
-         *
-         * @param value the client; the engine does not close it
-         * @return this builder
-         */
-        public Builder iam(IamAsyncClient value) {
-            this.iam = Objects.requireNonNull(value, "iam");
-            return this;
-        }
-
-        /**
-         * A safety policy added to the validator ({@code Validator.standard().with(policy)}, or
-         * the given validator with it).
-         *
-         * @param value the policy
-         * @return this builder
-         */
-        public Builder policy(SafetyPolicy value) {
-            this.policy = Objects.requireNonNull(value, "policy");
-            return this;
-        }
-
-        /**
-         * The validator; {@link Validator#standard()} by default.
-         *
-         * @param value the validator
-         * @return this builder
-         */
-        public Builder validator(Validator value) {
-            this.validator = Objects.requireNonNull(value, "validator");
-            return this;
-        }
-
-        /**
-         * Where steady-state metrics are read; by default CloudWatch {@code GetMetricData}
-         * through the engine's rate limiter and retry.
-         *
-         * @param value the source
-         * @return this builder
-         */
-        public Builder metrics(MetricSource value) {
-            this.metrics = Objects.requireNonNull(value, "metrics");
-            return this;
-        }
-
-        /**
-         * The configuration; {@link EngineConfig#defaults()} by default.
-         *
-         * @param value the configuration
-         * @return this builder
-         */
-        public Builder config(EngineConfig value) {
-            this.config = Objects.requireNonNull(value, "config");
-            return this;
-        }
-
-        /**
-         * The clock of events, the watchdog and the recovery window; the system UTC clock by
-         * default.
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * The scheduler all runs share. By default the engine creates a small pool of daemon
-         * threads and shuts it down on {@link FisEngine#close()}; an injected scheduler is not
-         * shut down.
-         *
-         * @param value the scheduler
-         * @return this builder
-         */
-        public Builder scheduler(ScheduledExecutorService value) {
-            this.scheduler = Objects.requireNonNull(value, "scheduler");
-            return this;
-        }
-
-        /**
-         * Builds the engine and, when {@link EngineConfig#stopOnShutdown()}, registers its JVM
-         * shutdown hook.
-         *
-         * @return the engine
-         * @throws NullPointerException when the FIS or CloudWatch client is missing
-         */
-        public FisEngine build() {
-            return new FisEngine(this);
-        }
     }
 }

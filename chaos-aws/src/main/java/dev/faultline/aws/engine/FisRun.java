@@ -241,32 +241,9 @@ final class FisRun implements ExperimentRun {
         }
         LOG.debug("stop requested experimentId={} source={} reason={}", spec.experimentId(), source, reason);
         events.publish(new RunEvent.StopRequested(spec.experimentId(), context.clock.instant(), source, reason));
-        sendStop(1);
+        new StopSender(context, spec.experimentId(), () -> !machine.state().isTerminal() && !closed,
+                () -> settled.complete(null)).send(1);
         return completion;
-    }
-
-    private void sendStop(int attempt) {
-        context.calls.call("StopExperiment", () -> context.fis.stopExperiment(b -> b.id(spec.experimentId())))
-                .whenComplete((response, error) -> {
-                    if (error == null) {
-                        return;
-                    }
-                    Throwable cause = AwsCalls.unwrap(error);
-                    boolean again = AwsCalls.retryable(cause) && attempt < context.config.maxFailedPolls()
-                            && !machine.state().isTerminal() && !closed;
-                    LOG.warn("StopExperiment failed experimentId={} attempt={} tryingAgain={}", spec.experimentId(),
-                            attempt, again, cause);
-                    if (again) {
-                        try {
-                            context.scheduler.schedule(() -> sendStop(attempt + 1),
-                                    context.config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
-                            return;
-                        } catch (RejectedExecutionException e) {
-                            LOG.debug("scheduler closed, no further stop attempt experimentId={}", spec.experimentId());
-                        }
-                    }
-                    settled.complete(null);
-                });
     }
 
     // ---------------------------------------------------------------- the end

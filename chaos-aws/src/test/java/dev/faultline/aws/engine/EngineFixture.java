@@ -67,11 +67,11 @@ final class EngineFixture implements AutoCloseable {
                 .stopOnShutdown(false);
     }
 
-    FisEngine.Builder engine(EngineConfig config) {
+    FisEngineBuilder engine(EngineConfig config) {
         return engine(config, clock);
     }
 
-    FisEngine.Builder engine(EngineConfig config, Clock engineClock) {
+    FisEngineBuilder engine(EngineConfig config, Clock engineClock) {
         return FisEngine.builder().fis(fis).cloudWatch(cloudWatch).config(config).clock(engineClock);
     }
 
