@@ -91,7 +91,7 @@ public class ReadValidateBenchmark {
         standard = Validator.standard();
         validator = standard.with(SafetyPolicy.staging());
         ReadResult read = TemplateJson.read(TYPICAL);
-        ValidationResult result = validator.validate(read);
+        ValidationResult result = read.validate(validator);
         if (!result.violations().isEmpty()) {
             throw new IllegalStateException("the typical template should have no violation:\n" + result);
         }
@@ -125,7 +125,7 @@ public class ReadValidateBenchmark {
      */
     @Benchmark
     public ValidationResult readAndValidate() {
-        return validator.validate(TemplateJson.read(TYPICAL));
+        return TemplateJson.read(TYPICAL).validate(validator);
     }
 
     /**
@@ -135,6 +135,6 @@ public class ReadValidateBenchmark {
      */
     @Benchmark
     public ValidationResult readAndValidateWithoutPolicy() {
-        return standard.validate(TemplateJson.read(TYPICAL));
+        return TemplateJson.read(TYPICAL).validate(standard);
     }
 }

@@ -31,7 +31,7 @@ final class Checked {
     /** As {@link #read(Path, PrintWriter)}, with a given validator (one with a safety policy, say). */
     static Checked read(Path file, Validator validator, PrintWriter err) {
         ReadResult read = Templates.read(file);
-        ValidationResult result = validator.validate(read);
+        ValidationResult result = read.validate(validator);
         for (Violation v : result.violations()) {
             err.println(LintCommand.line(file, v));
         }

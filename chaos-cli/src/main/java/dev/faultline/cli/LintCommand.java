@@ -58,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
         for (Path file : files) {
             ReadResult read = Templates.read(file);
             unreadable |= Templates.unreadable(read);
-            ValidationResult result = validator.get().validate(read);
+            ValidationResult result = read.validate(validator.get());
             errors |= result.hasErrors();
             if (format == Format.json) {
                 report.add(toJson(json, file, result));

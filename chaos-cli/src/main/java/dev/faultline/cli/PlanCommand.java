@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReadResult read = Templates.read(file);
-        ValidationResult result = Validator.standard().validate(read);
+        ValidationResult result = read.validate(Validator.standard());
         if (read.experiment().isEmpty()) {
             for (Violation v : result.violations()) {
                 err.println(LintCommand.line(file, v));

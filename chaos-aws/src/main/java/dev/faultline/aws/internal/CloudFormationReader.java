@@ -116,7 +116,7 @@ public final class CloudFormationReader {
             }
         }
         ReadResult read = TemplateJson.read(fis.toString());
-        ValidationResult checked = validator.validate(read);
+        ValidationResult checked = read.validate(validator);
         for (Violation v : checked.violations()) {
             found.add(Violation.of(v.code(), v.severity(), cfnPath(v.path(), id, accountIds), v.message(),
                     v.hint().orElse(null)));

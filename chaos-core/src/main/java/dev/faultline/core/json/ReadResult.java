@@ -2,6 +2,10 @@ package dev.faultline.core.json;
 
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
+import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.Violation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +57,35 @@ public final class ReadResult {
      */
     public String pathPrefix() {
         return pathPrefix;
+    }
+
+    /**
+     * Checks what was read: the reader's own violations, then, if an experiment was read, the
+     * validator's, with paths into the document read (under {@code /experimentTemplate} for a
+     * GetExperimentTemplate answer).
+     *
+     * <pre>{@code
+     * ValidationResult result = TemplateJson.read(path).validate(Validator.standard());
+     * }</pre>
+     *
+     * @param validator the validator to run on the experiment
+     * @return the reader's violations followed by the validator's
+     */
+    public ValidationResult validate(Validator validator) {
+        Objects.requireNonNull(validator, "validator");
+        if (experiment == null) {
+            return violations;
+        }
+        ValidationResult found = validator.validate(experiment);
+        if (!pathPrefix.isEmpty()) {
+            List<Violation> moved = new ArrayList<>(found.violations().size());
+            for (Violation v : found.violations()) {
+                moved.add(Violation.of(v.code(), v.severity(), pathPrefix + v.path(), v.message(),
+                        v.hint().orElse(null)));
+            }
+            found = ValidationResult.of(moved);
+        }
+        return violations.and(found);
     }
 
     @Override

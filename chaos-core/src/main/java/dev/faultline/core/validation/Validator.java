@@ -1,7 +1,6 @@
 package dev.faultline.core.validation;
 
 import dev.faultline.core.catalog.Catalog;
-import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.model.Experiment;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,30 +87,5 @@ public final class Validator {
             }
         }
         return ValidationResult.of(out);
-    }
-
-    /**
-     * Checks what a reader gave: its own violations, then, if an experiment was read, the
-     * experiment's, with paths into the document read (under {@code /experimentTemplate} for a
-     * GetExperimentTemplate answer).
-     *
-     * @param read the reader's result
-     * @return the reader's violations followed by the validator's
-     */
-    public ValidationResult validate(ReadResult read) {
-        Objects.requireNonNull(read, "read");
-        if (read.experiment().isEmpty()) {
-            return read.violations();
-        }
-        ValidationResult found = validate(read.experiment().get());
-        if (!read.pathPrefix().isEmpty()) {
-            List<Violation> moved = new ArrayList<>(found.violations().size());
-            for (Violation v : found.violations()) {
-                moved.add(Violation.of(v.code(), v.severity(), read.pathPrefix() + v.path(), v.message(),
-                        v.hint().orElse(null)));
-            }
-            found = ValidationResult.of(moved);
-        }
-        return read.violations().and(found);
     }
 }

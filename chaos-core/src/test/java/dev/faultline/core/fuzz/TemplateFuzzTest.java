@@ -23,7 +23,7 @@ class TemplateFuzzTest {
     void readAndValidate_neverThrowsNorCrashesARule(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         ReadResult read = TemplateJson.read(text);
-        ValidationResult result = Validator.standard().validate(read);
+        ValidationResult result = read.validate(Validator.standard());
         assertThat(result.violations()).extracting(Violation::code)
                 .doesNotContain("json.internal", "validator.internal");
         read.experiment().ifPresent(e -> {

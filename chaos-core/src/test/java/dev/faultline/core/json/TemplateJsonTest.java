@@ -107,7 +107,7 @@ class TemplateJsonTest {
     void validate_wrappedTemplate_pointsIntoTheWrapper() {
         ReadResult r = TemplateJson.read("{\"experimentTemplate\":" + MINIMAL.replace("\"stop\":{", "\"stop\":{\"startAfter\":[\"nope\"],") + "}");
         assertThat(r.pathPrefix()).isEqualTo("/experimentTemplate");
-        assertThat(dev.faultline.core.validation.Validator.standard().validate(r).withCode("graph.unknown-reference"))
+        assertThat(r.validate(dev.faultline.core.validation.Validator.standard()).withCode("graph.unknown-reference"))
                 .extracting(Violation::path).containsExactly("/experimentTemplate/actions/stop/startAfter/0");
         assertThat(TemplateJson.read(MINIMAL).pathPrefix()).isEmpty();
     }

@@ -36,7 +36,7 @@ class GeneratedExperimentTest {
         assertThat(model.errors()).as(PropertyChecks.describe(seed, "validate(experiment)", json)).isEmpty();
 
         ReadResult read = TemplateJson.read(json);
-        ValidationResult template = Validator.standard().validate(read);
+        ValidationResult template = read.validate(Validator.standard());
         assertThat(template.errors()).as(PropertyChecks.describe(seed, "validate(read(template))", json)).isEmpty();
     }
 

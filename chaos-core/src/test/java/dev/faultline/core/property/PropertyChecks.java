@@ -51,7 +51,7 @@ final class PropertyChecks {
             ValidationResult all;
             try {
                 r = pass == 0 ? TemplateJson.read(text) : TemplateJson.read(text.getBytes(StandardCharsets.UTF_8));
-                all = Validator.standard().validate(r);
+                all = r.validate(Validator.standard());
             } catch (RuntimeException | StackOverflowError e) {
                 throw new AssertionError(context + (pass == 0 ? "read(String)" : "read(byte[])") + " or validate threw "
                         + e, e);

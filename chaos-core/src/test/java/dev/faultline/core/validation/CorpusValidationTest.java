@@ -36,7 +36,7 @@ class CorpusValidationTest {
     private static ValidationResult validate(String file) {
         ReadResult read = TemplateJson.read(Corpus.text(file));
         assertThat(read.experiment()).as("%s reads into an experiment", file).isPresent();
-        return Validator.standard().validate(read);
+        return read.validate(Validator.standard());
     }
 
     @Test

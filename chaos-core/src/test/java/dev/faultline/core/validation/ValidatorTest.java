@@ -34,13 +34,13 @@ class ValidatorTest {
     @Test
     void validate_baseExperimentAsJson_readsAndHasNoViolations() {
         ReadResult read = TemplateJson.read(TemplateJson.write(Templates.base()));
-        assertThat(Validator.standard().validate(read).violations()).isEmpty();
+        assertThat(read.validate(Validator.standard()).violations()).isEmpty();
     }
 
     @Test
     void validate_readResult_listsTheReadersViolationsFirst() {
         String json = TemplateJson.write(Templates.base()).replaceFirst("\"description\"", "\"name\":\"n\",\"descripton\"");
-        ValidationResult r = Validator.standard().validate(TemplateJson.read(json));
+        ValidationResult r = TemplateJson.read(json).validate(Validator.standard());
         assertThat(r.violations()).extracting(Violation::code).startsWith("json.unknown-field").contains("required");
         assertThat(r.violations().get(0).path()).isEqualTo("/descripton");
         assertThat(r.violations().get(0).hint()).contains("Did you mean 'description'?");
@@ -49,7 +49,7 @@ class ValidatorTest {
 
     @Test
     void validate_unreadableJson_givesOnlyTheReadersViolations() {
-        ValidationResult r = Validator.standard().validate(TemplateJson.read("{\"description\": "));
+        ValidationResult r = TemplateJson.read("{\"description\": ").validate(Validator.standard());
         assertThat(r.violations()).extracting(Violation::code).containsExactly("json.syntax");
     }
 

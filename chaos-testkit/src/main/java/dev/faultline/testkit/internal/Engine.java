@@ -159,7 +159,7 @@ public final class Engine {
 
     private Experiment readValid(JsonNode body) {
         ReadResult read = TemplateJson.read(body.toString().getBytes(StandardCharsets.UTF_8));
-        ValidationResult result = validator.validate(read);
+        ValidationResult result = read.validate(validator);
         List<Violation> errors = result.errors();
         if (!errors.isEmpty() || read.experiment().isEmpty()) {
             throw ApiException.validation(errors.isEmpty() ? "The experiment template is not valid." : errors.get(0).message());
