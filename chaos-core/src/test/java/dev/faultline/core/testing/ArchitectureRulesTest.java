@@ -1,0 +1,38 @@
+package dev.faultline.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** The shared layering rules catch what they are for, on fixture classes built to break them. */
+class ArchitectureRulesTest {
+
+    private static final String FIXTURES = "dev.faultline.core.testing.archfixture";
+
+    @Test
+    void noPackageCycles_twoPackagesThatUseEachOther_fails() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".a", FIXTURES + ".b");
+
+        EvaluationResult result = ArchitectureRules.NO_PACKAGE_CYCLES.evaluate(classes);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("archfixture.a", "archfixture.b");
+    }
+
+    @Test
+    void noPackageCycles_aFacadeAndItsInternalPackage_isOneUnit() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".c");
+
+        assertThat(ArchitectureRules.NO_PACKAGE_CYCLES.evaluate(classes).hasViolation()).isFalse();
+    }
+
+    @Test
+    void module_isTheThirdSegmentOfAFaultlinePackage() {
+        assertThat(ArchitectureRules.module("dev.faultline.testkit.internal")).isEqualTo("testkit");
+        assertThat(ArchitectureRules.module("dev.faultline.core")).isEqualTo("core");
+        assertThat(ArchitectureRules.module("java.util")).isEqualTo("java.util");
+    }
+}

@@ -1,0 +1,2 @@
+/** Fixtures of ArchitectureRulesTest: classes whose package graph the layering rules must judge. */
+package dev.faultline.core.testing.archfixture;
