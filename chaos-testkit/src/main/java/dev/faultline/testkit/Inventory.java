@@ -1,14 +1,7 @@
 package dev.faultline.testkit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +25,6 @@ import java.util.function.Consumer;
  */
 public final class Inventory {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] ZONES = {"a", "b", "c"};
 
     private final String account;
     private final String region;
@@ -199,19 +190,7 @@ public final class Inventory {
      * @return this inventory
      */
     public synchronized Inventory ec2Instances(int count, String... tagPairs) {
-        Map<String, String> tags = pairs(tagPairs);
-        for (int i = 0; i < count; i++) {
-            int n = ++serial;
-            String zone = region + ZONES[n % ZONES.length];
-            String id = String.format("i-%017x", 0x1000L + n);
-            add(SimResource.builder("aws:ec2:instance", id).tags(tags)
-                    .attribute("InstanceId", id)
-                    .attribute("State.Name", "running")
-                    .attribute("Placement.AvailabilityZone", zone)
-                    .attribute("VpcId", "vpc-00000001")
-                    .attribute("SubnetId", "subnet-0000000" + ZONES[n % ZONES.length])
-                    .attribute("InstanceType", "m5.large"));
-        }
+        FleetFixtures.ec2Instances(this, count, pairs(tagPairs));
         return this;
     }
 
@@ -223,14 +202,7 @@ public final class Inventory {
      * @return this inventory
      */
     public synchronized Inventory subnets(String vpcId, String... tagPairs) {
-        for (String z : ZONES) {
-            String id = "subnet-" + vpcId.replace("vpc-", "") + z;
-            add(SimResource.builder("aws:ec2:subnet", id).tags(pairs(tagPairs))
-                    .attribute("SubnetId", id)
-                    .attribute("VpcId", vpcId)
-                    .attribute("AvailabilityZone", region + z)
-                    .attribute("AvailabilityZoneId", "use1-az" + (z.charAt(0) - 'a' + 1)));
-        }
+        FleetFixtures.subnets(this, vpcId, pairs(tagPairs));
         return this;
     }
 
@@ -243,25 +215,7 @@ public final class Inventory {
      * @return this inventory
      */
     public synchronized Inventory rdsCluster(String name, int members, String... tagPairs) {
-        List<Object> list = new ArrayList<>();
-        for (int i = 0; i < members; i++) {
-            String db = name + "-" + (i + 1);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("DBInstanceIdentifier", db);
-            m.put("IsClusterWriter", i == 0);
-            list.add(m);
-            add(SimResource.builder("aws:rds:db", db).tags(pairs(tagPairs))
-                    .attribute("DBInstanceIdentifier", db)
-                    .attribute("DBClusterIdentifier", name)
-                    .attribute("AvailabilityZone", region + ZONES[i % ZONES.length])
-                    .attribute("DBInstanceStatus", "available")
-                    .attribute("Engine", "aurora-postgresql"));
-        }
-        add(SimResource.builder("aws:rds:cluster", name).tags(pairs(tagPairs))
-                .attribute("DBClusterIdentifier", name)
-                .attribute("Engine", "aurora-postgresql")
-                .attribute("Status", "available")
-                .attribute("DBClusterMembers", list));
+        FleetFixtures.rdsCluster(this, name, members, pairs(tagPairs));
         return this;
     }
 
@@ -275,19 +229,7 @@ public final class Inventory {
      * @return this inventory
      */
     public synchronized Inventory ecsTasks(String cluster, String service, int count, String... tagPairs) {
-        String clusterArn = "arn:aws:ecs:" + region + ":" + account + ":cluster/" + cluster;
-        if (resource(clusterArn).isEmpty()) {
-            add(SimResource.builder("aws:ecs:cluster", cluster).arn(clusterArn)
-                    .attribute("ClusterName", cluster).attribute("Status", "ACTIVE"));
-        }
-        for (int i = 0; i < count; i++) {
-            String id = String.format("%032x", 0x5000L + ++serial);
-            add(SimResource.builder("aws:ecs:task", cluster + "/" + id).tags(pairs(tagPairs))
-                    .attribute("ClusterArn", clusterArn)
-                    .attribute("Group", "service:" + service)
-                    .attribute("LastStatus", "RUNNING")
-                    .attribute("AvailabilityZone", region + ZONES[serial % ZONES.length]));
-        }
+        FleetFixtures.ecsTasks(this, cluster, service, count, pairs(tagPairs));
         return this;
     }
 
@@ -301,22 +243,7 @@ public final class Inventory {
      * @return this inventory
      */
     public synchronized Inventory eksPods(String cluster, String namespace, String deployment, int count) {
-        String clusterArn = "arn:aws:eks:" + region + ":" + account + ":cluster/" + cluster;
-        if (resource(clusterArn).isEmpty()) {
-            add(SimResource.builder("aws:eks:cluster", cluster).arn(clusterArn).attribute("Name", cluster));
-        }
-        for (int i = 0; i < count; i++) {
-            String pod = deployment + "-" + String.format("%05x", ++serial);
-            add(SimResource.builder("aws:eks:pod", pod)
-                    .arn("arn:aws:eks:" + region + ":" + account + ":pod/" + cluster + "/" + namespace + "/" + pod)
-                    .attribute("ClusterName", cluster)
-                    .attribute("Namespace", namespace)
-                    .attribute("Name", pod)
-                    .attribute("DeploymentName", deployment)
-                    .attribute("Labels", Map.of("app", deployment))
-                    .attribute("Status.Phase", "Running")
-                    .attribute("AvailabilityZone", region + ZONES[serial % ZONES.length]));
-        }
+        FleetFixtures.eksPods(this, cluster, namespace, deployment, count);
         return this;
     }
 
@@ -326,41 +253,11 @@ public final class Inventory {
      *
      * @param json the document
      * @return this inventory
-     * @throws IllegalArgumentException if the document does not have that shape
+     * @throws InventoryException if the text is not JSON or the document does not have that shape
      */
     public Inventory load(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The inventory is not JSON: " + e.getMessage(), e);
-        }
-        JsonNode list = root == null ? null : root.get("resources");
-        if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException("An inventory is an object with a \"resources\" array.");
-        }
-        int i = 0;
-        for (Iterator<JsonNode> it = list.elements(); it.hasNext(); i++) {
-            JsonNode r = it.next();
-            String type = r.path("type").asText(null);
-            String id = r.path("id").asText(null);
-            if (type == null || id == null) {
-                throw new IllegalArgumentException("resources[" + i + "] needs \"type\" and \"id\".");
-            }
-            SimResource.Builder b = SimResource.builder(type, id);
-            if (r.hasNonNull("arn")) {
-                b.arn(r.get("arn").asText());
-            }
-            if (r.has("tags")) {
-                b.tags(JSON.convertValue(r.get("tags"), new TypeReference<Map<String, String>>() { }));
-            }
-            if (r.has("attributes")) {
-                Map<String, Object> attrs = JSON.convertValue(r.get("attributes"),
-                        new TypeReference<Map<String, Object>>() { });
-                attrs.forEach(b::attribute);
-            }
-            add(b);
-        }
+        Objects.requireNonNull(json, "json");
+        InventoryJson.read(json, null).forEach(this::add);
         return this;
     }
 
@@ -369,36 +266,27 @@ public final class Inventory {
      *
      * @param file the file
      * @return this inventory
+     * @throws InventoryException if the file cannot be read or does not hold an inventory
      */
     public Inventory load(Path file) {
-        try {
-            return load(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Objects.requireNonNull(file, "file");
+        InventoryJson.read(file).forEach(this::add);
+        return this;
     }
 
     /**
      * The inventory as JSON, in the format {@link #load(String)} reads.
      *
      * @return the JSON text
+     * @throws InventoryException if an attribute value cannot be written as JSON
      */
     public synchronized String toJson() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (SimResource r : byArn.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", r.type());
-            m.put("id", r.id());
-            m.put("arn", r.arn());
-            m.put("tags", r.tags());
-            m.put("attributes", r.attributes());
-            list.add(m);
-        }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("resources", list));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return InventoryJson.write(byArn.values());
+    }
+
+    /** The next number for a generated resource id; callers hold the lock. */
+    int nextSerial() {
+        return ++serial;
     }
 
     private static Map<String, String> pairs(String... tagPairs) {

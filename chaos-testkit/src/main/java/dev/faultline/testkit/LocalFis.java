@@ -1,23 +1,20 @@
 package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.testkit.internal.ClockTicker;
 import dev.faultline.testkit.internal.CloudWatchQuery;
 import dev.faultline.testkit.internal.Engine;
 import dev.faultline.testkit.internal.Experiments;
-import dev.faultline.testkit.internal.Extras;
 import dev.faultline.testkit.internal.FisRouter;
 import dev.faultline.testkit.internal.HttpFront;
 import dev.faultline.testkit.internal.Json;
+import dev.faultline.testkit.internal.SafetyLeverApi;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +53,10 @@ public final class LocalFis implements AutoCloseable {
     private final Inventory inventory;
     private final Alarms alarms;
     private final Engine engine;
-    private final Extras extras;
+    private final SafetyLeverApi lever;
     private final Experiments experiments;
     private final HttpFront front;
-    private final ScheduledExecutorService ticker;
+    private final ClockTicker ticker;
     private final Runnable tick;
 
     private LocalFis(Builder b) throws IOException {
@@ -73,24 +70,13 @@ public final class LocalFis implements AutoCloseable {
         this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
         engine.enforceTargetQuotas(b.enforceTargetQuotas);
         this.experiments = new Experiments(engine, b.seed + 1);
-        this.extras = new Extras(engine, experiments);
+        this.lever = new SafetyLeverApi(engine, experiments);
         this.tick = engine::tick;
-        this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, extras),
+        this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, lever),
                 new CloudWatchQuery(alarms, tick));
         front.faults(b.faults);
         alarms.onChange(tick);
-        if (clock instanceof ManualClock) {
-            ((ManualClock) clock).onAdvance(tick);
-            this.ticker = null;
-        } else {
-            this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "localfis-clock");
-                t.setDaemon(true);
-                return t;
-            });
-            long period = b.tickPeriod.toMillis();
-            ticker.scheduleAtFixedRate(this::safeTick, period, period, TimeUnit.MILLISECONDS);
-        }
+        this.ticker = ClockTicker.start(clock, tick, b.tickPeriod);
         LOG.debug("LocalFis listening on {}", endpoint());
     }
 
@@ -102,14 +88,6 @@ public final class LocalFis implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private void safeTick() {
-        try {
-            engine.tick();
-        } catch (RuntimeException e) {
-            LOG.warn("LocalFis clock step failed", e);
-        }
     }
 
     /**
@@ -225,7 +203,7 @@ public final class LocalFis implements AutoCloseable {
     private void lever(String status, String reason) {
         var body = Json.object();
         body.putObject("state").put("status", status).put("reason", Objects.requireNonNull(reason, "reason"));
-        extras.updateLever(Extras.LEVER_ID, body);
+        lever.updateLever(SafetyLeverApi.LEVER_ID, body);
     }
 
     /**
@@ -251,12 +229,7 @@ public final class LocalFis implements AutoCloseable {
     /** Stops serving. */
     @Override
     public void close() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
-        if (clock instanceof ManualClock) {
-            ((ManualClock) clock).removeListener(tick);
-        }
+        ticker.close();
         front.close();
     }
 
@@ -404,7 +377,7 @@ public final class LocalFis implements AutoCloseable {
          * Starts serving on 127.0.0.1.
          *
          * @return the running instance; close it when done
-         * @throws UncheckedIOException if the port cannot be bound
+         * @throws LocalFisException if the port cannot be bound
          */
         public LocalFis start() {
             if (clock == null) {
@@ -413,7 +386,7 @@ public final class LocalFis implements AutoCloseable {
             try {
                 return new LocalFis(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("LocalFis could not bind port " + port, e);
+                throw new LocalFisException(port, e);
             }
         }
     }

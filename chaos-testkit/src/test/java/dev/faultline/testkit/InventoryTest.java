@@ -3,7 +3,10 @@ package dev.faultline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InventoryTest {
 
@@ -28,9 +31,38 @@ class InventoryTest {
     @Test
     void load_withoutResources_explainsTheShape() {
         assertThatThrownBy(() -> new Inventory("1", "r").load("{\"x\":1}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"resources\"");
+                .isInstanceOf(InventoryException.class).hasMessageContaining("\"resources\"");
         assertThatThrownBy(() -> new Inventory("1", "r").load("{\"resources\":[{\"type\":\"aws:ec2:instance\"}]}"))
                 .hasMessageContaining("resources[0]");
+    }
+
+    @Test
+    void load_missingFile_isAnInventoryExceptionNamingTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("fleet.json");
+
+        assertThatThrownBy(() -> new Inventory("1", "r").load(missing))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.file()).contains(missing))
+                .hasMessageContaining("fleet.json").hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void load_fileThatIsNotJson_namesTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("fleet.json"), "{resources: oops");
+
+        assertThatThrownBy(() -> new Inventory("1", "r").load(file))
+                .isInstanceOfSatisfying(InventoryException.class, e -> assertThat(e.file()).contains(file))
+                .hasMessageContaining("is not JSON");
+    }
+
+    @Test
+    void load_badThirdResource_addsNothing() {
+        Inventory inv = new Inventory("1", "r");
+        String json = "{\"resources\":[{\"type\":\"aws:ec2:instance\",\"id\":\"i-1\"},"
+                + "{\"type\":\"aws:ec2:instance\",\"id\":\"i-2\"},{\"type\":\"aws:ec2:instance\"}]}";
+
+        assertThatThrownBy(() -> inv.load(json)).isInstanceOf(InventoryException.class)
+                .hasMessageContaining("resources[2]");
+        assertThat(inv.resources()).isEmpty();
     }
 
     @Test

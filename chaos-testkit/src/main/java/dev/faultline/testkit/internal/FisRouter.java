@@ -11,19 +11,25 @@ public final class FisRouter {
 
     private final Engine engine;
     private final Experiments experiments;
-    private final Extras extras;
+    private final CatalogApi catalog;
+    private final TagApi tags;
+    private final TargetAccountApi accounts;
+    private final SafetyLeverApi lever;
 
     /**
      * A router over an engine.
      *
      * @param engine the engine
      * @param experiments the experiment operations
-     * @param extras the other operations
+     * @param lever the account's safety lever
      */
-    public FisRouter(Engine engine, Experiments experiments, Extras extras) {
+    public FisRouter(Engine engine, Experiments experiments, SafetyLeverApi lever) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
-        this.extras = Objects.requireNonNull(extras, "extras");
+        this.lever = Objects.requireNonNull(lever, "lever");
+        this.catalog = new CatalogApi(engine);
+        this.tags = new TagApi(engine, catalog);
+        this.accounts = new TargetAccountApi(engine);
     }
 
     /**
@@ -48,28 +54,28 @@ public final class FisRouter {
                 return experiments(r, s, m, max, next);
             case "actions":
                 if (m.equals("GET") && s.size() == 1) {
-                    return extras.listActions(max, next);
+                    return catalog.listActions(max, next);
                 }
                 if (m.equals("GET") && s.size() == 2) {
-                    return extras.getAction(s.get(1));
+                    return catalog.getAction(s.get(1));
                 }
                 throw unknown(r);
             case "targetResourceTypes":
                 if (m.equals("GET") && s.size() == 1) {
-                    return extras.listResourceTypes(max, next);
+                    return catalog.listResourceTypes(max, next);
                 }
                 if (m.equals("GET") && s.size() == 2) {
-                    return extras.getResourceType(s.get(1));
+                    return catalog.getResourceType(s.get(1));
                 }
                 throw unknown(r);
             case "tags":
                 return tags(r, m);
             case "safetyLevers":
                 if (m.equals("GET") && s.size() == 2) {
-                    return extras.getLever(s.get(1));
+                    return lever.getLever(s.get(1));
                 }
                 if (m.equals("PATCH") && s.size() == 3 && s.get(2).equals("state")) {
-                    return extras.updateLever(s.get(1), r.json());
+                    return lever.updateLever(s.get(1), r.json());
                 }
                 throw unknown(r);
             default:
@@ -98,10 +104,10 @@ public final class FisRouter {
             }
         } else if (s.get(2).equals("targetAccountConfigurations")) {
             if (s.size() == 3 && m.equals("GET")) {
-                return extras.listTargetAccounts(s.get(1), max, next);
+                return accounts.listTargetAccounts(s.get(1), max, next);
             }
             if (s.size() == 4) {
-                return extras.targetAccount(m, s.get(1), s.get(3), r.json());
+                return accounts.targetAccount(m, s.get(1), s.get(3), r.json());
             }
         }
         throw unknown(r);
@@ -139,11 +145,11 @@ public final class FisRouter {
         String arn = Request.decodePath(raw.substring(at + "/tags/".length()));
         switch (m) {
             case "GET":
-                return extras.listTags(arn);
+                return tags.listTags(arn);
             case "POST":
-                return extras.tag(arn, r.json());
+                return tags.tag(arn, r.json());
             case "DELETE":
-                return extras.untag(arn, r.query().getOrDefault("tagKeys", List.of()));
+                return tags.untag(arn, r.query().getOrDefault("tagKeys", List.of()));
             default:
                 throw unknown(r);
         }
