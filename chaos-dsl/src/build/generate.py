@@ -4,11 +4,12 @@
 Run from the repository root:  python3 chaos-dsl/src/build/generate.py
 The output is checked in; edit this file (not the generated Java) to change the typed API.
 """
-import json, os, re
+import json, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 CATALOG = os.path.join(ROOT, 'chaos-core/src/main/resources/dev/faultline/core/catalog')
-OUT = os.path.join(ROOT, 'chaos-dsl/src/main/java/dev/faultline/dsl')
+# the folder written: the checked-in sources, or the folder given (GeneratedSourcesTest compares the two)
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'chaos-dsl/src/main/java/dev/faultline/dsl')
 
 SERVICES = {
     'fis': ('Fis', 'AWS FIS built-in actions: API fault injection for IAM roles and wait steps.'),
