@@ -5,8 +5,9 @@ import dev.faultline.core.validation.ValidationResult;
 import java.util.Objects;
 
 /**
- * Thrown when an experiment cannot be compiled because validation found an ERROR; the
- * {@link #violations()} say what to fix.
+ * Thrown when an experiment cannot be compiled: validation found an ERROR (the
+ * {@link #violations()} say what to fix), or its output could not be written (the cause says
+ * why; the violations are then empty).
  */
 public class CompilationException extends FaultlineException {
 
@@ -24,6 +25,17 @@ public class CompilationException extends FaultlineException {
         super("The experiment has " + violations.errors().size() + " error(s) and cannot be compiled:\n"
                 + violations);
         this.violations = Objects.requireNonNull(violations, "violations");
+    }
+
+    /**
+     * Creates the exception for output that could not be written.
+     *
+     * @param message what could not be written
+     * @param cause the serialisation error
+     */
+    public CompilationException(String message, Throwable cause) {
+        super(message, cause);
+        this.violations = ValidationResult.of(java.util.List.of());
     }
 
     /**

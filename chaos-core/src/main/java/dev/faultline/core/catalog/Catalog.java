@@ -2,7 +2,6 @@ package dev.faultline.core.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -198,7 +197,7 @@ public final class Catalog {
              InputStream documents = resource(CatalogLoader.SSM_DOCUMENTS_FILE)) {
             return load(actions, types, documents);
         } catch (IOException e) {
-            throw new UncheckedIOException("closing the catalog data files", e);
+            throw new CatalogException("The built-in catalog data files could not be read: " + e, e);
         }
     }
 

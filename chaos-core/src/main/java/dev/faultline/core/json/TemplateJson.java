@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +146,7 @@ public final class TemplateJson {
      * @param experiment the experiment
      * @param out where to write
      * @param pretty whether to indent
-     * @throws UncheckedIOException if the writer fails
+     * @throws TemplateWriteException if the writer fails
      */
     public static void write(Experiment experiment, Writer out, boolean pretty) {
         Objects.requireNonNull(experiment, "experiment");
@@ -160,7 +159,7 @@ public final class TemplateJson {
             }
             TemplateWriter.write(experiment, g);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TemplateWriteException(experiment.name().orElse(null), e);
         }
     }
 

@@ -279,7 +279,7 @@ final class PolicyJson {
         try {
             return MAPPER.writer(printer).writeValueAsString(tree(p)) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a policy tree could not be written", e);
+            throw new PolicyException("The policy could not be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -9,7 +9,6 @@ import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunOutcome;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,12 @@ final class ReportHtml {
     private static String css() {
         try (InputStream in = ReportHtml.class.getResourceAsStream("report.css")) {
             if (in == null) {
-                throw new IllegalStateException("report.css is missing from the classpath next to "
-                        + ReportHtml.class.getName());
+                throw new ReportException("report.css is missing from the classpath next to "
+                        + ReportHtml.class.getName(), null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("report.css could not be read", e);
+            throw new ReportException("report.css could not be read: " + e, e);
         }
     }
 

@@ -57,7 +57,7 @@ final class ReportJson {
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written: " + e.getMessage(), e);
+            throw new ReportException("The report could not be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
