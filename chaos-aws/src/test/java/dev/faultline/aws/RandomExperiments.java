@@ -12,7 +12,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -133,8 +133,8 @@ final class RandomExperiments {
         return s.build();
     }
 
-    private static Target target(SplittableRandom r) {
-        Target.Builder t = Target.builder().resourceType(string(r));
+    private static TemplateTarget target(SplittableRandom r) {
+        TemplateTarget.Builder t = TemplateTarget.builder().resourceType(string(r));
         for (int i = r.nextInt(3); i > 0; i--) {
             t.addResourceArn(string(r));
         }

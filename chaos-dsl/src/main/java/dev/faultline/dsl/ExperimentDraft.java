@@ -6,7 +6,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Hypothesis;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -198,7 +198,7 @@ public final class ExperimentDraft extends DraftSettings {
         ActionData data = action.data();
         Experiment.Builder builder = Experiment.builder();
         builder.from(experiment);
-        Map<String, Target> targets = new java.util.LinkedHashMap<>(experiment.targets());
+        Map<String, TemplateTarget> targets = new java.util.LinkedHashMap<>(experiment.targets());
         Action.Builder model = Action.builder().actionId(data.actionId());
         data.description().ifPresent(model::description);
         model.putAllParameters(data.parameters());
@@ -225,11 +225,11 @@ public final class ExperimentDraft extends DraftSettings {
         return action(name, lastAction == null ? action : action.after(lastAction));
     }
 
-    private static String place(String key, TargetData data, Map<String, Target> targets) {
-        Target target = withDefaultSelection(data.target());
+    private static String place(String key, TargetData data, Map<String, TemplateTarget> targets) {
+        TemplateTarget target = withDefaultSelection(data.target());
         if (data.name().isPresent()) {
             String name = data.name().get();
-            Target existing = targets.get(name);
+            TemplateTarget existing = targets.get(name);
             if (existing != null && !existing.equals(target)) {
                 throw new IllegalArgumentException("target name '" + name + "' is already used by a different target: "
                         + existing.resourceType().orElse("?") + " " + existing.resourceTags());
@@ -237,7 +237,7 @@ public final class ExperimentDraft extends DraftSettings {
             targets.put(name, target);
             return name;
         }
-        for (Map.Entry<String, Target> existing : targets.entrySet()) {
+        for (Map.Entry<String, TemplateTarget> existing : targets.entrySet()) {
             if (existing.getValue().equals(target)) {
                 return existing.getKey();
             }
@@ -251,13 +251,13 @@ public final class ExperimentDraft extends DraftSettings {
         return name;
     }
 
-    private static Target withDefaultSelection(Target target) {
+    private static TemplateTarget withDefaultSelection(TemplateTarget target) {
         boolean byArnsOrParameters = !target.resourceArns().isEmpty()
                 || target.resourceTags().isEmpty() && target.filters().isEmpty();
         if (target.selectionMode().isPresent() || !byArnsOrParameters) {
             return target;
         }
-        Target.Builder builder = Target.builder();
+        TemplateTarget.Builder builder = TemplateTarget.builder();
         builder.from(target);
         return builder.selectionMode(SelectionMode.all()).build();
     }

@@ -345,7 +345,7 @@ public class Target<R extends ResourceType> {
      *
      * @return the target
      */
-    public dev.faultline.core.model.Target toModel() {
+    public dev.faultline.core.model.TemplateTarget toModel() {
         return data.target();
     }
 

@@ -14,7 +14,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,7 +81,7 @@ public final class PolicyBuilder {
         boolean tags = false;
         for (Map.Entry<String, Action> entry : experiment.actions().entrySet()) {
             for (String targetName : entry.getValue().targets().values()) {
-                Target t = experiment.targets().get(targetName);
+                TemplateTarget t = experiment.targets().get(targetName);
                 tags |= t != null && !t.resourceTags().isEmpty() && t.resourceArns().isEmpty();
             }
         }
@@ -137,7 +137,7 @@ public final class PolicyBuilder {
         String service = permission.substring(0, permission.indexOf(':'));
         boolean scoped = false;
         for (Map.Entry<String, String> key : action.targets().entrySet()) {
-            Target t = experiment.targets().get(key.getValue());
+            TemplateTarget t = experiment.targets().get(key.getValue());
             if (t != null && arnServices(t).contains(service)) {
                 targetGrant(sid, key.getValue(), t, permission, service, Map.of());
                 scoped = true;
@@ -162,7 +162,7 @@ public final class PolicyBuilder {
         for (String resource : rule.resources()) {
             if (resource.equals("target")) {
                 for (String targetName : action.targets().values()) {
-                    Target t = experiment.targets().get(targetName);
+                    TemplateTarget t = experiment.targets().get(targetName);
                     if (t != null) {
                         targetGrant(sid, targetName, t, permission, null, conditions);
                         targets = true;
@@ -180,7 +180,7 @@ public final class PolicyBuilder {
         }
     }
 
-    private void targetGrant(String sid, String targetName, Target t, String permission, String service,
+    private void targetGrant(String sid, String targetName, TemplateTarget t, String permission, String service,
             Map<String, Map<String, List<String>>> extra) {
         Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>(extra);
         Set<String> resources = new TreeSet<>();
@@ -202,7 +202,7 @@ public final class PolicyBuilder {
         grant(sid + "On" + sid(targetName), permission, resources, conditions);
     }
 
-    private Set<String> arnServices(Target t) {
+    private Set<String> arnServices(TemplateTarget t) {
         Set<String> services = new LinkedHashSet<>();
         t.resourceArns().forEach(a -> Arn.parse(a).ifPresent(arn -> services.add(arn.service())));
         t.resourceType().flatMap(catalog::resourceType)
@@ -210,7 +210,7 @@ public final class PolicyBuilder {
         return services;
     }
 
-    private List<String> patterns(Target t, String service) {
+    private List<String> patterns(TemplateTarget t, String service) {
         List<String> out = new ArrayList<>();
         Optional<ResourceTypeDefinition> type = t.resourceType().flatMap(catalog::resourceType);
         for (ArnFormat f : type.map(ResourceTypeDefinition::arnFormats).orElse(List.of())) {
@@ -226,7 +226,7 @@ public final class PolicyBuilder {
     private List<String> targetArns(Action action) {
         List<String> out = new ArrayList<>();
         for (String targetName : action.targets().values()) {
-            Target t = experiment.targets().get(targetName);
+            TemplateTarget t = experiment.targets().get(targetName);
             if (t != null) {
                 out.addAll(t.resourceArns().isEmpty() ? patterns(t, null) : t.resourceArns());
             }

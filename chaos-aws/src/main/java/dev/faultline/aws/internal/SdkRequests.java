@@ -8,7 +8,7 @@ import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,7 +140,7 @@ public final class SdkRequests {
         return out;
     }
 
-    private static CreateExperimentTemplateTargetInput createTarget(Target t) {
+    private static CreateExperimentTemplateTargetInput createTarget(TemplateTarget t) {
         CreateExperimentTemplateTargetInput.Builder b = CreateExperimentTemplateTargetInput.builder();
         t.resourceType().ifPresent(b::resourceType);
         if (present(t.resourceArns(), t.keptEmpty(), "resourceArns")) {
@@ -159,7 +159,7 @@ public final class SdkRequests {
         return b.build();
     }
 
-    private static UpdateExperimentTemplateTargetInput updateTarget(Target t) {
+    private static UpdateExperimentTemplateTargetInput updateTarget(TemplateTarget t) {
         CreateExperimentTemplateTargetInput c = createTarget(t);
         UpdateExperimentTemplateTargetInput.Builder b = UpdateExperimentTemplateTargetInput.builder()
                 .resourceType(c.resourceType()).selectionMode(c.selectionMode());

@@ -12,7 +12,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
@@ -117,8 +117,8 @@ public final class SdkTemplates {
         }
     }
 
-    private static Target target(ExperimentTemplateTarget t) {
-        Target.Builder b = Target.builder();
+    private static TemplateTarget target(ExperimentTemplateTarget t) {
+        TemplateTarget.Builder b = TemplateTarget.builder();
         if (t.resourceType() != null) {
             b.resourceType(t.resourceType());
         }

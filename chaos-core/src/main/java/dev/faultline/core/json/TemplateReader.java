@@ -9,7 +9,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
@@ -206,8 +206,8 @@ final class TemplateReader {
         }
     }
 
-    private Target readTarget(Pointer path) throws IOException {
-        Target.Builder b = Target.builder();
+    private TemplateTarget readTarget(Pointer path) throws IOException {
+        TemplateTarget.Builder b = TemplateTarget.builder();
         in.fields(path, Fields.TARGET, (name, index, at) -> {
             switch (name) {
                 case "resourceType":

@@ -12,7 +12,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateMetadata;
 import java.io.IOException;
@@ -45,7 +45,7 @@ final class TemplateWriter {
         string("description", e.description());
         if (present(e.targets(), e.keptEmpty(), "targets")) {
             g.writeObjectFieldStart("targets");
-            for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+            for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
                 g.writeFieldName(entry.getKey());
                 target(entry.getValue());
             }
@@ -108,7 +108,7 @@ final class TemplateWriter {
         }
     }
 
-    private void target(Target t) throws IOException {
+    private void target(TemplateTarget t) throws IOException {
         g.writeStartObject();
         string("resourceType", t.resourceType());
         stringList("resourceArns", t.resourceArns(), t.keptEmpty());

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * Experiment e = Experiment.builder()
  *     .description("Stop 20% of the workers")
  *     .roleArn("arn:aws:iam::123456789012:role/FisRole")
- *     .putTarget("workers", Target.builder()
+ *     .putTarget("workers", TemplateTarget.builder()
  *         .resourceType("aws:ec2:instance")
  *         .putResourceTag("Role", "Worker")
  *         .selectionMode(SelectionMode.percent(20))
@@ -74,7 +74,7 @@ public abstract class Experiment {
      * @return the targets
 
      */
-    public abstract Map<String, Target> targets();
+    public abstract Map<String, TemplateTarget> targets();
 
     /**
 

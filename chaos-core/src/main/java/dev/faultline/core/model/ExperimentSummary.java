@@ -13,7 +13,7 @@ final class ExperimentSummary {
         e.name().ifPresent(n -> s.append(' ').append(n));
         e.description().ifPresent(d -> s.append(": ").append(d));
         e.roleArn().ifPresent(r -> s.append("\n  role ").append(r));
-        for (Map.Entry<String, Target> t : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> t : e.targets().entrySet()) {
             s.append("\n  target ").append(t.getKey()).append(": ").append(target(t.getValue()));
         }
         for (Map.Entry<String, Action> a : e.actions().entrySet()) {
@@ -41,7 +41,7 @@ final class ExperimentSummary {
         return s.toString();
     }
 
-    private static String target(Target t) {
+    private static String target(TemplateTarget t) {
         StringBuilder s = new StringBuilder(t.resourceType().orElse("?"));
         if (!t.resourceArns().isEmpty()) {
             s.append(", ARNs ").append(String.join(", ", t.resourceArns()));

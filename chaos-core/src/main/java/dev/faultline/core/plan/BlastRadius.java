@@ -5,7 +5,7 @@ import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,7 +62,7 @@ public final class BlastRadius {
         return new BlastRadius(e, impacts, irreversible);
     }
 
-    private static TargetImpact impact(String name, Target target, Experiment e, Map<String, String> irreversible) {
+    private static TargetImpact impact(String name, TemplateTarget target, Experiment e, Map<String, String> irreversible) {
         TargetImpact.Builder b = TargetImpact.builder()
                 .name(name)
                 .resourceType(target.resourceType())
@@ -105,7 +105,7 @@ public final class BlastRadius {
         return Optional.of("FIS does not undo " + id);
     }
 
-    private static TargetImpact.SelectedBy selectedBy(Target t) {
+    private static TargetImpact.SelectedBy selectedBy(TemplateTarget t) {
         if (!t.resourceArns().isEmpty()) {
             return TargetImpact.SelectedBy.ARNS;
         }
@@ -118,7 +118,7 @@ public final class BlastRadius {
         return t.parameters().isEmpty() ? TargetImpact.SelectedBy.NOTHING : TargetImpact.SelectedBy.PARAMETERS;
     }
 
-    private static String chosenBy(Target t) {
+    private static String chosenBy(TemplateTarget t) {
         List<String> parts = new ArrayList<>();
         int arns = t.resourceArns().size();
         if (arns > 0) {

@@ -5,7 +5,7 @@ import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,8 +105,8 @@ final class SafetyFacts {
 
     /** False only when both targets list ARNs and no ARN is in both. */
     private static boolean mayOverlap(Experiment e, TargetImpact a, TargetImpact b) {
-        Target ta = e.targets().get(a.name());
-        Target tb = e.targets().get(b.name());
+        TemplateTarget ta = e.targets().get(a.name());
+        TemplateTarget tb = e.targets().get(b.name());
         if (ta.resourceArns().isEmpty() || tb.resourceArns().isEmpty()) {
             return true;
         }

@@ -1,7 +1,7 @@
 package dev.faultline.core.plan;
 
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.Objects;
 
 /**
@@ -46,7 +46,7 @@ public final class Share {
      * @param target the target
      * @return its share
      */
-    public static Share of(Target target) {
+    public static Share of(TemplateTarget target) {
         Objects.requireNonNull(target, "target");
         if (target.selectionMode().isEmpty()) {
             return new Share(Kind.UNKNOWN, 0, "no selection mode");

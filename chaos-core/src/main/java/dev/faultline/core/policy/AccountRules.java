@@ -5,7 +5,7 @@ import static dev.faultline.core.validation.JsonPointer.append;
 import dev.faultline.core.model.Arn;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.validation.Placeholders;
 import dev.faultline.core.validation.Violation;
@@ -82,7 +82,7 @@ final class AccountRules {
     private static List<Found> collect(Experiment e) {
         List<Found> found = new ArrayList<>();
         e.roleArn().ifPresent(arn -> found.add(new Found("/roleArn", arn, false)));
-        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             String at = append("/targets", entry.getKey());
             List<String> arns = entry.getValue().resourceArns();
             for (int i = 0; i < arns.size(); i++) {

@@ -7,7 +7,7 @@ import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
 import dev.faultline.core.validation.ValidationContext;
@@ -40,7 +40,7 @@ final class PolicyRules {
     private PolicyRules() {}
 
     static void check(SafetyPolicy p, Experiment e, ValidationContext context, String lead, List<Violation> out) {
-        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             target(p, e, entry.getKey(), entry.getValue(), lead, out);
         }
         if (p.requireAlarmStopCondition() && !hasAlarm(e)) {
@@ -66,7 +66,7 @@ final class PolicyRules {
 
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(SafetyPolicy p, Experiment e, String name, Target t, String lead, List<Violation> out) {
+    private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, String lead, List<Violation> out) {
         if (t.selectionMode().isEmpty()) {
             return; // reported by the FIS rules
         }
@@ -89,7 +89,7 @@ final class PolicyRules {
         }
     }
 
-    private static void count(int max, String name, Target t, SelectionMode mode, String lead, List<Violation> out) {
+    private static void count(int max, String name, TemplateTarget t, SelectionMode mode, String lead, List<Violation> out) {
         if (mode.kind() == SelectionMode.Kind.COUNT && mode.value() > max) {
             out.add(Violation.error(MAX_COUNT, append(append("/targets", name), "selectionMode"), lead + " allows at most " + max
                     + " resources per target, but target '" + name + "' selects " + mode + ".",

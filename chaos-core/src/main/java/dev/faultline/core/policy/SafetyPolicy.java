@@ -2,7 +2,7 @@ package dev.faultline.core.policy;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.ValidationRule;
@@ -315,7 +315,7 @@ public abstract class SafetyPolicy implements ValidationRule {
     public Map<String, String> productionTargets(Experiment experiment) {
         Objects.requireNonNull(experiment, "experiment");
         Map<String, String> found = new LinkedHashMap<>();
-        for (Map.Entry<String, Target> target : experiment.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> target : experiment.targets().entrySet()) {
             for (TagPattern marker : productionMarkers()) {
                 Optional<String> tag = marker.matchIgnoringCase(target.getValue().resourceTags());
                 if (tag.isPresent()) {

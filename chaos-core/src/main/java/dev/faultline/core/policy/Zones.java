@@ -3,7 +3,7 @@ package dev.faultline.core.policy;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,7 @@ final class Zones {
 
     private Zones() {}
 
-    static boolean confinedToOneZone(String name, Target t, Experiment e) {
+    static boolean confinedToOneZone(String name, TemplateTarget t, Experiment e) {
         for (Filter f : t.filters()) {
             if (f.path().isPresent() && FILTER_PATHS.contains(lastElement(f.path().get())) && f.values().size() == 1
                     && oneZone(f.values().get(0))) {

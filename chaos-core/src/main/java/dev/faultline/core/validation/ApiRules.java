@@ -16,7 +16,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -119,14 +119,14 @@ final class ApiRules implements ValidationRule {
     }
 
     private static void targets(Experiment e, List<Violation> out) {
-        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             LazyPointer at = append(TARGETS, entry.getKey());
             name(entry.getKey(), at, "The target name", out);
             target(entry.getValue(), at, out);
         }
     }
 
-    private static void target(Target t, LazyPointer at, List<Violation> out) {
+    private static void target(TemplateTarget t, LazyPointer at, List<Violation> out) {
         String type = required(t.resourceType(), at, "resourceType", "The target's resource type",
                 "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
         length(type, 1, 128, at, "resourceType", "The resource type", out);
@@ -169,7 +169,7 @@ final class ApiRules implements ValidationRule {
         }
     }
 
-    private static void selection(Target t, LazyPointer at, List<Violation> out) {
+    private static void selection(TemplateTarget t, LazyPointer at, List<Violation> out) {
         LazyPointer path = append(at, "selectionMode");
         if (t.selectionMode().isEmpty()) {
             out.add(Violation.error("required", path.toString(), "The target's selection mode is required.",

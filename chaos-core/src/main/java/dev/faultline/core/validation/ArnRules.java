@@ -7,7 +7,7 @@ import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Arn;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +57,9 @@ final class ArnRules implements ValidationRule {
                 check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }
-        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             String name = entry.getKey();
-            Target t = entry.getValue();
+            TemplateTarget t = entry.getValue();
             for (int i = 0; i < t.resourceArns().size(); i++) {
                 String arn = t.resourceArns().get(i);
                 if (!isClean(arn, Kind.ANY)) {

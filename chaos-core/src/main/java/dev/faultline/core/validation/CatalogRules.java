@@ -15,7 +15,7 @@ import dev.faultline.core.catalog.TargetKeyDefinition;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +58,7 @@ final class CatalogRules implements ValidationRule {
             }
             action(entry.getKey(), a, def.get(), e, catalog, at, out);
         }
-        for (Map.Entry<String, Target> entry : e.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             LazyPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
             if (!usedTargets.contains(entry.getKey())) {
@@ -100,7 +100,7 @@ final class CatalogRules implements ValidationRule {
         }
         for (Map.Entry<String, String> t : a.targets().entrySet()) {
             LazyPointer tat = append(append(at, "targets"), t.getKey());
-            Target target = e.targets().get(t.getValue());
+            TemplateTarget target = e.targets().get(t.getValue());
             Optional<String> type = target == null ? Optional.empty() : target.resourceType();
             TargetKeyDefinition key = keys.get(t.getKey());
             if (key == null) {
@@ -238,7 +238,7 @@ final class CatalogRules implements ValidationRule {
 
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(String name, Target t, Experiment e, Catalog catalog, LazyPointer at, List<Violation> out) {
+    private static void target(String name, TemplateTarget t, Experiment e, Catalog catalog, LazyPointer at, List<Violation> out) {
         if (t.resourceType().isEmpty()) {
             return;
         }
@@ -289,7 +289,7 @@ final class CatalogRules implements ValidationRule {
         actionTargetQuota(name, t, e, catalog, at, out);
     }
 
-    private static void identification(String name, Target t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
+    private static void identification(String name, TemplateTarget t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
             LazyPointer at, List<Violation> out) {
         Identification id = r.identification();
         String by = r.type();
@@ -342,7 +342,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     /** Warns when a target can hold more resources than an action's per-action target quota. */
-    private static void actionTargetQuota(String name, Target t, Experiment e, Catalog catalog, LazyPointer at,
+    private static void actionTargetQuota(String name, TemplateTarget t, Experiment e, Catalog catalog, LazyPointer at,
             List<Violation> out) {
         long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
         Optional<SelectionMode> mode = t.selectionMode();

@@ -12,7 +12,7 @@ class ExperimentTest {
                 .name("node-loss")
                 .description("Stop 20% of the workers")
                 .roleArn("arn:aws:iam::123456789012:role/FisRole")
-                .putTarget("workers", Target.builder().resourceType("aws:ec2:instance")
+                .putTarget("workers", TemplateTarget.builder().resourceType("aws:ec2:instance")
                         .putResourceTag("Role", "WorkerNode").addFilter(Filter.of("State.Name", "running"))
                         .selectionMode(SelectionMode.percent(20)).build())
                 .putAction("stop", Action.builder().actionId("aws:ec2:stop-instances")

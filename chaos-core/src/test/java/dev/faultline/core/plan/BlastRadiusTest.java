@@ -12,7 +12,7 @@ import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ class BlastRadiusTest {
     private static final String ARN_2 = "arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef1";
     private static final String ARN_3 = "arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef2";
 
-    private static Target.Builder tagged(SelectionMode mode) {
-        return Target.builder().resourceType(INSTANCE).putResourceTag("Role", "Web").selectionMode(mode);
+    private static TemplateTarget.Builder tagged(SelectionMode mode) {
+        return TemplateTarget.builder().resourceType(INSTANCE).putResourceTag("Role", "Web").selectionMode(mode);
     }
 
     private static Action hit(String actionId, String target) {
@@ -58,7 +58,7 @@ class BlastRadiusTest {
         return radius(e).target(target).orElseThrow();
     }
 
-    private static Experiment oneTarget(Target target) {
+    private static Experiment oneTarget(TemplateTarget target) {
         return experiment().putTarget("web", target).putAction("stop", stopFor("web", "PT5M")).build();
     }
 
@@ -95,9 +95,9 @@ class BlastRadiusTest {
 
     @Test
     void worstCase_arns_isExactlyTheSelectionOfThem() {
-        Target all = Target.builder().resourceType(INSTANCE).addResourceArns(ARN_1, ARN_2)
+        TemplateTarget all = TemplateTarget.builder().resourceType(INSTANCE).addResourceArns(ARN_1, ARN_2)
                 .selectionMode(SelectionMode.all()).build();
-        Target one = Target.builder().resourceType(INSTANCE).addResourceArns(ARN_1, ARN_2, ARN_3)
+        TemplateTarget one = TemplateTarget.builder().resourceType(INSTANCE).addResourceArns(ARN_1, ARN_2, ARN_3)
                 .selectionMode(SelectionMode.count(1)).build();
 
         TargetImpact byAll = impact(oneTarget(all), "web");
@@ -113,8 +113,8 @@ class BlastRadiusTest {
 
     @Test
     void worstCase_missingOrInvalidSelectionMode_isUnknown() {
-        Target missing = Target.builder().resourceType(INSTANCE).putResourceTag("Role", "Web").build();
-        Target invalid = tagged(SelectionMode.of("HALF")).build();
+        TemplateTarget missing = TemplateTarget.builder().resourceType(INSTANCE).putResourceTag("Role", "Web").build();
+        TemplateTarget invalid = tagged(SelectionMode.of("HALF")).build();
 
         assertThat(impact(oneTarget(missing), "web").worstCase().describe()).isEqualTo("unknown: no selection mode");
         assertThat(impact(oneTarget(invalid), "web").worstCase().kind()).isEqualTo(Share.Kind.UNKNOWN);
@@ -127,7 +127,7 @@ class BlastRadiusTest {
 
     @Test
     void chosenBy_describesTagsFiltersAndParameters() {
-        Target t = Target.builder().resourceType("aws:ec2:ebs-volume")
+        TemplateTarget t = TemplateTarget.builder().resourceType("aws:ec2:ebs-volume")
                 .putResourceTag("Env", "prod").putResourceTag("Tier", "db")
                 .addFilter(Filter.of("Attachments.DeleteOnTermination", "false"))
                 .addFilter(Filter.of("VolumeType", "gp3", "io2"))
@@ -146,11 +146,11 @@ class BlastRadiusTest {
 
     @Test
     void selectedBy_filtersParametersOrNothing() {
-        Target filtered = Target.builder().resourceType(INSTANCE).addFilter(Filter.of("State.Name", "running"))
+        TemplateTarget filtered = TemplateTarget.builder().resourceType(INSTANCE).addFilter(Filter.of("State.Name", "running"))
                 .selectionMode(SelectionMode.all()).build();
-        Target pods = Target.builder().resourceType("aws:eks:pod").putParameter("namespace", "shop")
+        TemplateTarget pods = TemplateTarget.builder().resourceType("aws:eks:pod").putParameter("namespace", "shop")
                 .selectionMode(SelectionMode.all()).build();
-        Target bare = Target.builder().resourceType(INSTANCE).selectionMode(SelectionMode.all()).build();
+        TemplateTarget bare = TemplateTarget.builder().resourceType(INSTANCE).selectionMode(SelectionMode.all()).build();
 
         BlastRadius r = radius(experiment().putTarget("f", filtered).putTarget("p", pods).putTarget("n", bare).build());
 
@@ -368,9 +368,9 @@ class BlastRadiusTest {
     @Test
     void safetyFacts_disjointArnTargets_doNotShareResources() {
         Experiment e = experiment()
-                .putTarget("one", Target.builder().resourceType(INSTANCE).addResourceArns(ARN_1)
+                .putTarget("one", TemplateTarget.builder().resourceType(INSTANCE).addResourceArns(ARN_1)
                         .selectionMode(SelectionMode.all()).build())
-                .putTarget("two", Target.builder().resourceType(INSTANCE).addResourceArns(ARN_2)
+                .putTarget("two", TemplateTarget.builder().resourceType(INSTANCE).addResourceArns(ARN_2)
                         .selectionMode(SelectionMode.all()).build())
                 .putAction("a", stopFor("one", "PT1M"))
                 .putAction("b", stopFor("two", "PT1M"))

@@ -7,7 +7,7 @@ import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.testing.ExperimentGenerator;
 import java.time.Duration;
 import java.util.List;
@@ -348,7 +348,7 @@ class ExperimentPlanTest {
     /** Stop 20% of the web fleet for 10 minutes; after a 5-minute wait, terminate some of it. */
     static Experiment threeActions() {
         return experiment()
-                .putTarget("web", Target.builder().resourceType("aws:ec2:instance").putResourceTag("Role", "Web")
+                .putTarget("web", TemplateTarget.builder().resourceType("aws:ec2:instance").putResourceTag("Role", "Web")
                         .selectionMode(SelectionMode.percent(20)).build())
                 .putAction("stop", Action.builder().actionId(STOP)
                         .putParameter("startInstancesAfterDuration", "PT10M").putTarget("Instances", "web").build())
@@ -412,7 +412,7 @@ class ExperimentPlanTest {
     @Test
     void render_controlCharactersInNames_printAsQuestionMarks() {
         ExperimentPlan plan = ExperimentPlan.of(experiment()
-                .putTarget("web\u001b[2J", Target.builder().resourceType("aws:ec2:instance")
+                .putTarget("web\u001b[2J", TemplateTarget.builder().resourceType("aws:ec2:instance")
                         .putResourceTag("Role", "a\nb").selectionMode(SelectionMode.all()).build())
                 .putAction("evil\nname", Action.builder().actionId(TERMINATE).putTarget("Instances", "web\u001b[2J").build())
                 .build());

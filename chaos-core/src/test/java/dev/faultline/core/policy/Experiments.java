@@ -9,7 +9,7 @@ import dev.faultline.core.model.Hypothesis;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,8 +58,8 @@ final class Experiments {
     }
 
     /** The worker target: running EC2 instances tagged Role=WorkerNode. */
-    static Target.Builder workers(SelectionMode mode) {
-        return Target.builder()
+    static TemplateTarget.Builder workers(SelectionMode mode) {
+        return TemplateTarget.builder()
                 .resourceType("aws:ec2:instance")
                 .putResourceTag("Role", "WorkerNode")
                 .addFilter(Filter.of("State.Name", "running"))
@@ -67,7 +67,7 @@ final class Experiments {
     }
 
     /** {@link #computeNodeLoss()} with one target replaced. */
-    static Experiment withWorkers(Target workers) {
+    static Experiment withWorkers(TemplateTarget workers) {
         return Experiment.builder().from(computeNodeLoss()).putTarget("workers", workers).build();
     }
 

@@ -156,7 +156,7 @@ class PresetsTest {
     void azPowerInterruption_withoutItsZoneFilter_failsStagingOnThatTarget() {
         Experiment e = azPowerInterruption();
         Experiment unbounded = Experiment.builder().from(e).putTarget("EC2-Instances",
-                dev.faultline.core.model.Target.builder().from(e.targets().get("EC2-Instances"))
+                dev.faultline.core.model.TemplateTarget.builder().from(e.targets().get("EC2-Instances"))
                         .filters(List.of(dev.faultline.core.model.Filter.of("State.Name", "running"))).build())
                 .build();
         assertThat(policyErrors(Validator.standard().with(SafetyPolicy.staging()).validate(unbounded)))

@@ -18,7 +18,7 @@ import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.testing.Corpus;
 import dev.faultline.core.validation.Severity;
@@ -71,7 +71,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void maxCount_moreArnsChosenThanTheLimit_isReportedOnTheArns() {
-        Target byArns = Target.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
+        TemplateTarget byArns = TemplateTarget.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
                 .addResourceArns(instance(1), instance(2), instance(3)).build();
         List<Violation> found = check(policy().maxCount(2).build(), withWorkers(byArns));
         assertThat(found).extracting(Violation::code, Violation::path)
@@ -81,7 +81,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void maxCount_countOfFewerArnsThanListed_countsWhatIsChosen() {
-        Target byArns = Target.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.count(1))
+        TemplateTarget byArns = TemplateTarget.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.count(1))
                 .addResourceArns(instance(1), instance(2), instance(3)).build();
         assertThat(check(policy().maxCount(2).build(), withWorkers(byArns))).isEmpty();
     }
@@ -98,7 +98,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void allOnTags_allOnAFilterOnlyTarget_isReported() {
-        Target filtered = Target.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
+        TemplateTarget filtered = TemplateTarget.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
                 .addFilter(Filter.of("State.Name", "running")).build();
         assertThat(check(policy().forbidAllOnTagSelectedTargets(true).build(), withWorkers(filtered)))
                 .extracting(Violation::code).containsExactly("policy.all-on-tags");
@@ -106,13 +106,13 @@ class SafetyPolicyRulesTest {
 
     @Test
     void allOnTags_confinedToOneZoneByAFilter_passes() {
-        Target zonal = workers(SelectionMode.all()).addFilter(Filter.of("Placement.AvailabilityZone", "us-east-1a")).build();
+        TemplateTarget zonal = workers(SelectionMode.all()).addFilter(Filter.of("Placement.AvailabilityZone", "us-east-1a")).build();
         assertThat(check(policy().forbidAllOnTagSelectedTargets(true).build(), withWorkers(zonal))).isEmpty();
     }
 
     @Test
     void allOnTags_zoneFilterWithTwoZones_isNotConfined() {
-        Target twoZones = workers(SelectionMode.all())
+        TemplateTarget twoZones = workers(SelectionMode.all())
                 .addFilter(Filter.of("Placement.AvailabilityZone", "us-east-1a", "us-east-1b")).build();
         assertThat(check(policy().forbidAllOnTagSelectedTargets(true).build(), withWorkers(twoZones)))
                 .extracting(Violation::code).containsExactly("policy.all-on-tags");
@@ -126,7 +126,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void allOnTags_zoneParameterAll_isNotConfined() {
-        Target rds = Target.builder().resourceType("aws:rds:db").putResourceTag("App", "payments")
+        TemplateTarget rds = TemplateTarget.builder().resourceType("aws:rds:db").putResourceTag("App", "payments")
                 .putParameter("availabilityZoneIdentifiers", "all").selectionMode(SelectionMode.all()).build();
         Experiment e = Experiment.builder().from(computeNodeLoss()).putTarget("databases", rds).build();
         assertThat(check(policy().forbidAllOnTagSelectedTargets(true).build(), e))
@@ -136,7 +136,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void allOnTags_everyActionOnTheTargetActsInOneZone_passes() {
-        Target asgs = Target.builder().resourceType("aws:ec2:autoscaling-group").putResourceTag("App", "payments")
+        TemplateTarget asgs = TemplateTarget.builder().resourceType("aws:ec2:autoscaling-group").putResourceTag("App", "payments")
                 .selectionMode(SelectionMode.all()).build();
         Experiment e = Experiment.builder().from(computeNodeLoss()).putTarget("asgs", asgs)
                 .putAction("ice", Action.builder().actionId("aws:ec2:asg-insufficient-instance-capacity-error")
@@ -148,7 +148,7 @@ class SafetyPolicyRulesTest {
 
     @Test
     void allOnTags_allOnArns_passes() {
-        Target byArns = Target.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
+        TemplateTarget byArns = TemplateTarget.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
                 .addResourceArns(instance(1)).build();
         assertThat(check(policy().forbidAllOnTagSelectedTargets(true).build(), withWorkers(byArns))).isEmpty();
     }
@@ -301,7 +301,7 @@ class SafetyPolicyRulesTest {
     @Test
     void allowedAccounts_everyArnOfTheExperimentIsRead() {
         Experiment e = Experiment.builder().from(computeNodeLoss())
-                .putTarget("workers", Target.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
+                .putTarget("workers", TemplateTarget.builder().resourceType("aws:ec2:instance").selectionMode(SelectionMode.all())
                         .addResourceArns("arn:aws:ec2:us-east-1:999999999999:instance/i-0123456789abcdef0").build())
                 .stopConditions(List.of(StopCondition.alarm("arn:aws:cloudwatch:us-east-1:999999999999:alarm:A")))
                 .logConfiguration(LogConfiguration.builder().logSchemaVersion(2).cloudWatchLogsConfiguration(
@@ -389,7 +389,7 @@ class SafetyPolicyRulesTest {
         SafetyPolicy strict = SafetyPolicy.production().and(policy().addAllowedAccount(ACCOUNT)
                 .addAllowedRegion("us-east-1").addAllowedAction("aws:*").build());
         Experiment broken = Experiment.builder()
-                .putTarget("t", Target.builder().selectionMode(SelectionMode.of("HALF")).addResourceArns("not an arn").build())
+                .putTarget("t", TemplateTarget.builder().selectionMode(SelectionMode.of("HALF")).addResourceArns("not an arn").build())
                 .putAction("a", Action.builder().addStartAfter("a").putTarget("X", "missing").build())
                 .addStopCondition(StopCondition.builder().build())
                 .roleArn("arn:")

@@ -8,7 +8,7 @@ import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.testing.ExperimentGenerator;
 import dev.faultline.core.testing.Seeds;
 import java.util.Collection;
@@ -60,7 +60,7 @@ class GeneratorCoverageTest {
         return Seeds.cases("coverage").mapToObj(generator::generate).collect(Collectors.toList());
     }
 
-    private static Collection<Target> targets(Experiment e) {
+    private static Collection<TemplateTarget> targets(Experiment e) {
         return e.targets().values();
     }
 

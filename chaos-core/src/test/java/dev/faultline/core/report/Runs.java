@@ -21,7 +21,7 @@ import dev.faultline.core.model.Hypothesis;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.validation.Violation;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ final class Runs {
 
     /** Two actions: stop-workers (5 minutes), then pause (2 minutes) after it; plan total 7 minutes. */
     static Experiment experiment(boolean withHypothesis) {
-        Target workers = Target.builder().resourceType("aws:ec2:instance").putResourceTag("Role", "worker")
+        TemplateTarget workers = TemplateTarget.builder().resourceType("aws:ec2:instance").putResourceTag("Role", "worker")
                 .selectionMode(SelectionMode.percent(20)).build();
         Experiment.Builder b = Experiment.builder().name("compute-node-loss")
                 .description("Stop 20% of the workers and watch the error rate.")

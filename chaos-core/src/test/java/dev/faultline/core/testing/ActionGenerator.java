@@ -12,7 +12,7 @@ import dev.faultline.core.catalog.TargetKeyDefinition;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ final class ActionGenerator {
     private final ParameterValueGenerator values;
     private final List<ActionDefinition> definitions;
     private final List<SsmDocumentDefinition> documents = new ArrayList<>();
-    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<String, TemplateTarget> targets = new LinkedHashMap<>();
     private final Map<String, String> shareableTypes = new LinkedHashMap<>();
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
@@ -70,7 +70,7 @@ final class ActionGenerator {
         }
     }
 
-    Map<String, Target> targets() {
+    Map<String, TemplateTarget> targets() {
         return targets;
     }
 
@@ -164,8 +164,8 @@ final class ActionGenerator {
         return name;
     }
 
-    private Target target(ResourceTypeDefinition r, Identification id) {
-        Target.Builder b = Target.builder().resourceType(r.type()).selectionMode(selectionMode());
+    private TemplateTarget target(ResourceTypeDefinition r, Identification id) {
+        TemplateTarget.Builder b = TemplateTarget.builder().resourceType(r.type()).selectionMode(selectionMode());
         boolean tags = id.allows(Identification.Means.TAGS);
         boolean params = id.allows(Identification.Means.PARAMETERS) && !r.parameters().isEmpty();
         boolean arns = id.allows(Identification.Means.ARNS) && !r.arnFormats().isEmpty()
@@ -190,7 +190,7 @@ final class ActionGenerator {
         return b.build();
     }
 
-    private void tagsAndFilters(Target.Builder b, boolean filters) {
+    private void tagsAndFilters(TemplateTarget.Builder b, boolean filters) {
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
             b.putResourceTag(tagKey(), text.any(0, 30));

@@ -10,7 +10,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateMetadata;
 import java.time.Duration;
@@ -91,8 +91,8 @@ final class EdgeCases {
         return random.nextInt(3) == 0;
     }
 
-    private Target oddTarget() {
-        Target.Builder t = Target.builder();
+    private TemplateTarget oddTarget() {
+        TemplateTarget.Builder t = TemplateTarget.builder();
         if (random.nextBoolean()) {
             t.resourceType(text.any(0, 20));
         }

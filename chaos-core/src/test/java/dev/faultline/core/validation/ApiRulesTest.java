@@ -25,7 +25,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateMetadata;
 import java.util.ArrayList;
@@ -290,7 +290,7 @@ class ApiRulesTest {
 
     @Test
     void validate_targetParameterWithComma_warnsAboutTheApiPattern() {
-        Experiment e = builder().putTarget("Dbs", Target.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
+        Experiment e = builder().putTarget("Dbs", TemplateTarget.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
                 .putParameter("availabilityZoneIdentifiers", "us-east-1a,us-east-1b").selectionMode(SelectionMode.all()).build())
                 .build();
         one(api(e), "target.parameter-comma", WARNING, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
@@ -298,7 +298,7 @@ class ApiRulesTest {
 
     @Test
     void validate_targetParameterWithHash_isAPatternError() {
-        Experiment e = builder().putTarget("Dbs", Target.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
+        Experiment e = builder().putTarget("Dbs", TemplateTarget.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
                 .putParameter("availabilityZoneIdentifiers", "us-east-1a#b").selectionMode(SelectionMode.all()).build())
                 .build();
         one(api(e), "pattern", ERROR, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
@@ -306,7 +306,7 @@ class ApiRulesTest {
 
     @Test
     void validate_lambdaQualifierLatest_isAcceptedAsDocumented() {
-        Experiment e = builder().putTarget("Functions", Target.builder().resourceType("aws:lambda:function")
+        Experiment e = builder().putTarget("Functions", TemplateTarget.builder().resourceType("aws:lambda:function")
                         .putResourceTag("App", "shop").putParameter("functionQualifier", "$LATEST").selectionMode(SelectionMode.all())
                         .build())
                 .putAction("Delay", Action.builder().actionId("aws:lambda:invocation-add-delay").putTarget("Functions", "Functions")

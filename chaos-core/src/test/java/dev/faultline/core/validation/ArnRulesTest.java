@@ -21,7 +21,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -238,9 +238,9 @@ class ArnRulesTest {
     @Test
     void validate_placeholdersInTagsFiltersAndParameters_areReportedWhereTheyAre() {
         Experiment e = builder()
-                .putTarget(TARGET, Target.builder().from(Templates.workerNodes()).putResourceTag("Env", "<ENVIRONMENT>")
+                .putTarget(TARGET, TemplateTarget.builder().from(Templates.workerNodes()).putResourceTag("Env", "<ENVIRONMENT>")
                         .filters(List.of(Filter.of("Placement.AvailabilityZone", "<YOUR TARGET AZ>"))).build())
-                .putTarget("Subnets", Target.builder().resourceType("aws:ec2:subnet").putResourceTag("Tier", "app")
+                .putTarget("Subnets", TemplateTarget.builder().resourceType("aws:ec2:subnet").putResourceTag("Tier", "app")
                         .putParameter("availabilityZoneIdentifier", "<YOUR AZ>").selectionMode(SelectionMode.all()).build())
                 .putAction("Disrupt", Action.builder().actionId("aws:network:disrupt-connectivity")
                         .putTarget("Subnets", "Subnets").putParameter("duration", "<DURATION>").build())

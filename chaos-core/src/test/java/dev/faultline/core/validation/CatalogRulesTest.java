@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,11 +27,11 @@ class CatalogRulesTest {
     private static final String CLUSTER_ARN = "arn:aws:eks:us-east-1:123456789012:cluster/prod";
     private static final String CPU_STRESS = "arn:aws:ssm:us-east-1::document/AWSFIS-Run-CPU-Stress";
 
-    private static Target.Builder target(String type) {
-        return Target.builder().resourceType(type).selectionMode(SelectionMode.all());
+    private static TemplateTarget.Builder target(String type) {
+        return TemplateTarget.builder().resourceType(type).selectionMode(SelectionMode.all());
     }
 
-    private static Target pods() {
+    private static TemplateTarget pods() {
         return target("aws:eks:pod").putParameter("clusterIdentifier", "prod").putParameter("namespace", "shop")
                 .putParameter("selectorType", "labelSelector").putParameter("selectorValue", "app=cart").build();
     }
@@ -40,7 +40,7 @@ class CatalogRulesTest {
         return Action.builder().actionId(id).putTarget(key, target);
     }
 
-    private static Experiment with(String actionName, Action action, String targetName, Target target) {
+    private static Experiment with(String actionName, Action action, String targetName, TemplateTarget target) {
         return builder().putTarget(targetName, target).putAction(actionName, action).build();
     }
 
@@ -353,7 +353,7 @@ class CatalogRulesTest {
     void validate_eksPodsByArns_isRejected() {
         Experiment e = with("CpuStress", action("aws:eks:pod-cpu-stress", "Pods", "Pods").putParameter("duration", "PT5M")
                         .putParameter("kubernetesServiceAccount", "fis").build(), "Pods",
-                Target.builder().from(pods()).addResourceArn("arn:aws:eks:us-east-1:123456789012:pod/prod/shop/cart-1").build());
+                TemplateTarget.builder().from(pods()).addResourceArn("arn:aws:eks:us-east-1:123456789012:pod/prod/shop/cart-1").build());
         Violation v = one(validate(e), "target.identification", ERROR, "/targets/Pods/resourceArns");
         assertThat(v.message()).contains("aws:eks:pod does not support resourceArns");
         assertThat(validate(e).errors()).hasSize(1);
@@ -363,11 +363,11 @@ class CatalogRulesTest {
     void validate_eksPodsByTags_isRejected() {
         Experiment e = with("CpuStress", action("aws:eks:pod-cpu-stress", "Pods", "Pods").putParameter("duration", "PT5M")
                         .putParameter("kubernetesServiceAccount", "fis").build(), "Pods",
-                Target.builder().from(pods()).putResourceTag("app", "cart").build());
+                TemplateTarget.builder().from(pods()).putResourceTag("app", "cart").build());
         one(validate(e), "target.identification", ERROR, "/targets/Pods/resourceTags");
     }
 
-    private static Experiment ice(Target roles) {
+    private static Experiment ice(TemplateTarget roles) {
         return with("Ice", action("aws:ec2:api-insufficient-instance-capacity-error", "Roles", "Roles")
                 .putParameter("duration", "PT5M").putParameter("availabilityZoneIdentifiers", "use1-az1")
                 .putParameter("percentage", "100").build(), "Roles", roles);
@@ -429,7 +429,7 @@ class CatalogRulesTest {
 
     @Test
     void validate_podsWithoutNamespace_isRequired() {
-        Target noNamespace = Target.builder().from(pods()).parameters(Map.of("clusterIdentifier", "prod",
+        TemplateTarget noNamespace = TemplateTarget.builder().from(pods()).parameters(Map.of("clusterIdentifier", "prod",
                 "selectorType", "labelSelector", "selectorValue", "app=cart")).build();
         Experiment e = with("Delete", action("aws:eks:pod-delete", "Pods", "Pods").putParameter("kubernetesServiceAccount", "fis")
                 .build(), "Pods", noNamespace);
@@ -438,7 +438,7 @@ class CatalogRulesTest {
 
     @Test
     void validate_podSelectorTypeInLowerCase_suggestsTheValue() {
-        Target lower = Target.builder().from(pods()).putParameter("selectorType", "labelselector").build();
+        TemplateTarget lower = TemplateTarget.builder().from(pods()).putParameter("selectorType", "labelselector").build();
         Experiment e = with("Delete", action("aws:eks:pod-delete", "Pods", "Pods").putParameter("kubernetesServiceAccount", "fis")
                 .build(), "Pods", lower);
         Violation v = one(validate(e), "target.parameter.enum", ERROR, "/targets/Pods/parameters/selectorType");

@@ -5,7 +5,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -25,8 +25,8 @@ final class Templates {
     private Templates() {}
 
     /** The worker-node target: EC2 instances tagged Role=WorkerNode that are running, 20% of them. */
-    static Target workerNodes() {
-        return Target.builder()
+    static TemplateTarget workerNodes() {
+        return TemplateTarget.builder()
                 .resourceType("aws:ec2:instance")
                 .putResourceTag("Role", "WorkerNode")
                 .addFilter(Filter.of("State.Name", "running"))
@@ -60,8 +60,8 @@ final class Templates {
     }
 
     /** The base with its one target changed. */
-    static Experiment withTarget(UnaryOperator<Target.Builder> change) {
-        return builder().putTarget(TARGET, change.apply(Target.builder().from(workerNodes())).build()).build();
+    static Experiment withTarget(UnaryOperator<TemplateTarget.Builder> change) {
+        return builder().putTarget(TARGET, change.apply(TemplateTarget.builder().from(workerNodes())).build()).build();
     }
 
     /** The base with its one action changed. */

@@ -13,7 +13,7 @@ import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ class ValidatorNeverThrowsTest {
     private static Experiment emptyStrings() {
         return Experiment.builder().name("").description("").roleArn("").putTag("", "")
                 .addStopCondition(StopCondition.builder().source("").value("").build())
-                .putTarget("", Target.builder().resourceType("").addResourceArn("").putResourceTag("", "")
+                .putTarget("", TemplateTarget.builder().resourceType("").addResourceArn("").putResourceTag("", "")
                         .addFilter(Filter.builder().path("").addValue("").build()).selectionMode(SelectionMode.of(""))
                         .putParameter("", "").build())
                 .putAction("", Action.builder().actionId("").description("").putParameter("", "").putTarget("", "")
@@ -121,7 +121,7 @@ class ValidatorNeverThrowsTest {
         String b = "b".repeat(100_000);
         return Templates.builder().description(HUGE).roleArn("arn:aws:iam::" + HUGE).putTag(HUGE, HUGE)
                 .addStopCondition(StopCondition.builder().source(HUGE).value(HUGE).build())
-                .putTarget(a, Target.builder().resourceType(HUGE).addResourceArn("arn:" + HUGE).putResourceTag(HUGE, HUGE)
+                .putTarget(a, TemplateTarget.builder().resourceType(HUGE).addResourceArn("arn:" + HUGE).putResourceTag(HUGE, HUGE)
                         .addFilter(Filter.of(HUGE, HUGE)).selectionMode(SelectionMode.of("COUNT(" + HUGE + ")"))
                         .putParameter(HUGE, HUGE).build())
                 .putAction(b, Action.builder().actionId("aws:ec2:stop-instances").putParameter(HUGE, HUGE)
@@ -134,7 +134,7 @@ class ValidatorNeverThrowsTest {
         Experiment.Builder b = Templates.builder();
         for (int i = 0; i < ODD.size(); i++) {
             String s = ODD.get(i);
-            b.putTag("t" + i, s).putTarget("target" + i + s, Target.builder().resourceType(s).addResourceArn(s)
+            b.putTag("t" + i, s).putTarget("target" + i + s, TemplateTarget.builder().resourceType(s).addResourceArn(s)
                     .putResourceTag(s + i, s).addFilter(Filter.of(s, s)).selectionMode(SelectionMode.of(s))
                     .putParameter(s + i, s).build());
             b.putAction("action" + i + s, Action.builder().actionId(s).putParameter("duration", s).putParameter(s + i, s)
@@ -159,7 +159,7 @@ class ValidatorNeverThrowsTest {
 
     private static Experiment selfReferences() {
         return Templates.builder()
-                .putTarget("t", Target.builder().resourceType("aws:ec2:instance").addResourceArn("t").selectionMode(SelectionMode.all())
+                .putTarget("t", TemplateTarget.builder().resourceType("aws:ec2:instance").addResourceArn("t").selectionMode(SelectionMode.all())
                         .build())
                 .putAction("a", Action.builder().actionId("aws:ec2:stop-instances").putTarget("Instances", "a")
                         .addStartAfter("a", "a", "a").build())
@@ -171,7 +171,7 @@ class ValidatorNeverThrowsTest {
     private static Experiment unknownEverything() {
         return Experiment.builder().description("?").roleArn("arn:nope:nothing:nowhere:nobody:nothing")
                 .addStopCondition(StopCondition.builder().source("aws:sqs:queue").value("arn:aws:sqs:zz-top-9:1:q").build())
-                .putTarget("T", Target.builder().resourceType("aws:quantum:qubit").putResourceTag("k", "v")
+                .putTarget("T", TemplateTarget.builder().resourceType("aws:quantum:qubit").putResourceTag("k", "v")
                         .selectionMode(SelectionMode.of("SOME(3)")).putParameter("entanglement", "max").build())
                 .putAction("A", Action.builder().actionId("aws:quantum:decohere").putParameter("strength", "11")
                         .putTarget("Qubits", "T").addStartAfter("B").build())
@@ -237,7 +237,7 @@ class ValidatorNeverThrowsTest {
         for (int i = r.nextInt(5); i > 0; i--) {
             String name = pick(r, List.of("T1", "T2", "T3"));
             targetNames.add(name);
-            Target.Builder t = Target.builder().resourceType(pick(r, TYPES))
+            TemplateTarget.Builder t = TemplateTarget.builder().resourceType(pick(r, TYPES))
                     .selectionMode(SelectionMode.of(pick(r, List.of("ALL", "COUNT(1)", "COUNT(9)", "PERCENT(50)", "PERCENT(0)"))));
             for (int j = r.nextInt(3); j > 0; j--) {
                 t.addResourceArn(pick(r, VALUES));

@@ -12,7 +12,7 @@ import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +96,7 @@ class ValidatorTest {
     @Test
     void validate_namesWithSlashAndTilde_areEscapedInThePointer() {
         Experiment e = Experiment.builder().from(Templates.base())
-                .targets(java.util.Map.of("web/app~1", Target.builder().from(Templates.workerNodes())
+                .targets(java.util.Map.of("web/app~1", TemplateTarget.builder().from(Templates.workerNodes())
                         .selectionMode(Optional.empty()).build()))
                 .putAction(Templates.ACTION, Action.builder().from(Templates.stopNodes()).putTarget("Instances", "web/app~1").build())
                 .build();
@@ -105,7 +105,7 @@ class ValidatorTest {
 
     @Test
     void validate_pathsOfEveryViolationOfAMessyTemplate_areJsonPointers() {
-        Experiment e = builder().putTarget("a/b", Target.builder().resourceType("aws:nope").build())
+        Experiment e = builder().putTarget("a/b", TemplateTarget.builder().resourceType("aws:nope").build())
                 .putAction("x~y", Action.builder().actionId("aws:ec2:stop-instance").putTarget("Instances", "a/b")
                         .addStartAfter("z").build())
                 .build();
@@ -139,7 +139,7 @@ class ValidatorTest {
 
     @Test
     void validate_selectionModesAreCheckedForEveryTarget() {
-        Experiment e = builder().putTarget("Other", Target.builder().from(Templates.workerNodes())
+        Experiment e = builder().putTarget("Other", TemplateTarget.builder().from(Templates.workerNodes())
                 .selectionMode(SelectionMode.of("SOME")).build()).build();
         one(validate(e), "selection-mode.invalid", ERROR, "/targets/Other/selectionMode");
     }

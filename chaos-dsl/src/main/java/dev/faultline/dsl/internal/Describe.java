@@ -1,7 +1,7 @@
 package dev.faultline.dsl.internal;
 
 import dev.faultline.core.model.Filter;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ public final class Describe {
      * @param t the target
      * @return for example {@code aws:ec2:instance tags{Role=Worker} filters[State.Name=running] PERCENT(20)}
      */
-    public static String target(Target t) {
+    public static String target(TemplateTarget t) {
         List<String> parts = new ArrayList<>();
         parts.add(t.resourceType().orElse("?"));
         if (!t.resourceArns().isEmpty()) {

@@ -1,20 +1,20 @@
 package dev.faultline.dsl.internal;
 
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The data behind a DSL target: the core {@link Target} it builds and the name it has in the
+ * The data behind a DSL target: the core {@link TemplateTarget} it builds and the name it has in the
  * experiment, if the user chose one. Immutable.
  */
 public final class TargetData {
 
     private final String name;
-    private final Target target;
+    private final TemplateTarget target;
 
-    private TargetData(String name, Target target) {
+    private TargetData(String name, TemplateTarget target) {
         this.name = name;
         this.target = target;
     }
@@ -26,7 +26,7 @@ public final class TargetData {
      * @return the data
      */
     public static TargetData of(String resourceType) {
-        return new TargetData(null, Target.builder().resourceType(resourceType).build());
+        return new TargetData(null, TemplateTarget.builder().resourceType(resourceType).build());
     }
 
     /**
@@ -43,7 +43,7 @@ public final class TargetData {
      *
      * @return the target
      */
-    public Target target() {
+    public TemplateTarget target() {
         return target;
     }
 
@@ -72,8 +72,8 @@ public final class TargetData {
      * @param change what to change in a builder that starts from the current target
      * @return the copy
      */
-    public TargetData change(UnaryOperator<Target.Builder> change) {
-        Target.Builder builder = Target.builder();
+    public TargetData change(UnaryOperator<TemplateTarget.Builder> change) {
+        TemplateTarget.Builder builder = TemplateTarget.builder();
         builder.from(target);
         return new TargetData(name, change.apply(builder).build());
     }

@@ -4,7 +4,7 @@ import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
 import dev.faultline.testkit.Alarm;
@@ -222,7 +222,7 @@ final class ExperimentRun {
     private boolean overQuota(ActionRun a) {
         int dynamic = 0;
         for (String target : a.action.targets().values()) {
-            Target t = template.targets().get(target);
+            TemplateTarget t = template.targets().get(target);
             if (t != null && t.resourceArns().isEmpty()) {
                 dynamic += resolved.getOrDefault(target, List.of()).size();
             }

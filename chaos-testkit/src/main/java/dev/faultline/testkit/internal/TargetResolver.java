@@ -5,7 +5,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
-import dev.faultline.core.model.Target;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.testkit.Inventory;
 import dev.faultline.testkit.SimResource;
 import java.util.ArrayList;
@@ -79,9 +79,9 @@ public final class TargetResolver {
         boolean skipEmpty = experiment.experimentOptions().flatMap(ExperimentOptions::emptyTargetResolutionMode)
                 .map(m -> m == EmptyTargetResolutionMode.SKIP).orElse(false);
         Map<String, List<SimResource>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Target> e : experiment.targets().entrySet()) {
+        for (Map.Entry<String, TemplateTarget> e : experiment.targets().entrySet()) {
             String name = e.getKey();
-            Target t = e.getValue();
+            TemplateTarget t = e.getValue();
             String type = t.resourceType().orElse("");
             List<SimResource> candidates = new ArrayList<>();
             if (!t.resourceArns().isEmpty()) {

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * (ARNs, or tags and filters, and resource-type parameters) and how many of them are chosen.
  */
 @Value.Immutable
-public abstract class Target {
+public abstract class TemplateTarget {
 
     /**
 
@@ -104,9 +104,9 @@ public abstract class Target {
     @Value.Auxiliary
     public abstract Set<String> keptEmpty();
 
-    /** Builds {@link Target} values. */
-    public static final class Builder extends ImmutableTarget.Builder {
-        /** Creates an empty builder; prefer {@link Target#builder()}. */
+    /** Builds {@link TemplateTarget} values. */
+    public static final class Builder extends ImmutableTemplateTarget.Builder {
+        /** Creates an empty builder; prefer {@link TemplateTarget#builder()}. */
         public Builder() {}
     }
 }
