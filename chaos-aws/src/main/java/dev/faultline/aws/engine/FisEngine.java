@@ -282,6 +282,37 @@ public final class FisEngine implements ChaosEngine {
     }
 
     /**
+     * Deletes the experiment templates Faultline left behind in the service: those tagged
+     * {@code faultline:owner} with this engine's owner (run templates and the target previews'
+     * templates), created more than {@code olderThan} ago, that no experiment still going
+     * (pending, initiating, running, stopping) uses and that no run of this engine is using.
+     * Templates of others are never touched.
+     *
+     * <pre>{@code
+     * CleanupReport report = engine.cleanup(Duration.ofHours(24), true).join();   // dry run
+     * report.deleted().forEach(t -> log.info("would delete {}", t));
+     * }</pre>
+     *
+     * @param olderThan the least age of a template to delete (zero for any age)
+     * @param dryRun true to only report what would be deleted
+     * @return the report; completes exceptionally when the templates or experiments cannot be listed
+     */
+    public CompletableFuture<CleanupReport> cleanup(Duration olderThan, boolean dryRun) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+        }
+        Set<String> inUse = new java.util.HashSet<>();
+        for (Launch launch : launches) {
+            inUse.add(launch.runId());
+        }
+        for (FisRun run : active.values()) {
+            run.templateId().ifPresent(inUse::add);
+        }
+        return unwrapped(new TemplateSweep(context).sweep(olderThan, dryRun, inUse));
+    }
+
+    /**
      * How many AWS calls the engine has attempted, retries included.
      *
      * @return the count
