@@ -59,17 +59,6 @@ class FisEngineLeverTest {
     }
 
     @Test
-    void leverDisengaged_thePreflightSaysSo() {
-        var preflight = engine.preview(fx.nodeLoss()).join();
-
-        assertThat(preflight.checks()).filteredOn(c -> c.name().equals(PreflightCheck.SAFETY_LEVER))
-                .singleElement().satisfies(c -> {
-                    assertThat(c.status()).isEqualTo(PreflightCheck.Status.PASSED);
-                    assertThat(c.message()).contains("disengaged");
-                });
-    }
-
-    @Test
     void leverEngaged_midRun_theOutcomeAndTheReportNameTheLeverAndItsReason() {
         ExperimentRun run = engine.start(fx.nodeLoss(), RunOptions.builder().preview(false).build()).join();
         fx.clock.advance(Duration.ofSeconds(2));
