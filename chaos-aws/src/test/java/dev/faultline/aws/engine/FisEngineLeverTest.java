@@ -73,7 +73,7 @@ class FisEngineLeverTest {
         assertThat(outcome.stopReason()).hasValueSatisfying(r -> assertThat(r)
                 .isEqualTo("The account's FIS safety lever was engaged: incident 4711: stop all chaos"));
         String report = RunReport.of(run.experiment(), outcome).toMarkdown();
-        assertThat(report).contains("SAFETY_LEVER: The account's FIS safety lever was engaged: incident 4711");
+        assertThat(report).contains("Stopped by:** SAFETY\\_LEVER: The account's FIS safety lever was engaged: incident 4711");
     }
 
     @Test
