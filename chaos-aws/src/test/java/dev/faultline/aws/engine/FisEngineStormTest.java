@@ -38,8 +38,8 @@ import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 
 /**
  * A throttling storm: 30 % of the answers throttled, 5 % of the connections reset before the
- * request is handled, and, after the request was handled, 10 % of the connections reset and 5 %
- * of the answers held back past the client's attempt timeout; 20 runs at once. LocalFis allows 5
+ * request is handled, and, after the request was handled, 10 % of the connections reset and 3 %
+ * of the answers held back past the client's attempt timeout (1 s); 20 runs at once. LocalFis allows 5
  * active experiments per account, so the runs are spread over four LocalFis "accounts" (one
  * engine each, all engines on one shared scheduler). Every run must end completed, and each
  * LocalFis must hold exactly one template and one experiment per run. The second test shows the
@@ -112,6 +112,7 @@ class FisEngineStormTest {
                 .fastPollInterval(Duration.ofMillis(20))
                 .fastPollWindow(Duration.ofSeconds(30))
                 .maxAttempts(12)
+                .maxBackoff(Duration.ofSeconds(1))
                 .watchdogMargin(Duration.ofHours(10))
                 .quotaRetryInterval(Duration.ofMinutes(1))
                 .templateCleanup(TemplateCleanup.NEVER)
@@ -126,7 +127,7 @@ class FisEngineStormTest {
                     .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                     .alarms(al -> al.create(EngineFixture.ALARM))
                     .faults(Faults.builder().seed(a).throttling(0.3).connectionResets(0.05)
-                            .resetsAfterApply(0.1).timeoutsAfterApply(0.05).hang(Duration.ofMillis(500)).build())
+                            .resetsAfterApply(0.1).timeoutsAfterApply(0.03).hang(Duration.ofMillis(1500)).build())
                     .start();
             closing.add(localFis);
             services.add(localFis);
@@ -134,11 +135,11 @@ class FisEngineStormTest {
             FisAsyncClient fis = FisAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallAttemptTimeout(Duration.ofMillis(250))).build();
+                            .apiCallAttemptTimeout(Duration.ofSeconds(1))).build();
             CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallAttemptTimeout(Duration.ofMillis(250))).build();
+                            .apiCallAttemptTimeout(Duration.ofSeconds(1))).build();
             closing.add(fis);
             closing.add(cloudWatch);
             FisAsyncClient client = countingFailures(freshTokens ? FreshTokens.wrap(fis) : fis, failures);
