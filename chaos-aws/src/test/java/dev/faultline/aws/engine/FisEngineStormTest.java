@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 
 /**
  * A throttling storm: 30 % of the answers throttled, 5 % of the connections reset before the
- * request is handled, and, after the request was handled, 10 % of the connections reset and 3 %
- * of the answers held back past the client's attempt timeout (1 s); 20 runs at once. LocalFis allows 5
+ * request is handled, and, after the request was handled, 10 % of the connections reset and 0.5 %
+ * of the answers held back past the client's attempt timeout (1 s; each hold takes one of
+ * LocalFis's eight HTTP threads for 1.2 s, so a higher rate at this poll rate would starve it); 20 runs at once. LocalFis allows 5
  * active experiments per account, so the runs are spread over four LocalFis "accounts" (one
  * engine each, all engines on one shared scheduler). Every run must end completed, and each
  * LocalFis must hold exactly one template and one experiment per run. The second test shows the
@@ -127,7 +128,7 @@ class FisEngineStormTest {
                     .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                     .alarms(al -> al.create(EngineFixture.ALARM))
                     .faults(Faults.builder().seed(a).throttling(0.3).connectionResets(0.05)
-                            .resetsAfterApply(0.1).timeoutsAfterApply(0.03).hang(Duration.ofMillis(1500)).build())
+                            .resetsAfterApply(0.1).timeoutsAfterApply(0.005).hang(Duration.ofMillis(1200)).build())
                     .start();
             closing.add(localFis);
             services.add(localFis);
