@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 /**
  * A throttling storm: 30 % of the answers throttled, 5 % of the connections reset before the
  * request is handled, and, after the request was handled, 10 % of the connections reset and 0.5 %
- * of the answers held back past the client's attempt timeout (1 s; each hold takes one of
- * LocalFis's eight HTTP threads for 1.2 s, so a higher rate at this poll rate would starve it); 20 runs at once. LocalFis allows 5
+ * of the answers held back past the client's attempt timeout (3 s, generous for a loaded build
+ * machine; each hold takes one of LocalFis's eight HTTP threads for 4 s, so a higher rate at
+ * this poll rate would starve it); 20 runs at once. LocalFis allows 5
  * active experiments per account, so the runs are spread over four LocalFis "accounts" (one
  * engine each, all engines on one shared scheduler). Every run must end completed, and each
  * LocalFis must hold exactly one template and one experiment per run. The second test shows the
@@ -109,8 +110,8 @@ class FisEngineStormTest {
         ScheduledExecutorService shared = Executors.newScheduledThreadPool(2);
         closing.add(shared::shutdownNow);
         EngineConfig config = EngineFixture.testConfig()
-                .pollInterval(Duration.ofMillis(50))
-                .fastPollInterval(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(100))
+                .fastPollInterval(Duration.ofMillis(50))
                 .fastPollWindow(Duration.ofSeconds(30))
                 .maxAttempts(12)
                 .maxBackoff(Duration.ofSeconds(1))
@@ -128,7 +129,7 @@ class FisEngineStormTest {
                     .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                     .alarms(al -> al.create(EngineFixture.ALARM))
                     .faults(Faults.builder().seed(a).throttling(0.3).connectionResets(0.05)
-                            .resetsAfterApply(0.1).timeoutsAfterApply(0.005).hang(Duration.ofMillis(1200)).build())
+                            .resetsAfterApply(0.1).timeoutsAfterApply(0.005).hang(Duration.ofSeconds(4)).build())
                     .start();
             closing.add(localFis);
             services.add(localFis);
@@ -136,11 +137,11 @@ class FisEngineStormTest {
             FisAsyncClient fis = FisAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallAttemptTimeout(Duration.ofSeconds(1))).build();
+                            .apiCallAttemptTimeout(Duration.ofSeconds(3))).build();
             CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallAttemptTimeout(Duration.ofSeconds(1))).build();
+                            .apiCallAttemptTimeout(Duration.ofSeconds(3))).build();
             closing.add(fis);
             closing.add(cloudWatch);
             FisAsyncClient client = countingFailures(freshTokens ? FreshTokens.wrap(fis) : fis, failures);
