@@ -58,7 +58,8 @@ class CleanupCommandTest {
     private String template(String token, Map<String, String> tags) {
         return client.createExperimentTemplate(CreateExperimentTemplateRequest.builder().clientToken(token)
                 .description("left behind").roleArn(ROLE)
-                .stopConditions(s -> s.source("none"))
+                .stopConditions(software.amazon.awssdk.services.fis.model.CreateExperimentTemplateStopConditionInput
+                        .builder().source("none").build())
                 .targets(Map.of("w", software.amazon.awssdk.services.fis.model.CreateExperimentTemplateTargetInput
                         .builder().resourceType("aws:ec2:instance").resourceTags(Map.of("Role", "Worker"))
                         .selectionMode("ALL").build()))
