@@ -25,7 +25,8 @@ class CleanupCommandTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/FisRole";
 
-    private final ManualClock clock = Clocks.manual();
+    /** Thirty hours ago: the command measures ages on the system clock, as it does against FIS. */
+    private final ManualClock clock = Clocks.manual(java.time.Instant.now().minus(Duration.ofHours(30)));
     private LocalFis fis;
     private FisAsyncClient client;
     private final StringWriter out = new StringWriter();
