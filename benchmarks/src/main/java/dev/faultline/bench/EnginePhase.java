@@ -97,6 +97,9 @@ final class EnginePhase {
                 .fastPollInterval(s.poll())
                 .maxCallsPerSecond(rate)
                 .stopOnShutdown(false)
+                // the cells stand for some two hundred accounts behind one endpoint and one role
+                // ARN: the engine's per-account admission cap must not serialise them
+                .maxActivePerAccount(Integer.MAX_VALUE)
                 .build();
         Lateness lateness = new Lateness(clock.factor());
         try (FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).config(config).clock(clock)

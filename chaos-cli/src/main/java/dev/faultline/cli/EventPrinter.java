@@ -85,6 +85,10 @@ final class EventPrinter implements RunListener {
     }
 
     static String describe(RunEvent event) {
+        if (event instanceof RunEvent.RunQueued) {
+            RunEvent.RunQueued e = (RunEvent.RunQueued) event;
+            return "queued behind " + e.ahead() + " experiment(s) under the active-experiment quota of " + e.account();
+        }
         if (event instanceof RunEvent.RunStarted) {
             RunEvent.RunStarted e = (RunEvent.RunStarted) event;
             return (e.attached() ? "attached to experiment " : "experiment ") + e.experimentId()

@@ -1,6 +1,8 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.plan.Durations;
 import dev.faultline.testkit.Clocks;
+import dev.faultline.testkit.Faults;
 import dev.faultline.testkit.LocalFis;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * faultline local-fis --port 4599 --inventory fleet.json --speed 1200
  * aws fis list-actions --endpoint-url http://127.0.0.1:4599 --region us-east-1
+ * faultline local-fis --throttle-rate 0.2 --lose-response-rate 0.05 --latency PT0.1S --seed 7
  * }</pre>
  */
 @Command(name = "local-fis", mixinStandardHelpOptions = true,
@@ -42,8 +45,25 @@ final class LocalFisCommand implements Callable<Integer> {
     long speed;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of ids and random target selection. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of ids, random target selection and the injected faults. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--latency", paramLabel = "DURATION",
+            description = "Wall-clock delay before every answer (ISO-8601, e.g. PT0.2S). Default: none.")
+    String latency;
+
+    @Option(names = "--throttle-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Share (0 to 1) of requests answered 429 ThrottlingException, unhandled. Default: ${DEFAULT-VALUE}.")
+    double throttleRate;
+
+    @Option(names = "--reset-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Share (0 to 1) of connections reset before the request is handled. Default: ${DEFAULT-VALUE}.")
+    double resetRate;
+
+    @Option(names = "--lose-response-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Share (0 to 1) of requests handled whose answer is then lost (connection closed)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double loseResponseRate;
 
     @Option(names = "--account", paramLabel = "ID", defaultValue = LocalFis.DEFAULT_ACCOUNT,
             description = "Account id in ARNs. Default: ${DEFAULT-VALUE}.")
@@ -61,10 +81,27 @@ final class LocalFisCommand implements Callable<Integer> {
             err.println("--speed must be at least 1.");
             return Faultline.USAGE;
         }
+        Faults faults;
+        try {
+            Faults.Builder f = Faults.builder().seed(seed).throttling(throttleRate).connectionResets(resetRate)
+                    .resetsAfterApply(loseResponseRate);
+            if (latency != null) {
+                f.latency(Durations.parse(latency));
+            }
+            faults = f.build();
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("--latency " + latency + " is not an ISO-8601 duration such as PT0.2S.");
+            return Faultline.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("Fault options: " + e.getMessage() + " (--throttle-rate, --reset-rate and --lose-response-rate"
+                    + " are shares from 0 to 1 that add up to at most 1; --latency is not negative)");
+            return Faultline.USAGE;
+        }
         Clock clock = Clocks.scaled(Duration.ofSeconds(speed), Duration.ofSeconds(1));
         LocalFis fis;
         try {
-            LocalFis.Builder b = LocalFis.builder().port(port).clock(clock).seed(seed).account(account).region(region);
+            LocalFis.Builder b = LocalFis.builder().port(port).clock(clock).seed(seed).account(account).region(region)
+                    .faults(faults);
             if (inventory != null) {
                 b.inventory(inv -> inv.load(inventory));
             }
@@ -81,6 +118,9 @@ final class LocalFisCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("LocalFis listening on " + fis.endpoint() + " (account " + account + ", " + region + ", "
                 + fis.inventory().resources().size() + " resources, speed x" + speed + ")");
+        if (faults.any()) {
+            out.println("Injecting faults: " + faults);
+        }
         out.println("Point clients at it: aws fis list-experiment-templates --endpoint-url " + fis.endpoint()
                 + " --region " + region);
         out.flush();

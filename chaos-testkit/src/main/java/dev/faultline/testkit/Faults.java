@@ -13,12 +13,22 @@ import java.util.Objects;
  *       {@code Throttling} (CloudWatch), which the SDK classifies as throttling;</li>
  *   <li>server errors: HTTP 500 {@code InternalServerException} before the request is handled;</li>
  *   <li>lost responses: the request is handled, then HTTP 503 is returned, as when a reply is lost;</li>
- *   <li>connection resets: the connection closes before a complete response;</li>
+ *   <li>connection resets: the connection closes before a complete response (the request is not
+ *       handled);</li>
+ *   <li>resets after applying: the request is handled, then the connection closes before a
+ *       complete response, so the client never learns the answer;</li>
+ *   <li>timeouts after applying: the request is handled, then nothing is sent for
+ *       {@link #hang()} (a client with a shorter timeout gives up), then the connection closes;</li>
  *   <li>latency: a fixed wall-clock delay before every response.</li>
  * </ul>
  *
+ * <p>The two "after applying" faults are the ones a client's idempotency shows in: a client that
+ * sends a fresh client token when it retries creates a second template or experiment.
+ *
  * <pre>{@code
  * fis.faults(Faults.builder().seed(7).throttling(0.3).lostResponses(0.2).build());
+ * fis.faults(Faults.builder().seed(7).resetsAfterApply(0.1).timeoutsAfterApply(0.1)
+ *         .hang(Duration.ofSeconds(2)).build());
  * }</pre>
  */
 public final class Faults {
@@ -30,6 +40,9 @@ public final class Faults {
     private final double serverErrors;
     private final double lostResponses;
     private final double connectionResets;
+    private final double resetsAfterApply;
+    private final double timeoutsAfterApply;
+    private final Duration hang;
     private final Duration latency;
 
     private Faults(Builder b) {
@@ -38,6 +51,9 @@ public final class Faults {
         this.serverErrors = b.serverErrors;
         this.lostResponses = b.lostResponses;
         this.connectionResets = b.connectionResets;
+        this.resetsAfterApply = b.resetsAfterApply;
+        this.timeoutsAfterApply = b.timeoutsAfterApply;
+        this.hang = b.hang;
         this.latency = b.latency;
     }
 
@@ -105,6 +121,33 @@ public final class Faults {
     }
 
     /**
+     * The share of requests handled and then answered by a closed connection.
+     *
+     * @return 0 to 1
+     */
+    public double resetsAfterApply() {
+        return resetsAfterApply;
+    }
+
+    /**
+     * The share of requests handled and then left without an answer for {@link #hang()}.
+     *
+     * @return 0 to 1
+     */
+    public double timeoutsAfterApply() {
+        return timeoutsAfterApply;
+    }
+
+    /**
+     * How long a request that times out after being applied is left without an answer.
+     *
+     * @return the wall-clock wait; 10 s unless set
+     */
+    public Duration hang() {
+        return hang;
+    }
+
+    /**
      * The wall-clock delay added to every response.
      *
      * @return the delay, zero for none
@@ -120,14 +163,15 @@ public final class Faults {
      */
     public boolean any() {
         return throttling > 0 || serverErrors > 0 || lostResponses > 0 || connectionResets > 0
-                || !latency.isZero();
+                || resetsAfterApply > 0 || timeoutsAfterApply > 0 || !latency.isZero();
     }
 
     @Override
     public String toString() {
         return "Faults[seed=" + seed + ", throttling=" + throttling + ", serverErrors=" + serverErrors
                 + ", lostResponses=" + lostResponses + ", connectionResets=" + connectionResets
-                + ", latency=" + latency + "]";
+                + ", resetsAfterApply=" + resetsAfterApply + ", timeoutsAfterApply=" + timeoutsAfterApply
+                + ", hang=" + hang + ", latency=" + latency + "]";
     }
 
     /** Builds {@link Faults}. */
@@ -137,6 +181,9 @@ public final class Faults {
         private double serverErrors;
         private double lostResponses;
         private double connectionResets;
+        private double resetsAfterApply;
+        private double timeoutsAfterApply;
+        private Duration hang = Duration.ofSeconds(10);
         private Duration latency = Duration.ZERO;
 
         private Builder() {}
@@ -197,6 +244,45 @@ public final class Faults {
         }
 
         /**
+         * Sets the share of requests handled and then answered by a closed connection (the
+         * answer is lost).
+         *
+         * @param rate 0 to 1
+         * @return this builder
+         */
+        public Builder resetsAfterApply(double rate) {
+            this.resetsAfterApply = rate(rate);
+            return this;
+        }
+
+        /**
+         * Sets the share of requests handled and then left without an answer for {@link #hang}.
+         *
+         * @param rate 0 to 1
+         * @return this builder
+         */
+        public Builder timeoutsAfterApply(double rate) {
+            this.timeoutsAfterApply = rate(rate);
+            return this;
+        }
+
+        /**
+         * Sets how long a request that times out after being applied is left without an answer
+         * before its connection closes (it holds one of LocalFis's HTTP threads meanwhile).
+         *
+         * @param value the wall-clock wait, positive
+         * @return this builder
+         */
+        public Builder hang(Duration value) {
+            Objects.requireNonNull(value, "hang");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("The hang must be positive: " + value);
+            }
+            this.hang = value;
+            return this;
+        }
+
+        /**
          * Sets a wall-clock delay added to every response.
          *
          * @param value the delay
@@ -217,7 +303,8 @@ public final class Faults {
          * @return the faults
          */
         public Faults build() {
-            if (throttling + serverErrors + lostResponses + connectionResets > 1.0 + 1e-9) {
+            if (throttling + serverErrors + lostResponses + connectionResets + resetsAfterApply
+                    + timeoutsAfterApply > 1.0 + 1e-9) {
                 throw new IllegalArgumentException("The fault rates add up to more than 1.");
             }
             return new Faults(this);

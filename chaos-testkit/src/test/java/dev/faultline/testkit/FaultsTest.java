@@ -83,6 +83,59 @@ class FaultsTest {
     }
 
     @Test
+    void resetsAfterApply_theClientSeesAnErrorButTheTemplateWasCreated() {
+        local.faults(Faults.builder().resetsAfterApply(1.0).build());
+
+        assertThatThrownBy(() -> noRetries.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").build()).join())
+                .cause().isInstanceOf(SdkClientException.class);
+
+        local.faults(Faults.none());
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(1);
+    }
+
+    @Test
+    void timeoutsAfterApply_theClientTimesOutButTheTemplateWasCreated() {
+        local.faults(Faults.builder().timeoutsAfterApply(1.0).hang(java.time.Duration.ofSeconds(2)).build());
+        try (FisAsyncClient hasty = FisAsyncClient.builder().httpClient(SharedHttp.CLIENT)
+                .endpointOverride(local.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))
+                        .apiCallAttemptTimeout(java.time.Duration.ofMillis(300))).build()) {
+            assertThatThrownBy(() -> hasty.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").build()).join())
+                    .cause().isInstanceOf(SdkClientException.class).hasMessageContaining("timeout");
+        }
+
+        local.faults(Faults.none());
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(1);
+    }
+
+    @Test
+    void afterApplyFaults_withSdkRetriesAndTheSameClientToken_neverCreateDuplicates() {
+        local.faults(Faults.builder().seed(5).resetsAfterApply(0.3).timeoutsAfterApply(0.2)
+                .hang(java.time.Duration.ofMillis(600)).build());
+        try (FisAsyncClient patient = FisAsyncClient.builder().httpClient(SharedHttp.CLIENT)
+                .endpointOverride(local.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(20))
+                        .apiCallAttemptTimeout(java.time.Duration.ofMillis(200))).build()) {
+            for (int i = 0; i < 6; i++) {
+                patient.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").build()).join();
+            }
+        }
+        local.faults(Faults.none());
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(6);
+    }
+
+    @Test
+    void hang_mustBePositive_andAfterApplyRatesCountTowardsTheTotal() {
+        assertThatThrownBy(() -> Faults.builder().hang(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hang");
+        assertThatThrownBy(() -> Faults.builder().resetsAfterApply(0.6).timeoutsAfterApply(0.6).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Faults.builder().timeoutsAfterApply(0.1).build().any()).isTrue();
+    }
+
+    @Test
     void sameSeed_sameFaultSequence() {
         boolean[] first = outcomes(5);
         boolean[] second = outcomes(5);

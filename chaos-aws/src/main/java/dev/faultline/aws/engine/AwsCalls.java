@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -21,7 +22,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Every AWS call of one engine goes through here: one {@link CallPacer} shared by all runs (at
  * most {@code maxCallsPerSecond} calls in any second, counted when each is sent; stops before
  * polls before creates and starts; waits scheduled, never a blocked thread), and a Resilience4j
- * retry with exponential backoff and jitter on throttling, 5xx and I/O errors, each attempt
+ * retry with exponential backoff and jitter on throttling, 5xx, I/O errors and attempt timeouts, each attempt
  * paced again. Other errors (validation, not found, conflict) are returned at once.
  */
 final class AwsCalls {
@@ -113,6 +114,9 @@ final class AwsCalls {
         if (e instanceof AwsServiceException) {
             AwsServiceException ase = (AwsServiceException) e;
             return ase.isThrottlingException() || ase.statusCode() == 429 || ase.statusCode() >= 500;
+        }
+        if (e instanceof ApiCallAttemptTimeoutException) {
+            return true; // the attempt's answer did not come in time; the request may have been applied
         }
         if (e instanceof SdkClientException) {
             for (Throwable c = e; c != null; c = c.getCause()) {

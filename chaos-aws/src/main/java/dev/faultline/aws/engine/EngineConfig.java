@@ -152,13 +152,37 @@ public abstract class EngineConfig {
     }
 
     /**
-     * How long the shutdown hook waits for the stopped experiments to reach a final state.
+     * The shutdown grace period: how long the shutdown hook may take, in all, to let in-flight
+     * calls finish, stop what the engine started and delete its templates before the JVM exits.
      *
      * @return the wait; 30 s by default
      */
     @Value.Default
     public Duration shutdownWait() {
         return Duration.ofSeconds(30);
+    }
+
+    /**
+     * How many of this engine's runs may hold a slot at once in one account and Region (FIS
+     * allows 5 active experiments per account and Region, quota L-F5FCA485); further starts wait
+     * in a first-in-first-out queue.
+     *
+     * @return the cap; 5 by default
+     */
+    @Value.Default
+    public int maxActivePerAccount() {
+        return 5;
+    }
+
+    /**
+     * How long a start that FIS refused with {@code ServiceQuotaExceededException} (another
+     * controller uses the account's slots) waits before it asks again, with the same client token.
+     *
+     * @return the wait on the engine's clock; 15 s by default
+     */
+    @Value.Default
+    public Duration quotaRetryInterval() {
+        return Duration.ofSeconds(15);
     }
 
     /**
@@ -181,6 +205,10 @@ public abstract class EngineConfig {
         positive(fastPollInterval(), "fastPollInterval");
         positive(initialBackoff(), "initialBackoff");
         positive(maxBackoff(), "maxBackoff");
+        positive(quotaRetryInterval(), "quotaRetryInterval");
+        if (maxActivePerAccount() < 1) {
+            throw new IllegalArgumentException("maxActivePerAccount must be at least 1, was " + maxActivePerAccount());
+        }
         if (fastPollWindow().isNegative() || watchdogMargin().isNegative() || shutdownWait().isNegative()) {
             throw new IllegalArgumentException("fastPollWindow, watchdogMargin and shutdownWait must not be negative");
         }

@@ -10,10 +10,13 @@ import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -22,6 +25,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +89,15 @@ public final class FisEngine implements ChaosEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(FisEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
+    private static final Duration MIN_LEFT = Duration.ofMillis(1);
 
     private final EngineContext context;
     private final Launcher launcher;
     private final boolean ownsScheduler;
     private final Map<String, FisRun> active = new ConcurrentHashMap<>();
+    private final Set<Launch> launches = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AccountGate gate;
     private final ShutdownGuard shutdownGuard;
 
     FisEngine(FisEngineBuilder b) {
@@ -110,9 +117,10 @@ public final class FisEngine implements ChaosEngine {
         MetricSource metrics = b.metrics == null ? new CloudWatchMetricSource(b.cloudWatch, calls) : b.metrics;
         this.context = new EngineContext(b.fis, b.cloudWatch, b.iam, calls, metrics, validator, config,
                 b.clock == null ? Clock.systemUTC() : b.clock, scheduler);
-        this.launcher = new Launcher(context);
+        this.launcher = new Launcher(context, launches);
+        this.gate = new AccountGate(context);
         this.shutdownGuard = config.stopOnShutdown()
-                ? new ShutdownGuard(active::values, config.shutdownWait()) : null;
+                ? new ShutdownGuard(context, active::values, () -> launches, gate) : null;
     }
 
     /**
@@ -137,6 +145,17 @@ public final class FisEngine implements ChaosEngine {
         return pool;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A start first takes one of its account's slots ({@link EngineConfig#maxActivePerAccount()},
+     * FIS's quota of active experiments): when none is free it waits, first in first out, as a
+     * {@link QueuedStart} (see {@link #queued()}); the run's timeout, if it has one, bounds the
+     * wait and then the rest of the run. Cancelling the returned future cancels a queued start
+     * (nothing is created) or, once the experiment started, stops it. A run that waited has
+     * {@code RunQueued} and {@code queued → pending} as its first events. The preflight runs
+     * once the start is admitted, so its checks are fresh at the start.
+     */
     @Override
     public CompletableFuture<ExperimentRun> start(Experiment experiment, RunOptions options) {
         Objects.requireNonNull(experiment, "experiment");
@@ -144,7 +163,39 @@ public final class FisEngine implements ChaosEngine {
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedError());
         }
-        CompletableFuture<ExperimentRun> started = preflight(experiment, options).thenCompose(preflight -> {
+        if (context.validator.validate(experiment).hasErrors()) {
+            return unwrapped(checkedStart(experiment, options, this::newRun)); // refused, without waiting
+        }
+        AccountGate.Slot slot = gate.enter(experiment, options);
+        CompletableFuture<ExperimentRun> started = slot.start.admitted().thenCompose(admittedAt -> {
+            Function<RunSpec, FisRun> makeRun = spec -> {
+                FisRun run = newRun(spec);
+                if (slot.waited()) {
+                    run.queued(slot.start);
+                }
+                return run;
+            };
+            return checkedStart(experiment, remaining(options, slot.start, admittedAt), makeRun);
+        });
+        started.whenComplete((run, error) -> {
+            if (error != null) {
+                slot.release();
+            } else {
+                run.completion().whenComplete((outcome, failure) -> slot.release());
+            }
+        });
+        CompletableFuture<ExperimentRun> out = unwrapped(started);
+        out.whenComplete((run, error) -> {
+            if (out.isCancelled() && !slot.start.cancel("The caller cancelled the start")) {
+                started.thenAccept(r -> r.stop("The caller cancelled the start"));
+            }
+        });
+        return out;
+    }
+
+    private CompletableFuture<ExperimentRun> checkedStart(Experiment experiment, RunOptions options,
+            Function<RunSpec, FisRun> makeRun) {
+        return preflight(experiment, options).thenCompose(preflight -> {
             if (!preflight.passed()) {
                 LOG.debug("run refused by the preflight checks: {}", preflight);
                 throw new CompletionException(new RunRefusedException(preflight));
@@ -152,10 +203,26 @@ public final class FisEngine implements ChaosEngine {
             if (closed.get()) {
                 throw new CompletionException(closedError());
             }
-            return launcher.start(experiment, options, this::newRun)
-                    .thenApply(run -> (ExperimentRun) run);
+            return launcher.start(experiment, options, makeRun).thenApply(run -> (ExperimentRun) run);
         });
-        return unwrapped(started);
+    }
+
+    /** The options with the timeout that is left after the wait in the queue. */
+    private static RunOptions remaining(RunOptions options, QueuedStart start, Instant admittedAt) {
+        if (options.timeout().isEmpty()) {
+            return options;
+        }
+        Duration left = options.timeout().get().minus(Duration.between(start.queuedAt(), admittedAt));
+        return RunOptions.builder().from(options).timeout(left.compareTo(MIN_LEFT) < 0 ? MIN_LEFT : left).build();
+    }
+
+    /**
+     * The starts waiting for a slot under their account's quota of active experiments.
+     *
+     * @return a snapshot, oldest first; each can be cancelled
+     */
+    public List<QueuedStart> queued() {
+        return gate.queued();
     }
 
     @Override
@@ -211,6 +278,37 @@ public final class FisEngine implements ChaosEngine {
     }
 
     /**
+     * Deletes the experiment templates Faultline left behind in the service: those tagged
+     * {@code faultline:owner} with this engine's owner (run templates and the target previews'
+     * templates), created more than {@code olderThan} ago, that no experiment still going
+     * (pending, initiating, running, stopping) uses and that no run of this engine is using.
+     * Templates of others are never touched.
+     *
+     * <pre>{@code
+     * CleanupReport report = engine.cleanup(Duration.ofHours(24), true).join();   // dry run
+     * report.deleted().forEach(t -> log.info("would delete {}", t));
+     * }</pre>
+     *
+     * @param olderThan the least age of a template to delete (zero for any age)
+     * @param dryRun true to only report what would be deleted
+     * @return the report; completes exceptionally when the templates or experiments cannot be listed
+     */
+    public CompletableFuture<CleanupReport> cleanup(Duration olderThan, boolean dryRun) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("olderThan must not be negative, was " + olderThan);
+        }
+        Set<String> inUse = new java.util.HashSet<>();
+        for (Launch launch : launches) {
+            inUse.add(launch.runId());
+        }
+        for (FisRun run : active.values()) {
+            run.templateId().ifPresent(inUse::add);
+        }
+        return unwrapped(new TemplateSweep(context).sweep(olderThan, dryRun, inUse));
+    }
+
+    /**
      * How many AWS calls the engine has attempted, retries included.
      *
      * @return the count
@@ -233,6 +331,7 @@ public final class FisEngine implements ChaosEngine {
         if (shutdownGuard != null) {
             shutdownGuard.remove();
         }
+        gate.cancelAll("The engine was closed before the queued start was admitted");
         for (FisRun run : new ArrayList<>(active.values())) {
             run.close();
         }

@@ -56,6 +56,7 @@ final class FisRun implements ExperimentRun {
     private volatile Instant deadline;
     private volatile ScheduledFuture<?> pending;
     private volatile boolean closed;
+    private volatile QueuedStart queued;
     private int failedPolls;
 
     /**
@@ -85,6 +86,13 @@ final class FisRun implements ExperimentRun {
      */
     void begin(Snapshot first) {
         Instant now = context.clock.instant();
+        QueuedStart q = queued;
+        if (q != null) {
+            Instant admittedAt = q.admitted().getNow(now);
+            events.publish(new RunEvent.RunQueued(spec.experimentId(), q.queuedAt(), q.account(), q.ahead()));
+            events.publish(new RunEvent.StateChanged(spec.experimentId(), admittedAt, RunState.QUEUED, RunState.PENDING,
+                    "admitted after " + Duration.between(q.queuedAt(), admittedAt) + " in the queue"));
+        }
         Instant from = spec.attached() && first.startTime() != null ? first.startTime() : now;
         deadline = from.plus(spec.timeout());
         LOG.debug("run started experimentId={} templateId={} attached={} deadline={}", spec.experimentId(),
@@ -92,6 +100,21 @@ final class FisRun implements ExperimentRun {
         events.publish(new RunEvent.RunStarted(spec.experimentId(), now,
                 spec.templateId() == null ? "" : spec.templateId(), spec.attached()));
         afterAnswer(first, now);
+    }
+
+    /**
+     * Records that the start waited in the admission queue; {@link #begin} then publishes
+     * {@code RunQueued} and {@code queued → pending} before {@code RunStarted}.
+     *
+     * @param start the start as it was queued
+     */
+    void queued(QueuedStart start) {
+        this.queued = start;
+    }
+
+    /** Tells whether the template is this engine's to delete. */
+    boolean ownsTemplate() {
+        return spec.ownsTemplate();
     }
 
     /** Tells whether the engine started this run (rather than attached to it). */
@@ -252,10 +275,10 @@ final class FisRun implements ExperimentRun {
         if (!finishing.compareAndSet(false, true)) {
             return;
         }
-        CompletableFuture<HypothesisWatch.Final> judged = hypothesis == null
+        CompletableFuture<HypothesisWatch.Final> judged = leverCause().thenCompose(ignored -> hypothesis == null
                 ? CompletableFuture.completedFuture(null)
                 : ClockWait.until(context, context.clock.instant().plus(hypothesis.recoveryWindow()), () -> closed)
-                        .thenCompose(ignored -> hypothesis.finish(experimentStart(), context.clock.instant()));
+                        .thenCompose(none -> hypothesis.finish(experimentStart(), context.clock.instant())));
         judged.thenComposeAsync(result -> {
             if (result != null && !result.after().isEmpty()) {
                 events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
@@ -269,6 +292,21 @@ final class FisRun implements ExperimentRun {
                 complete(result == null ? null : result.verdict());
             }
         }, context.scheduler);
+    }
+
+    /**
+     * A run that FIS stopped or cancelled without anyone here asking: when the account's safety
+     * lever is engaged, the lever is recorded as the stop's source, with its reason.
+     */
+    private CompletableFuture<Void> leverCause() {
+        RunState end = machine.state();
+        if ((end != RunState.STOPPED && end != RunState.CANCELLED) || stopRequest.get() != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return new LeverCheck(context).engagedReason().thenAccept(reason -> reason.ifPresent(r -> {
+            LOG.debug("stopped by the safety lever experimentId={} reason={}", spec.experimentId(), r);
+            stopRequest.compareAndSet(null, new StopRequest(StopSource.SAFETY_LEVER, r));
+        }));
     }
 
     /** When the experiment was started: its creation time in the service, else its start time. */

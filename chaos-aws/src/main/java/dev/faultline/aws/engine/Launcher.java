@@ -8,11 +8,13 @@ import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest
 import software.amazon.awssdk.services.fis.model.ExperimentTemplate;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 import software.amazon.awssdk.services.fis.model.GetExperimentResponse;
+import software.amazon.awssdk.services.fis.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.fis.model.StartExperimentRequest;
 import software.amazon.awssdk.services.fis.model.StartExperimentResponse;
 
@@ -44,14 +47,17 @@ final class Launcher {
     private final EngineContext context;
     private final FisCompiler compiler;
     private final RunCleanup cleanup;
+    private final Set<Launch> launches;
 
     /**
      * Creates the launcher.
      *
      * @param context the engine's shared parts
+     * @param launches where starts in progress are registered for the shutdown guard
      */
-    Launcher(EngineContext context) {
+    Launcher(EngineContext context, Set<Launch> launches) {
         this.context = Objects.requireNonNull(context, "context");
+        this.launches = Objects.requireNonNull(launches, "launches");
         this.compiler = FisCompiler.create().withValidator(context.validator);
         this.cleanup = new RunCleanup(context);
     }
@@ -79,27 +85,47 @@ final class Launcher {
         } catch (CompilationException e) {
             return CompletableFuture.failedFuture(e);
         }
+        Launch launch = new Launch(runId);
+        launches.add(launch); // known to the shutdown guard before the first mutating call
+        Instant deadline = options.timeout().map(t -> context.clock.instant().plus(t)).orElse(null);
         LOG.debug("creating template run={}", runId);
-        return context.calls.call("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))
+        CompletableFuture<FisRun> out = launch.track(context.calls.call("CreateExperimentTemplate",
+                () -> launch.send("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))))
                 .handle((response, error) -> error == null
                         ? CompletableFuture.completedFuture(response.experimentTemplate().id())
-                        : createFailed(runId, AwsCalls.unwrap(error)))
+                        : createFailed(launch, AwsCalls.unwrap(error)))
                 .thenCompose(Function.identity())
-                .thenCompose(templateId -> startExperiment(templateId, runId, tags))
+                .thenCompose(templateId -> {
+                    launch.templateId(templateId);
+                    return startExperiment(launch, templateId, tags, deadline);
+                })
                 .thenApply(started -> {
+                    launch.experimentId(started.experiment().id());
+                    if (!launch.handOver()) {
+                        throw new CompletionException(Launch.abortedError("the hand-over of the started run"));
+                    }
                     RunSpec spec = new RunSpec(started.experiment().id(), started.experiment().experimentTemplateId(),
                             experiment, options, plan(experiment), timeout(experiment, options), false, true);
                     FisRun run = makeRun.apply(spec);
                     run.begin(Snapshot.of(started.experiment()));
                     return run;
                 });
+        out.whenComplete((run, error) -> {
+            launches.remove(launch);
+            launch.settled().complete(null);
+        });
+        return out;
     }
 
     /**
      * After a failed CreateExperimentTemplate whose request may have been handled (its answer
      * lost), deletes any template that carries this run's tag, then fails.
      */
-    private CompletableFuture<String> createFailed(String runId, Throwable cause) {
+    private CompletableFuture<String> createFailed(Launch launch, Throwable cause) {
+        String runId = launch.runId();
+        if (launch.aborted()) {
+            return CompletableFuture.failedFuture(cause); // the shutdown guard sweeps by the run tag
+        }
         if (!AwsCalls.retryable(cause)) {
             return CompletableFuture.failedFuture(new EngineException(
                     "CreateExperimentTemplate failed; nothing was created", cause));
@@ -135,17 +161,20 @@ final class Launcher {
                 });
     }
 
-    private CompletableFuture<StartExperimentResponse> startExperiment(String templateId, String runId,
-            Map<String, String> tags) {
+    private CompletableFuture<StartExperimentResponse> startExperiment(Launch launch, String templateId,
+            Map<String, String> tags, Instant deadline) {
         StartExperimentRequest start = compiler.startRequest(templateId, ActionsMode.RUN_ALL).toBuilder()
-                .clientToken("faultline-" + runId + "-e").tags(tags).build();
-        LOG.debug("starting experiment templateId={} run={}", templateId, runId);
-        return context.calls.call("StartExperiment", () -> context.fis.startExperiment(start))
+                .clientToken("faultline-" + launch.runId() + "-e").tags(tags).build();
+        LOG.debug("starting experiment templateId={} run={}", templateId, launch.runId());
+        return startOnce(launch, start, deadline)
                 .handle((response, error) -> {
                     if (error == null) {
                         return CompletableFuture.completedFuture(response);
                     }
                     Throwable cause = AwsCalls.unwrap(error);
+                    if (launch.aborted()) {
+                        return CompletableFuture.<StartExperimentResponse>failedFuture(cause);
+                    }
                     return deleteAfterFailedStart(templateId, 1).<StartExperimentResponse>handle((ignored, deleteError) -> {
                         EngineException failure = new EngineException(deleteError == null
                                 ? "StartExperiment failed; the template " + templateId + " was deleted"
@@ -156,6 +185,38 @@ final class Launcher {
                         }
                         throw new CompletionException(failure);
                     });
+                })
+                .thenCompose(Function.identity());
+    }
+
+    /**
+     * Sends StartExperiment; a {@code ServiceQuotaExceededException} (the account's active
+     * experiments are at FIS's quota, for example through another controller) is back-pressure:
+     * the same request, with the same client token, is sent again after
+     * {@link EngineConfig#quotaRetryInterval()}, until the run's timeout (if it has one).
+     */
+    private CompletableFuture<StartExperimentResponse> startOnce(Launch launch, StartExperimentRequest start,
+            Instant deadline) {
+        return launch.track(context.calls.call("StartExperiment",
+                () -> launch.send("StartExperiment", () -> context.fis.startExperiment(start))))
+                .handle((response, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    Throwable cause = AwsCalls.unwrap(error);
+                    if (!(cause instanceof ServiceQuotaExceededException) || launch.aborted()) {
+                        return CompletableFuture.<StartExperimentResponse>failedFuture(cause);
+                    }
+                    Instant next = context.clock.instant().plus(context.config.quotaRetryInterval());
+                    if (deadline != null && next.isAfter(deadline)) {
+                        return CompletableFuture.<StartExperimentResponse>failedFuture(new EngineException(
+                                "FIS kept refusing the start: the account is at its quota of active experiments, and"
+                                        + " the run's timeout ran out while it waited", cause));
+                    }
+                    LOG.info("FIS quota of active experiments reached; asking again with the same client token"
+                            + " run={} at={}", launch.runId(), next);
+                    return ClockWait.until(context, next, () -> false)
+                            .thenCompose(ignored -> startOnce(launch, start, deadline));
                 })
                 .thenCompose(Function.identity());
     }

@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * The checks made before a run, in this order: validation, stop conditions, steady state,
- * permissions, targets. Validation comes first: an ERROR ends the checks before any AWS call.
- * The stop-condition, steady-state and permission checks run concurrently; the target preview
+ * The checks made before a run, in this order: validation, safety lever, stop conditions, steady
+ * state, permissions, targets. Validation comes first: an ERROR ends the checks before any AWS
+ * call. The safety-lever, stop-condition, steady-state and permission checks run concurrently; the target preview
  * (a {@code skip-all} experiment, when {@link RunOptions#preview()} asks for it) runs last and
  * only when nothing failed before it. The future never completes exceptionally for a failed
  * check: a service error during a check becomes a failed check that says what went wrong.
@@ -72,8 +72,11 @@ final class PreflightRunner {
                 () -> new SteadyStateCheck(context).check(experiment));
         CompletableFuture<PreflightCheck> permissions = guarded(PreflightCheck.PERMISSIONS,
                 () -> new PermissionCheck(context).check(experiment));
-        return alarms.thenCombine(steady, List::of).thenCombine(permissions, (first, third) -> {
-            List<PreflightCheck> checks = List.of(first.get(0), first.get(1), third);
+        CompletableFuture<PreflightCheck> lever = guarded(PreflightCheck.SAFETY_LEVER,
+                () -> new LeverCheck(context).check());
+        return alarms.thenCombine(steady, List::of).thenCombine(permissions, (first, third) -> List.of(first.get(0),
+                first.get(1), third)).thenCombine(lever, (three, fourth) -> {
+            List<PreflightCheck> checks = List.of(fourth, three.get(0), three.get(1), three.get(2));
             out.addAllChecks(checks);
             return checks.stream().anyMatch(c -> c.status() == PreflightCheck.Status.FAILED);
         }).thenCompose(failed -> targets(experiment, options, failed)).thenApply(preview -> {

@@ -47,6 +47,14 @@ class AwsCallsTest {
     }
 
     @Test
+    void retryable_anAttemptTimeout_isRetried_theRequestMayHaveBeenApplied() {
+        assertThat(AwsCalls.retryable(new CompletionException(
+                software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.create(250)))).isTrue();
+        assertThat(AwsCalls.retryable(new CompletionException(new dev.faultline.core.engine.EngineException(
+                "The JVM is shutting down")))).as("an aborted start is not retried").isFalse();
+    }
+
+    @Test
     void call_retriesA5xxUntilItSucceeds_andCountsEveryAttempt() {
         AtomicInteger tries = new AtomicInteger();
         String result = calls.call("Op", () -> tries.incrementAndGet() < 3

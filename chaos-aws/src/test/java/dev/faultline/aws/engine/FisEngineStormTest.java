@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,10 +37,16 @@ import software.amazon.awssdk.services.fis.model.ExperimentSummary;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplateSummary;
 
 /**
- * A throttling storm: 30 % of the answers throttled and 5 % of the connections reset, 20 runs
- * at once. LocalFis allows 5 active experiments per account, so the runs are spread over four
- * LocalFis "accounts" (one engine each, all engines on one shared scheduler). Every run must end
- * completed, and each LocalFis must hold exactly one template and one experiment per run.
+ * A throttling storm: 30 % of the answers throttled, 5 % of the connections reset before the
+ * request is handled, and, after the request was handled, 10 % of the connections reset and 0.5 %
+ * of the answers held back past the client's attempt timeout (3 s, generous for a loaded build
+ * machine; each hold takes one of LocalFis's eight HTTP threads for 4 s, so a higher rate at
+ * this poll rate would starve it); 20 runs at once. LocalFis allows 5
+ * active experiments per account, so the runs are spread over four LocalFis "accounts" (one
+ * engine each, all engines on one shared scheduler). Every run must end completed, and each
+ * LocalFis must hold exactly one template and one experiment per run. The second test shows the
+ * first can fail: an engine that sends a fresh client token on every attempt (a FIS client that
+ * rewrites the token) leaves duplicates that the same check finds.
  */
 @Timeout(180)
 class FisEngineStormTest {
@@ -60,14 +67,56 @@ class FisEngineStormTest {
 
     @Test
     void throttlingStorm_everyRunEndsRight_andEachRunLeavesOneTemplateAndOneExperiment() {
+        Storm storm = storm(false);
+
+        for (CompletableFuture<RunOutcome> f : storm.outcomes) {
+            RunOutcome outcome = f.join();
+            assertThat(outcome.state()).as(outcome.toString()).isEqualTo(RunState.COMPLETED);
+        }
+        for (int a = 0; a < ACCOUNTS; a++) {
+            assertThat(duplicates(storm.services.get(a), storm.outcomesOf(a))).as("account %s", a).isEmpty();
+            assertThat(storm.engines.get(a).callAttempts()).isGreaterThan(0);
+        }
+        assertThat(storm.failures.get()).as("calls the storm failed, each retried by the engine").isPositive();
+        assertThat(storm.shared.isShutdown()).as("an injected scheduler is not shut down by close").isFalse();
+        storm.engines.forEach(FisEngine::close);
+        assertThat(storm.shared.isShutdown()).isFalse();
+    }
+
+    @Test
+    void mutation_aFreshClientTokenOnEveryAttempt_leavesDuplicatesThatTheCheckFinds() {
+        Storm storm = storm(true);
+
+        List<String> found = new ArrayList<>();
+        for (int a = 0; a < ACCOUNTS; a++) {
+            found.addAll(duplicates(storm.services.get(a), storm.outcomesOf(a)));
+        }
+        assertThat(found).as("what the idempotency check reports against the mutant").isNotEmpty();
+    }
+
+    /** The storm's parts. */
+    private record Storm(ScheduledExecutorService shared, List<LocalFis> services, List<FisEngine> engines,
+            List<CompletableFuture<RunOutcome>> outcomes, AtomicInteger failures) {
+        List<RunOutcome> outcomesOf(int account) {
+            List<RunOutcome> mine = new ArrayList<>();
+            for (int r = 0; r < RUNS_PER_ACCOUNT; r++) {
+                mine.add(outcomes.get(account * RUNS_PER_ACCOUNT + r).join());
+            }
+            return mine;
+        }
+    }
+
+    private Storm storm(boolean freshTokens) {
         ScheduledExecutorService shared = Executors.newScheduledThreadPool(2);
         closing.add(shared::shutdownNow);
         EngineConfig config = EngineFixture.testConfig()
-                .pollInterval(Duration.ofMillis(50))
-                .fastPollInterval(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(100))
+                .fastPollInterval(Duration.ofMillis(50))
                 .fastPollWindow(Duration.ofSeconds(30))
-                .maxAttempts(10)
+                .maxAttempts(12)
+                .maxBackoff(Duration.ofSeconds(1))
                 .watchdogMargin(Duration.ofHours(10))
+                .quotaRetryInterval(Duration.ofMinutes(1))
                 .templateCleanup(TemplateCleanup.NEVER)
                 .build();
         List<LocalFis> services = new ArrayList<>();
@@ -79,20 +128,24 @@ class FisEngineStormTest {
             LocalFis localFis = LocalFis.builder().clock(clock).seed(100 + a)
                     .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                     .alarms(al -> al.create(EngineFixture.ALARM))
-                    .faults(Faults.builder().seed(a).throttling(0.3).connectionResets(0.05).build())
+                    .faults(Faults.builder().seed(a).throttling(0.3).connectionResets(0.05)
+                            .resetsAfterApply(0.1).timeoutsAfterApply(0.005).hang(Duration.ofSeconds(4)).build())
                     .start();
             closing.add(localFis);
             services.add(localFis);
             // no SDK retries: the engine's own retry has to ride out the storm
             FisAsyncClient fis = FisAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                            .apiCallAttemptTimeout(Duration.ofSeconds(3))).build();
             CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(localFis.endpoint())
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                            .apiCallAttemptTimeout(Duration.ofSeconds(3))).build();
             closing.add(fis);
             closing.add(cloudWatch);
-            FisEngine engine = FisEngine.builder().fis(countingFailures(fis, failures)).cloudWatch(cloudWatch).config(config).clock(clock)
+            FisAsyncClient client = countingFailures(freshTokens ? FreshTokens.wrap(fis) : fis, failures);
+            FisEngine engine = FisEngine.builder().fis(client).cloudWatch(cloudWatch).config(config).clock(clock)
                     .scheduler(shared).build();
             closing.add(engine);
             engines.add(engine);
@@ -102,25 +155,12 @@ class FisEngineStormTest {
                         .thenCompose(ExperimentRun::completion));
             }
         }
-
-        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
-
-        for (CompletableFuture<RunOutcome> f : outcomes) {
-            RunOutcome outcome = f.join();
-            assertThat(outcome.state()).as(outcome.toString()).isEqualTo(RunState.COMPLETED);
+        try {
+            CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw new AssertionError("a run of the storm failed", e);
         }
-        for (int a = 0; a < ACCOUNTS; a++) {
-            List<RunOutcome> mine = new ArrayList<>();
-            for (int r = 0; r < RUNS_PER_ACCOUNT; r++) {
-                mine.add(outcomes.get(a * RUNS_PER_ACCOUNT + r).join());
-            }
-            assertOneTemplateAndOneExperimentPerRun(services.get(a), mine);
-            assertThat(engines.get(a).callAttempts()).isGreaterThan(0);
-        }
-        assertThat(failures.get()).as("calls the storm failed, each retried by the engine").isPositive();
-        assertThat(shared.isShutdown()).as("an injected scheduler is not shut down by close").isFalse();
-        engines.forEach(FisEngine::close);
-        assertThat(shared.isShutdown()).isFalse();
+        return new Storm(shared, services, engines, outcomes, failures);
     }
 
     /** The client, counting the calls that fail (the engine sees each failure and retries it). */
@@ -148,20 +188,14 @@ class FisEngineStormTest {
         return EngineFixture.nodeLossDraft(localFis, "Worker", Duration.ofMinutes(5)).build();
     }
 
-    private static void assertOneTemplateAndOneExperimentPerRun(LocalFis localFis, List<RunOutcome> outcomes) {
+    /**
+     * What breaks "one template and one experiment per run" in one LocalFis: every template or
+     * experiment beyond the runs' own, and every run tag seen more than once.
+     */
+    private static List<String> duplicates(LocalFis localFis, List<RunOutcome> outcomes) {
         localFis.faults(Faults.none());
+        List<String> found = new ArrayList<>();
         try (FisAsyncClient clean = SdkClients.fis(localFis)) {
-            Set<String> templates = new HashSet<>();
-            for (ExperimentTemplateSummary t : clean.listExperimentTemplates(b -> b.maxResults(100)).join()
-                    .experimentTemplates()) {
-                templates.add(t.id());
-            }
-            Set<String> experiments = new HashSet<>();
-            Set<String> runTags = new HashSet<>();
-            for (ExperimentSummary e : clean.listExperiments(b -> b.maxResults(100)).join().experiments()) {
-                experiments.add(e.id());
-                runTags.add(e.tags().get(Launcher.RUN_TAG));
-            }
             Set<String> expectedTemplates = new HashSet<>();
             Set<String> expectedExperiments = new HashSet<>();
             for (RunOutcome o : outcomes) {
@@ -169,9 +203,20 @@ class FisEngineStormTest {
                 expectedExperiments.add(o.experimentId());
             }
             assertThat(expectedTemplates).hasSize(outcomes.size());
-            assertThat(templates).isEqualTo(expectedTemplates);
-            assertThat(experiments).isEqualTo(expectedExperiments);
-            assertThat(runTags).hasSize(outcomes.size()).doesNotContainNull();
+            for (ExperimentTemplateSummary t : clean.listExperimentTemplates(b -> b.maxResults(100)).join()
+                    .experimentTemplates()) {
+                if (!expectedTemplates.contains(t.id())) {
+                    found.add("template " + t.id() + " of run " + t.tags().get(Launcher.RUN_TAG));
+                }
+            }
+            Set<String> runTags = new HashSet<>();
+            for (ExperimentSummary e : clean.listExperiments(b -> b.maxResults(100)).join().experiments()) {
+                String run = e.tags().get(Launcher.RUN_TAG);
+                if (!expectedExperiments.contains(e.id()) || run == null || !runTags.add(run)) {
+                    found.add("experiment " + e.id() + " of run " + run);
+                }
+            }
         }
+        return found;
     }
 }

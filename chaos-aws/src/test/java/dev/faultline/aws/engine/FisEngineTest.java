@@ -244,9 +244,10 @@ class FisEngineTest {
     }
 
     @Test
-    void start_startExperimentFails_deletesTheTemplateAndKeepsTheCause() {
+    void start_quotaFullBeyondTheRunsTimeout_deletesTheTemplateAndKeepsTheCause() {
         engine = fx.engine();
-        // fill the quota of 5 active experiments by hand, so StartExperiment answers 402
+        // fill the quota of 5 active experiments by hand, so StartExperiment answers 402; the run's
+        // timeout (10 s) is shorter than the back-pressure wait (15 s), so the start gives up at once
         String other = fx.fis.createExperimentTemplate(dev.faultline.aws.FisCompiler.create()
                 .createRequest(fx.nodeLoss(), "by-hand")).join().experimentTemplate().id();
         for (int i = 0; i < 5; i++) {
@@ -254,10 +255,11 @@ class FisEngineTest {
             fx.fis.startExperiment(b -> b.experimentTemplateId(other).clientToken(token)).join();
         }
 
-        assertThatThrownBy(() -> engine.start(fx.nodeLoss(), RunOptions.builder().preview(false).build()).join())
+        assertThatThrownBy(() -> engine.start(fx.nodeLoss(), RunOptions.builder().preview(false)
+                .timeout(Duration.ofSeconds(10)).build()).join())
                 .cause().isInstanceOf(EngineException.class)
                 .hasMessageContaining("was deleted")
-                .hasCauseInstanceOf(ServiceQuotaExceededException.class);
+                .hasRootCauseInstanceOf(ServiceQuotaExceededException.class);
         assertThat(fx.fis.listExperimentTemplates(b -> { }).join().experimentTemplates())
                 .extracting(ExperimentTemplateSummary::id).containsExactly(other);
         assertThat(engine.activeRuns()).isEmpty();

@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
 class PreflightRunnerTest {
 
     private static final MetricId ERRORS = MetricId.of("App", "Errors");
-    private static final List<String> ORDER = List.of(PreflightCheck.VALIDATION, PreflightCheck.STOP_CONDITIONS,
-            PreflightCheck.STEADY_STATE, PreflightCheck.PERMISSIONS, PreflightCheck.TARGETS);
+    private static final List<String> ORDER = List.of(PreflightCheck.VALIDATION, PreflightCheck.SAFETY_LEVER,
+            PreflightCheck.STOP_CONDITIONS, PreflightCheck.STEADY_STATE, PreflightCheck.PERMISSIONS,
+            PreflightCheck.TARGETS);
 
     private final ManualClock clock = Clocks.manual();
     private IamStub iamStub;

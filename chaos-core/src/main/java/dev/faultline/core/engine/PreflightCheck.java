@@ -6,7 +6,7 @@ import java.util.Objects;
  * One check made before a run: what was checked, how it went, and what to do about a failure.
  *
  * @param name what was checked: {@code validation}, {@code stop-conditions}, {@code targets},
- *     {@code permissions} or {@code steady-state}
+ *     {@code permissions}, {@code steady-state} or {@code safety-lever}
  * @param status how it went
  * @param message what was found, and for a failure how to fix it
  */
@@ -22,6 +22,8 @@ public record PreflightCheck(String name, Status status, String message) {
     public static final String PERMISSIONS = "permissions";
     /** The name of the check that the hypothesis holds before the start. */
     public static final String STEADY_STATE = "steady-state";
+    /** The name of the check that the account's FIS safety lever is not engaged. */
+    public static final String SAFETY_LEVER = "safety-lever";
 
     /** How a check went. */
     public enum Status {

@@ -26,6 +26,36 @@ public sealed interface RunEvent {
     Instant time();
 
     /**
+     * The start had to wait for a slot under the account's quota of active experiments (FIS
+     * allows 5 per account and Region). A run that waited has this as its first event, with the
+     * time it joined the queue, followed by {@code StateChanged(queued → pending)} when it was
+     * admitted; the experiment id is the one the run got once started.
+     *
+     * @param experimentId the experiment id
+     * @param time when the run joined the queue
+     * @param account the account and Region whose quota it waited for, as {@code ACCOUNT/REGION}
+     * @param ahead how many starts were queued or active before it when it joined
+     */
+    record RunQueued(String experimentId, Instant time, String account, int ahead) implements RunEvent {
+        /**
+         * Checks the components.
+         *
+         * @param experimentId the experiment id
+         * @param time the time
+         * @param account the account and Region
+         * @param ahead how many were ahead
+         */
+        public RunQueued {
+            Objects.requireNonNull(experimentId, "experimentId");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(account, "account");
+            if (ahead < 0) {
+                throw new IllegalArgumentException("ahead must not be negative, was " + ahead);
+            }
+        }
+    }
+
+    /**
      * The experiment was started (or, for an attached run, found).
      *
      * @param experimentId the experiment id

@@ -4,13 +4,21 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The state of an experiment run, as FIS names it ({@code ExperimentState.status}), with the
- * table of legal transitions that an {@link ExperimentRun}'s state machine follows.
+ * The state of an experiment run, as FIS names it ({@code ExperimentState.status}), plus
+ * Faultline's own {@link #QUEUED}, with the table of legal transitions that an
+ * {@link ExperimentRun}'s state machine follows.
  *
  * <p>A poller may miss short-lived states, so a transition may skip forward (for example
- * {@code pending → running}); it never goes back, and a terminal state never changes.
+ * {@code pending → running}); it never goes back, and a terminal state never changes. A queued
+ * run moves only to {@code pending} (admitted: the engine creates and starts it) or to
+ * {@code cancelled} (cancelled, or its timeout ran out, before anything was created).
  */
 public enum RunState {
+    /**
+     * Waiting for a slot under the account's quota of active experiments; nothing exists in the
+     * service yet. Faultline's own state: FIS never reports it.
+     */
+    QUEUED("queued"),
     /** Accepted, not yet resolving targets. */
     PENDING("pending"),
     /** Resolving targets. */
@@ -35,7 +43,7 @@ public enum RunState {
     }
 
     /**
-     * The name FIS uses.
+     * The name FIS uses ({@code queued} for Faultline's own {@link #QUEUED}).
      *
      * @return for example {@code running}
      */
@@ -59,10 +67,12 @@ public enum RunState {
      */
     public Set<RunState> next() {
         switch (this) {
+            case QUEUED:
+                return EnumSet.of(PENDING, CANCELLED);
             case PENDING:
-                return EnumSet.complementOf(EnumSet.of(PENDING));
+                return EnumSet.complementOf(EnumSet.of(QUEUED, PENDING));
             case INITIATING:
-                return EnumSet.complementOf(EnumSet.of(PENDING, INITIATING));
+                return EnumSet.complementOf(EnumSet.of(QUEUED, PENDING, INITIATING));
             case RUNNING:
                 return EnumSet.of(STOPPING, COMPLETED, STOPPED, FAILED);
             case STOPPING:
@@ -83,7 +93,7 @@ public enum RunState {
     }
 
     /**
-     * Finds the state for a FIS status.
+     * Finds the state for a FIS status (or Faultline's {@code queued}).
      *
      * @param wireName the status, for example {@code running}
      * @return the state
@@ -96,7 +106,7 @@ public enum RunState {
             }
         }
         throw new IllegalArgumentException("Not a FIS experiment status: " + wireName
-                + " (expected one of pending, initiating, running, completed, stopping, stopped, failed, cancelled)");
+                + " (expected one of queued, pending, initiating, running, completed, stopping, stopped, failed, cancelled)");
     }
 
     @Override

@@ -9,5 +9,10 @@ public enum StopSource {
     /** The JVM is shutting down and the engine stops what it started. */
     SHUTDOWN,
     /** A steady-state condition was breached during the run. */
-    HYPOTHESIS
+    HYPOTHESIS,
+    /**
+     * The account's FIS safety lever was engaged while the run was going: FIS stopped the
+     * experiment, and the engine found the lever engaged when the run ended.
+     */
+    SAFETY_LEVER
 }

@@ -23,7 +23,9 @@ final class EventJson {
     }
 
     private static void fields(ObjectMapper mapper, ObjectNode n, RunEvent e) {
-        if (e instanceof RunEvent.RunStarted s) {
+        if (e instanceof RunEvent.RunQueued s) {
+            n.put("account", s.account()).put("ahead", s.ahead());
+        } else if (e instanceof RunEvent.RunStarted s) {
             n.put("templateId", s.templateId().isEmpty() ? null : s.templateId());
             n.put("attached", s.attached());
         } else if (e instanceof RunEvent.StateChanged s) {

@@ -5,6 +5,7 @@ import static dev.faultline.core.engine.RunState.COMPLETED;
 import static dev.faultline.core.engine.RunState.FAILED;
 import static dev.faultline.core.engine.RunState.INITIATING;
 import static dev.faultline.core.engine.RunState.PENDING;
+import static dev.faultline.core.engine.RunState.QUEUED;
 import static dev.faultline.core.engine.RunState.RUNNING;
 import static dev.faultline.core.engine.RunState.STOPPED;
 import static dev.faultline.core.engine.RunState.STOPPING;
@@ -22,6 +23,7 @@ class RunStateTest {
 
     /** The whole table, written out: a state may skip forward (a poller misses short states), never back. */
     private static final Map<RunState, Set<RunState>> LEGAL = Map.of(
+            QUEUED, EnumSet.of(PENDING, CANCELLED),
             PENDING, EnumSet.of(INITIATING, RUNNING, COMPLETED, STOPPING, STOPPED, FAILED, CANCELLED),
             INITIATING, EnumSet.of(RUNNING, COMPLETED, STOPPING, STOPPED, FAILED, CANCELLED),
             RUNNING, EnumSet.of(STOPPING, COMPLETED, STOPPED, FAILED),
@@ -59,6 +61,18 @@ class RunStateTest {
         assertThat(RUNNING.canMoveTo(INITIATING)).isFalse();
         assertThat(STOPPING.canMoveTo(RUNNING)).isFalse();
         assertThat(RUNNING.canMoveTo(CANCELLED)).isFalse();
+        assertThat(PENDING.canMoveTo(QUEUED)).as("admitted is never queued again").isFalse();
+        assertThat(INITIATING.canMoveTo(QUEUED)).isFalse();
+    }
+
+    @Test
+    void queued_movesOnlyToPendingOrCancelled_andIsNotTerminal() {
+        assertThat(QUEUED.isTerminal()).isFalse();
+        assertThat(QUEUED.canMoveTo(PENDING)).isTrue();
+        assertThat(QUEUED.canMoveTo(CANCELLED)).isTrue();
+        assertThat(QUEUED.canMoveTo(RUNNING)).as("nothing runs before it is admitted").isFalse();
+        assertThat(QUEUED.canMoveTo(STOPPED)).isFalse();
+        assertThat(QUEUED.canMoveTo(FAILED)).isFalse();
     }
 
     @Test
@@ -91,7 +105,7 @@ class RunStateTest {
 
     @Test
     void wireNames_areTheFisStatuses() {
-        assertThat(RunState.values()).extracting(RunState::wireName).containsExactly("pending", "initiating",
+        assertThat(RunState.values()).extracting(RunState::wireName).containsExactly("queued", "pending", "initiating",
                 "running", "completed", "stopping", "stopped", "failed", "cancelled");
     }
 

@@ -245,4 +245,23 @@ class RunReportJsonTest {
         assertThat(text).startsWith("{\n  \"schema\" : \"faultline-run-report/1\",\n").endsWith("}\n");
         assertThat(text).doesNotContain("\r");
     }
+
+    @Test
+    void toJson_aQueuedRun_showsItsQueueEventAndTheQueuedToPendingChange() throws IOException {
+        RunOutcome queued = RunOutcome.builder().from(Runs.completedHeld())
+                .events(List.of(new dev.faultline.core.engine.RunEvent.RunQueued(Runs.ID, Runs.at(0),
+                                "123456789012/us-east-1", 5),
+                        Runs.changed(1, dev.faultline.core.engine.RunState.QUEUED,
+                                dev.faultline.core.engine.RunState.PENDING, "admitted after PT1S in the queue")))
+                .build();
+
+        JsonNode events = json(Runs.experiment(true), queued).get("events");
+
+        assertThat(events.at("/0/type").asText()).isEqualTo("RunQueued");
+        assertThat(events.at("/0/account").asText()).isEqualTo("123456789012/us-east-1");
+        assertThat(events.at("/0/ahead").asInt()).isEqualTo(5);
+        assertThat(events.at("/1/from").asText()).isEqualTo("queued");
+        assertThat(events.at("/1/to").asText()).isEqualTo("pending");
+        assertThat(RunReport.of(Runs.experiment(true), queued).toMarkdown()).as("renders").isNotEmpty();
+    }
 }

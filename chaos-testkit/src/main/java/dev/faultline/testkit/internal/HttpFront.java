@@ -134,8 +134,7 @@ public final class HttpFront implements AutoCloseable {
             if (cbor || (cw && target != null && target.startsWith("GraniteServiceVersion20100801."))) {
                 String op = cbor ? r.segments().get(3) : target.substring(target.indexOf('.') + 1);
                 CloudWatchStructured.Answer a = CloudWatchStructured.handle(op, body, cbor, cloudWatch, requestId);
-                if (fault == Fault.LOST) {
-                    serverError(ex, false, 503, requestId);
+                if (lostAfterApply(ex, fault, f, false, requestId)) {
                     return;
                 }
                 if (cbor) {
@@ -155,8 +154,7 @@ public final class HttpFront implements AutoCloseable {
             if (cw) {
                 CloudWatchQuery.Answer a = cloudWatch.handle(Request.parseForm(new String(body, StandardCharsets.UTF_8)),
                         requestId);
-                if (fault == Fault.LOST) {
-                    serverError(ex, true, 503, requestId);
+                if (lostAfterApply(ex, fault, f, true, requestId)) {
                     return;
                 }
                 send(ex, a.status(), "text/xml", a.xml(), requestId, null);
@@ -173,8 +171,7 @@ public final class HttpFront implements AutoCloseable {
                 sendError(ex, new ApiException(500, "InternalServerException", "LocalFis failed: " + e), requestId);
                 return;
             }
-            if (fault == Fault.LOST) {
-                serverError(ex, false, 503, requestId);
+            if (lostAfterApply(ex, fault, f, false, requestId)) {
                 return;
             }
             send(ex, 200, "application/json", new String(Json.bytes(answer), StandardCharsets.UTF_8), requestId, null);
@@ -183,7 +180,33 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    private enum Fault { NONE, THROTTLE, SERVER_ERROR, LOST, RESET }
+    private enum Fault { NONE, THROTTLE, SERVER_ERROR, LOST, RESET, RESET_AFTER, HANG_AFTER }
+
+    /**
+     * After the request was applied: answers 503 for a lost response, closes the connection
+     * mid-answer for a reset, or first waits the hang for a timeout; false for no such fault.
+     */
+    private boolean lostAfterApply(HttpExchange ex, Fault fault, Faults f, boolean cw, String requestId)
+            throws IOException {
+        switch (fault) {
+            case LOST:
+                serverError(ex, cw, 503, requestId);
+                return true;
+            case HANG_AFTER:
+                try {
+                    Thread.sleep(f.hang().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.sendResponseHeaders(200, 1024);
+                return true;
+            case RESET_AFTER:
+                ex.sendResponseHeaders(200, 1024);
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private Fault pick(Faults f) {
         double d = draw();
@@ -198,6 +221,12 @@ public final class HttpFront implements AutoCloseable {
         }
         if ((d -= f.connectionResets()) < 0) {
             return Fault.RESET;
+        }
+        if ((d -= f.resetsAfterApply()) < 0) {
+            return Fault.RESET_AFTER;
+        }
+        if ((d -= f.timeoutsAfterApply()) < 0) {
+            return Fault.HANG_AFTER;
         }
         return Fault.NONE;
     }

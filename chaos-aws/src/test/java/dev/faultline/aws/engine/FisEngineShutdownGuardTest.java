@@ -1,0 +1,196 @@
+package dev.faultline.aws.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.aws.FisCompiler;
+import dev.faultline.testkit.Clocks;
+import dev.faultline.testkit.LocalFis;
+import dev.faultline.testkit.SdkClients;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.fis.FisAsyncClient;
+import software.amazon.awssdk.services.fis.model.ExperimentSummary;
+
+/**
+ * A controller JVM sent SIGTERM at each moment of a start leaves nothing behind: no experiment
+ * still going and no template, in LocalFis (one simulated second per wall-clock second). A proxy
+ * between the controller and LocalFis holds the chosen call so that the signal arrives while it
+ * is in flight. The controller's engine has a 20 s grace period.
+ */
+@Timeout(240)
+class FisEngineShutdownGuardTest {
+
+    private LocalFis localFis;
+    private FisAsyncClient fis;
+    private HoldingProxy proxy;
+    private Process child;
+    private BufferedReader childOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        localFis = LocalFis.builder().clock(Clocks.scaled(Duration.ofSeconds(1), Duration.ofSeconds(1))).seed(5)
+                .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
+                .alarms(a -> a.create(EngineFixture.ALARM)).start();
+        fis = SdkClients.fis(localFis);
+        proxy = new HoldingProxy(localFis.endpoint());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly();
+        }
+        if (childOut != null) {
+            childOut.close();
+        }
+        proxy.close();
+        fis.close();
+        localFis.close();
+    }
+
+    private void fork(double callsPerSecond, String mode) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = dir.resolve("child.log").toFile();
+        child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                ForkedShutdownMain.class.getName(), proxy.endpoint().toString(),
+                localFis.alarms().arnOf(EngineFixture.ALARM), String.valueOf(callsPerSecond), mode))
+                .redirectError(log).start();
+        childOut = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private String line() throws IOException {
+        String line = childOut.readLine();
+        assertThat(line).as("child output; its log: %s", log()).isNotNull();
+        return line;
+    }
+
+    private String log() throws IOException {
+        Path log = dir.resolve("child.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** SIGTERM, then the child must exit within its grace period (20 s) plus JVM start-up slack. */
+    private void terminateAndAwaitExit() throws Exception {
+        child.destroy();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exits after its hook; log: %s", log()).isTrue();
+    }
+
+    private void assertNothingLeft() throws IOException {
+        for (ExperimentSummary e : fis.listExperiments(b -> { }).join().experiments()) {
+            String status = localFis.experimentStatus(e.id()).orElseThrow();
+            assertThat(status).as("experiment %s; child log: %s", e.id(), log())
+                    .isIn("stopped", "completed", "cancelled", "failed");
+        }
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates())
+                .as("templates left; child log: %s", log()).isEmpty();
+    }
+
+    @Test
+    void sigterm_duringCreate_theTemplateCreatedMeanwhileIsDeleted() throws Exception {
+        HoldingProxy.Rule create = proxy.rule("POST", "/experimentTemplates", HoldingProxy.Mode.HOLD_ANSWER);
+        fork(500, "start");
+        create.awaitSeen();
+
+        child.destroy();
+        Thread.sleep(300);
+        create.release();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        assertThat(fis.listExperiments(b -> { }).join().experiments()).as("never started").isEmpty();
+        assertNothingLeft();
+        assertThat(log()).contains("aborting an unfinished start");
+    }
+
+    @Test
+    void sigterm_betweenCreateAndStart_noStartIsSent_andTheTemplateIsDeleted() throws Exception {
+        HoldingProxy.Rule create = proxy.rule("POST", "/experimentTemplates", HoldingProxy.Mode.SIGNAL);
+        HoldingProxy.Rule start = proxy.rule("POST", "/experiments", HoldingProxy.Mode.SIGNAL);
+        fork(0.5, "start"); // two seconds between calls: the start waits for the rate limiter
+        create.awaitSeen();
+
+        terminateAndAwaitExit();
+
+        assertThat(start.hits()).as("StartExperiment was never sent").isZero();
+        assertThat(fis.listExperiments(b -> { }).join().experiments()).isEmpty();
+        assertNothingLeft();
+    }
+
+    @Test
+    void sigterm_duringStart_whoseAnswerIsLost_theExperimentIsFoundByItsRunTagStoppedAndItsTemplateDeleted()
+            throws Exception {
+        HoldingProxy.Rule start = proxy.rule("POST", "/experiments", HoldingProxy.Mode.DROP_ANSWER);
+        fork(500, "start");
+        start.awaitSeen();
+
+        child.destroy();
+        Thread.sleep(300);
+        start.release();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        assertThat(fis.listExperiments(b -> { }).join().experiments()).as("started once").hasSize(1);
+        assertNothingLeft();
+    }
+
+    @Test
+    void sigterm_duringTheFirstPoll_theRunIsStoppedAndItsTemplateDeleted() throws Exception {
+        HoldingProxy.Rule poll = proxy.rule("GET", "/experiments/", HoldingProxy.Mode.HOLD_ANSWER);
+        fork(500, "start");
+        poll.awaitSeen();
+
+        child.destroy();
+        Thread.sleep(300);
+        poll.release();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        assertThat(fis.listExperiments(b -> { }).join().experiments()).hasSize(1);
+        assertNothingLeft();
+        assertThat(log()).contains("stopping experiment");
+    }
+
+    @Test
+    void sigterm_whileRunning_aStopThatFailsOnceIsSentAgain() throws Exception {
+        HoldingProxy.Rule stop = proxy.rule("DELETE", "/experiments/", HoldingProxy.Mode.FAIL);
+        fork(500, "start");
+        assertThat(line()).isEqualTo("STARTING");
+        assertThat(line()).startsWith("STARTED ");
+
+        terminateAndAwaitExit();
+
+        assertThat(stop.hits()).as("the first StopExperiment failed").isEqualTo(1);
+        assertNothingLeft();
+    }
+
+    @Test
+    void sigterm_anAttachedRunIsLeftAlone() throws Exception {
+        String template = fis.createExperimentTemplate(FisCompiler.create().createRequest(
+                EngineFixture.nodeLossDraft(localFis, "Worker", Duration.ofMinutes(30)).build(), "other"))
+                .join().experimentTemplate().id();
+        String experiment = fis.startExperiment(b -> b.experimentTemplateId(template).clientToken("other"))
+                .join().experiment().id();
+        fork(500, "attach:" + experiment);
+        assertThat(line()).isEqualTo("ATTACHED " + experiment);
+
+        terminateAndAwaitExit();
+
+        assertThat(localFis.experimentStatus(experiment)).hasValueSatisfying(status -> assertThat(status)
+                .as("not stopped by the attached controller").isIn("pending", "initiating", "running"));
+        assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(1);
+    }
+}
