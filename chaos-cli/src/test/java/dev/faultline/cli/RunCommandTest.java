@@ -2,9 +2,17 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.aws.IamPolicies;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
 import dev.faultline.testkit.AlarmState;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
+import dev.faultline.testkit.SdkClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.services.fis.FisAsyncClient;
 
 @Timeout(120)
 class RunCommandTest {
@@ -29,6 +38,8 @@ class RunCommandTest {
             + "\"filters\":[{\"path\":\"State.Name\",\"values\":[\"running\"]}],\"selectionMode\":\"PERCENT(20)\"}},"
             + "\"actions\":{\"stop-workers\":{\"actionId\":\"aws:ec2:stop-instances\","
             + "\"parameters\":{\"startInstancesAfterDuration\":\"PT2M\"},\"targets\":{\"Instances\":\"workers\"}}}}";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -56,6 +67,8 @@ class RunCommandTest {
                 .alarms(a -> a.create("App5xx"))
                 .start();
         fis.alarms().setState("App5xx", AlarmState.OK, "quiet");
+        // the role holds exactly what `faultline iam` derives: the permissions preflight passes
+        LocalRoles.grant(fis, experiment());
     }
 
     @AfterEach
@@ -109,6 +122,50 @@ class RunCommandTest {
                 "--policy", "production");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("ERROR");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+    }
+
+    private static Experiment experiment() {
+        return TemplateJson.read(TEMPLATE).experiment().orElseThrow();
+    }
+
+    @Test
+    void run_roleWithoutStopInstances_isRefusedNamingTheAction_beforeAnyExperimentExists() throws Exception {
+        IamPolicies policies = IamPolicies.of(experiment()).inRegion("us-east-1");
+        ObjectNode permissions = (ObjectNode) JSON.readTree(policies.permissionsPolicy().toJson());
+        for (JsonNode statement : permissions.get("Statement")) {
+            JsonNode actions = statement.get("Action");
+            if (actions.isArray()) {
+                for (int i = actions.size() - 1; i >= 0; i--) {
+                    if (actions.get(i).asText().equals("ec2:StopInstances")) {
+                        ((ArrayNode) actions).remove(i);
+                    }
+                }
+            } else if (actions.asText().equals("ec2:StopInstances")) {
+                ((ObjectNode) statement).putArray("Action").add("ec2:DescribeInstances");
+            }
+        }
+        assertThat(permissions.toString()).doesNotContain("ec2:StopInstances").contains("ec2:StartInstances");
+        fis.iam().put("arn:aws:iam::123456789012:role/FisRole", policies.trustPolicy().toJson(), permissions.toString());
+
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1", "--wait");
+
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(err.toString()).contains("missing permissions").contains("ec2:StopInstances (implicitDeny)")
+                .doesNotContain("ec2:StartInstances (");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+        try (FisAsyncClient client = SdkClients.fis(fis)) {
+            assertThat(client.listExperimentTemplates(b -> { }).join().experimentTemplates()).isEmpty();
+            assertThat(client.listExperiments(b -> { }).join().experiments()).isEmpty();
+        }
+    }
+
+    @Test
+    void run_roleUnknownToIam_isRefused_sayingTheSimulationFailed() throws Exception {
+        fis.iam().remove("arn:aws:iam::123456789012:role/FisRole");
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("SimulatePrincipalPolicy failed").contains("NoSuchEntity");
         assertThat(out.toString()).doesNotContain("Started experiment");
     }
 
