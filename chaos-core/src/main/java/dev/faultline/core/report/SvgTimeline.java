@@ -105,8 +105,8 @@ final class SvgTimeline {
     }
 
     private double x(Instant t) {
-        double span = Duration.between(from, to).toMillis();
-        return LABEL_WIDTH + Duration.between(from, t).toMillis() / span * PLOT_WIDTH;
+        double span = Text.seconds(Duration.between(from, to));
+        return LABEL_WIDTH + Text.seconds(Duration.between(from, t)) / span * PLOT_WIDTH;
     }
 
     private void axis(Xml xml, double height) {
@@ -115,7 +115,7 @@ final class SvgTimeline {
                 "x2", Xml.num(LABEL_WIDTH + PLOT_WIDTH), "y2", Xml.num(y), "stroke", Palette.GREY);
         Duration step = tickStep(Duration.between(from, to));
         Duration first = Duration.between(origin, from);
-        long k = Math.floorDiv(first.toMillis(), step.toMillis());
+        long k = Math.floorDiv(first.getSeconds(), step.getSeconds());
         for (Instant t = origin.plus(step.multipliedBy(k)); !t.isAfter(to); t = t.plus(step)) {
             if (t.isBefore(from)) {
                 continue;
