@@ -36,6 +36,22 @@ final class Text {
         }
     }
 
+    /**
+     * A time plus a duration, held at {@link Instant#MIN} or {@link Instant#MAX} instead of
+     * throwing beyond them.
+     *
+     * @param t the time
+     * @param d the duration
+     * @return the sum, saturated
+     */
+    static Instant plus(Instant t, Duration d) {
+        try {
+            return t.plus(d);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return d.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+    }
+
     /** A duration as {@code 5m 30s}; a negative one with a leading minus. */
     static String duration(Duration d) {
         return d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d);

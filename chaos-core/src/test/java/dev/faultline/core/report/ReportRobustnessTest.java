@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,18 +27,18 @@ class ReportRobustnessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<Instant[]> extremeTimes() {
+    static Stream<Arguments> extremeTimes() {
         Instant min = Instant.MIN;
         Instant max = Instant.MAX;
         Instant t0 = Runs.T0;
-        return Stream.of(new Instant[] {t0, t0.plusSeconds(10_000_000_000_000_000L)},
-                new Instant[] {min, max}, new Instant[] {max, min}, new Instant[] {t0, t0},
-                new Instant[] {t0.minusSeconds(10_000_000_000_000_000L), t0});
+        return Stream.of(Arguments.of(t0, t0.plusSeconds(10_000_000_000_000_000L)), Arguments.of(min, max),
+                Arguments.of(max, min), Arguments.of(t0, t0), Arguments.of(t0.minusSeconds(10_000_000_000_000_000L), t0));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} to {1}")
     @MethodSource("extremeTimes")
-    void everyFormat_rendersRunsWhoseTimesAreFarApart(Instant[] times) throws Exception {
+    void everyFormat_rendersRunsWhoseTimesAreFarApart(Instant start, Instant end) throws Exception {
+        Instant[] times = {start, end};
         RunOutcome outcome = RunOutcome.builder().experimentId(ID).templateId(TEMPLATE).state(RunState.COMPLETED)
                 .reason("done").startTime(times[0]).endTime(times[1])
                 .addAction(ActionOutcome.builder().name("stop-workers").actionId("aws:ec2:stop-instances")
