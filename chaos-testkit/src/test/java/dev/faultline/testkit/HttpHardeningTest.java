@@ -121,7 +121,8 @@ class HttpHardeningTest {
 
     @Test
     void halfOpenConnections_do_not_lockOutAClient() throws Exception {
-        local = LocalFis.builder().start();
+        // long read deadlines: the stuck clients stay stuck for the whole test
+        local = LocalFis.builder().readTimeouts(Duration.ofMinutes(5), Duration.ofMinutes(5)).start();
         for (int i = 0; i < 64; i++) {
             Socket s = connect();
             s.getOutputStream().write("POST /experimentTemplates HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
