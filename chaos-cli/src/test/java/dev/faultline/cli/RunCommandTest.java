@@ -48,16 +48,26 @@ class RunCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
+    private static final String[] SAVED = new String[CREDENTIAL_PROPERTIES.length];
+
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
+        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
+            SAVED[i] = System.setProperty(CREDENTIAL_PROPERTIES[i], "test");
+        }
     }
 
     @AfterAll
-    static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+    static void restoreCredentials() {
+        // leave the JVM's properties as they were, not merely cleared
+        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
+            if (SAVED[i] == null) {
+                System.clearProperty(CREDENTIAL_PROPERTIES[i]);
+            } else {
+                System.setProperty(CREDENTIAL_PROPERTIES[i], SAVED[i]);
+            }
+        }
     }
 
     @BeforeEach

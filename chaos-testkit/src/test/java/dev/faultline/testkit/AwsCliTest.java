@@ -178,7 +178,13 @@ class AwsCliTest {
     }
 
     @Test
-    void cloudWatchFromTheCli_rpcV2Cbor_alarmStopsTheExperiment() throws Exception {
+    void cloudWatchFromTheCli_awsJson10_alarmStopsTheExperiment() throws Exception {
+        // botocore 1.43 speaks CloudWatch's JSON 1.0 protocol (X-Amz-Target), not RPC v2 CBOR:
+        // WireFormatTest covers CBOR; here the CLI's own debug log shows which protocol it used
+        Result probe = cli("cloudwatch", "describe-alarms", "--alarm-names", "Nothing", "--debug");
+        assertThat(probe.exit()).as(probe.err()).isZero();
+        assertThat(probe.err()).contains("GraniteServiceVersion20100801.DescribeAlarms")
+                .contains("application/x-amz-json-1.0").doesNotContain("rpc-v2-cbor");
         Result put = cli("cloudwatch", "put-metric-alarm", "--alarm-name", "App5xx", "--namespace", "App",
                 "--metric-name", "Errors", "--statistic", "Sum", "--period", "60", "--evaluation-periods", "1",
                 "--threshold", "5", "--comparison-operator", "GreaterThanThreshold");
