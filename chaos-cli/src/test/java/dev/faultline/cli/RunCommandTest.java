@@ -158,7 +158,8 @@ class RunCommandTest {
         assertThat(permissions.toString()).doesNotContain("ec2:StopInstances").contains("ec2:StartInstances");
         fis.iam().put("arn:aws:iam::123456789012:role/FisRole", policies.trustPolicy().toJson(), permissions.toString());
 
-        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1", "--wait");
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1", "--wait",
+                "--out", dir.resolve("reports").toString());
 
         assertThat(code).as(out + "\n" + err).isEqualTo(1);
         assertThat(err.toString()).contains("missing permissions").contains("ec2:StopInstances (implicitDeny)")
