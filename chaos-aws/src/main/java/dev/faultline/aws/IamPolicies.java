@@ -3,10 +3,13 @@ package dev.faultline.aws;
 import dev.faultline.aws.internal.PolicyBuilder;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.Placeholders;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The IAM policies of an experiment's execution role: the trust policy that lets FIS assume
@@ -24,20 +27,25 @@ import java.util.Objects;
  * iam.notes().forEach(System.err::println);   // what to review by hand
  * }</pre>
  *
- * <p>The account comes from the experiment's role ARN ({@code *} when it has none or a
- * placeholder); the Region is {@code *} unless given. Immutable and thread-safe.
+ * <p>The account comes from {@link #withAccount} or the experiment's role ARN; without one the
+ * trust policy cannot be written ({@link #unresolved()} says why). The Region is {@code *}
+ * unless given. Immutable and thread-safe.
  */
 public final class IamPolicies {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final Experiment experiment;
     private final Catalog catalog;
     private final String region;
+    private final String accountOverride;
     private final PolicyBuilder.Result result;
 
-    private IamPolicies(Experiment experiment, Catalog catalog, String region) {
+    private IamPolicies(Experiment experiment, Catalog catalog, String region, String accountOverride) {
         this.experiment = experiment;
         this.catalog = catalog;
         this.region = region;
+        this.accountOverride = accountOverride;
         this.result = PolicyBuilder.build(experiment, catalog, region);
     }
 
@@ -48,7 +56,7 @@ public final class IamPolicies {
      * @return the policies
      */
     public static IamPolicies of(Experiment experiment) {
-        return new IamPolicies(Objects.requireNonNull(experiment, "experiment"), Catalog.defaultCatalog(), "*");
+        return new IamPolicies(Objects.requireNonNull(experiment, "experiment"), Catalog.defaultCatalog(), "*", null);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class IamPolicies {
      * @return new policies
      */
     public IamPolicies inRegion(String region) {
-        return new IamPolicies(experiment, catalog, Objects.requireNonNull(region, "region"));
+        return new IamPolicies(experiment, catalog, Objects.requireNonNull(region, "region"), accountOverride);
     }
 
     /**
@@ -68,26 +76,78 @@ public final class IamPolicies {
      * @return new policies
      */
     public IamPolicies withCatalog(Catalog catalog) {
-        return new IamPolicies(experiment, Objects.requireNonNull(catalog, "catalog"), region);
+        return new IamPolicies(experiment, Objects.requireNonNull(catalog, "catalog"), region, accountOverride);
     }
 
     /**
-     * The account the role belongs to, from its ARN.
+     * These policies for a given account: it replaces the role ARN's account in the trust
+     * policy, and fills the placeholders that stand in the account field of the ARNs in the
+     * permissions policy (such as {@code arn:aws:ec2:us-east-1:<YOUR ACCOUNT>:instance/*}).
      *
-     * @return the 12-digit account id, or {@code *}
+     * @param account a 12-digit account id
+     * @return new policies
+     * @throws IllegalArgumentException if it is not 12 digits
+     */
+    public IamPolicies withAccount(String account) {
+        if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
+            throw new IllegalArgumentException("An account id is 12 digits: " + account);
+        }
+        return new IamPolicies(experiment, catalog, region, account);
+    }
+
+    /**
+     * The account the role belongs to: the one given to {@link #withAccount}, else the role ARN's.
+     *
+     * @return the 12-digit account id, or {@code *} when neither says
      */
     public String account() {
-        return result.account();
+        return accountOverride != null ? accountOverride : result.account();
+    }
+
+    /**
+     * What keeps these policies from being used as they are: no account (the role ARN has none,
+     * or a placeholder, and none was given), and every placeholder left in the permissions
+     * policy, each with where it is.
+     *
+     * @return one message per problem; empty when both policies are complete
+     */
+    public List<String> unresolved() {
+        List<String> out = new ArrayList<>();
+        if (!ACCOUNT_ID.matcher(account()).matches()) {
+            String role = experiment.roleArn().orElse("");
+            List<String> found = Placeholders.find(role);
+            out.add(role.isEmpty() ? "the template has no roleArn, so the trust policy has no account: give the account id"
+                    : "the roleArn " + role + " names no account"
+                            + (found.isEmpty() ? "" : " (placeholder " + String.join(", ", found) + ")")
+                            + ": fill it in, or give the account id");
+        }
+        for (PolicyStatement s : permissionsPolicy().statements()) {
+            for (String resource : s.resources()) {
+                for (String p : Placeholders.find(resource)) {
+                    out.add("placeholder " + p + " in resource " + resource + " (statement " + s.sid() + ")");
+                }
+            }
+            s.conditions().forEach((op, keys) -> keys.forEach((key, values) -> values.forEach(v ->
+                    Placeholders.find(v).forEach(p -> out.add("placeholder " + p + " in condition " + op + " " + key
+                            + " (statement " + s.sid() + ")")))));
+        }
+        return List.copyOf(out);
     }
 
     /**
      * The trust policy: {@code fis.amazonaws.com} may assume the role, only for experiments
      * of the role's account ({@code aws:SourceAccount}) and Region ({@code aws:SourceArn}).
+     * Never with a wildcard account, which FIS could never satisfy under {@code StringEquals}
+     * and which, "fixed" by hand, would protect nothing.
      *
      * @return the trust policy
+     * @throws IllegalStateException when the account is not known (see {@link #unresolved()})
      */
     public PolicyDocument trustPolicy() {
-        String account = result.account();
+        String account = account();
+        if (!ACCOUNT_ID.matcher(account).matches()) {
+            throw new IllegalStateException("No trust policy without an account: " + unresolved().get(0));
+        }
         String sourceArn = "arn:" + result.partition() + ":fis:" + region + ":" + account + ":experiment/*";
         Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
         conditions.put("StringEquals", Map.of("aws:SourceAccount", List.of(account)));
@@ -103,7 +163,32 @@ public final class IamPolicies {
      * @return the permissions policy
      */
     public PolicyDocument permissionsPolicy() {
-        return result.policy();
+        if (accountOverride == null) {
+            return result.policy();
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (PolicyStatement s : result.policy().statements()) {
+            List<String> resources = new ArrayList<>();
+            s.resources().forEach(r -> resources.add(fillAccount(r)));
+            Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
+            s.conditions().forEach((op, keys) -> {
+                Map<String, List<String>> filled = new LinkedHashMap<>();
+                keys.forEach((key, values) -> filled.put(key, values.stream().map(this::fillAccount).toList()));
+                conditions.put(op, filled);
+            });
+            statements.add(new PolicyStatement(s.sid(), s.principalService(), s.actions(), resources, conditions));
+        }
+        return new PolicyDocument(statements);
+    }
+
+    /** An ARN with the account given in place of a placeholder (or {@code *}) in its account field. */
+    private String fillAccount(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length == 6 && parts[0].equals("arn") && (Placeholders.contains(parts[4]) || parts[4].equals("*"))) {
+            parts[4] = accountOverride;
+            return String.join(":", parts);
+        }
+        return arn;
     }
 
     /**

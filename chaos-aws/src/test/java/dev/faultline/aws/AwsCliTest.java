@@ -1,17 +1,16 @@
 package dev.faultline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.testing.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +43,7 @@ class AwsCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void awsCli_sendsTheCompiledRequest(String name) throws Exception {
-        Optional<Path> aws = Tools.find("aws");
-        assumeThat(aws).as("the AWS CLI ($HOME/.pyenv/shims/aws) is not installed").isPresent();
+        Path aws = ExternalTools.require(ExternalTools.AWS);
         Experiment e = Experiments.named(name);
         String token = "faultline-" + name.hashCode();
         stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(e, token));
@@ -54,7 +52,7 @@ class AwsCliTest {
         ObjectNode input = (ObjectNode) JSON.readTree(FisCompiler.create().createRequestJson(e));
         input.put("clientToken", token);
         Path file = Files.writeString(dir.resolve("input.json"), input.toPrettyString());
-        ProcessBuilder pb = new ProcessBuilder(List.of(aws.get().toString(), "fis", "create-experiment-template",
+        ProcessBuilder pb = new ProcessBuilder(List.of(aws.toString(), "fis", "create-experiment-template",
                 "--cli-input-json", "file://" + file, "--endpoint-url", stub.endpoint().toString(),
                 "--region", "us-east-1", "--output", "json"));
         Map<String, String> env = pb.environment();

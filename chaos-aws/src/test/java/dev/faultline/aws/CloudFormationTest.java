@@ -1,7 +1,6 @@
 package dev.faultline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.testing.Corpus;
+import dev.faultline.core.testing.ExternalTools;
 import dev.faultline.core.validation.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,8 +219,7 @@ class CloudFormationTest {
 
     @Test
     void cfnLint_acceptsEveryCompiledTemplate() throws Exception {
-        Optional<Path> cfnLint = Tools.find("cfn-lint");
-        assumeThat(cfnLint).as("cfn-lint 1.51.0 ($HOME/.pyenv/shims/cfn-lint) is not installed").isPresent();
+        Path cfnLint = ExternalTools.require(ExternalTools.CFN_LINT);
         Map<String, Experiment> all = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
         for (String name : experiments().toList()) {
@@ -232,13 +230,13 @@ class CloudFormationTest {
             files.add(Files.writeString(dir.resolve(id + ".yaml"), COMPILER.cloudFormationYaml(e)));
         }
         files.add(Files.writeString(dir.resolve("all.yaml"), COMPILER.cloudFormationYaml(all)));
-        List<String> command = new ArrayList<>(List.of(cfnLint.get().toString(), "--format", "parseable"));
+        List<String> command = new ArrayList<>(List.of(cfnLint.toString(), "--format", "parseable"));
         files.forEach(f -> command.add(f.toString()));
 
         Tools.Result result = Tools.run(new ProcessBuilder(command));
 
-        // cfn-lint exits with a bit mask: 2 = error, 4 = warning, 8 = informational
-        assertThat(result.code() & 2).as("cfn-lint errors:%n%s", result.output()).isZero();
+        // cfn-lint exits with a bit mask: 2 = error, 4 = warning, 8 = informational; 1 = crashed
+        ExternalTools.assertCfnLintClean(result.code(), result.output());
         assertThat(result.output()).doesNotContain(":E");
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,7 +129,51 @@ class IamPoliciesTest {
                 }
             }
         }
-        assertThat(IamPolicies.of(e).trustPolicy().statements()).singleElement()
-                .satisfies(s -> assertThat(s.principalService()).isEqualTo("fis.amazonaws.com"));
+        IamPolicies iam = IamPolicies.of(e);
+        if (iam.account().matches("\\d{12}")) {
+            assertThat(iam.trustPolicy().statements()).singleElement()
+                    .satisfies(s -> assertThat(s.principalService()).isEqualTo("fis.amazonaws.com"));
+        } else {
+            assertThatThrownBy(iam::trustPolicy).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("No trust policy without an account");
+        }
+        assertThat(iam.withAccount("210987654321").trustPolicy().toJson()).contains("\"210987654321\"")
+                .doesNotContain("\"*\"");
+    }
+
+    @Test
+    void trustPolicy_placeholderRole_isRefused_andTheAccountCanBeGiven() throws Exception {
+        Experiment e = Experiment.builder().from(Experiments.parse(Experiments.NODE_LOSS))
+                .roleArn("arn:aws:iam::<YOUR ACCOUNT ID>:role/FisRole").build();
+        IamPolicies iam = IamPolicies.of(e).inRegion("us-east-1");
+
+        assertThat(iam.account()).isEqualTo("*");
+        assertThat(iam.unresolved()).first().asString().contains("<YOUR ACCOUNT ID>").contains("names no account");
+        assertThatThrownBy(iam::trustPolicy).isInstanceOf(IllegalStateException.class);
+
+        IamPolicies given = iam.withAccount("210987654321");
+        assertThat(given.unresolved()).isEmpty();
+        JsonNode trust = JSON.readTree(given.trustPolicy().toJson());
+        assertThat(trust.at("/Statement/0/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("210987654321");
+        assertThat(given.permissionsPolicy().toJson()).doesNotContain(":*:instance").contains(":210987654321:instance");
+        assertThatThrownBy(() -> iam.withAccount("12345")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unresolved_namesPlaceholdersLeftInResources_andTheGivenAccountFillsTheAccountField() {
+        Experiment e = Experiments.parse("""
+                {"description": "d", "roleArn": "arn:aws:iam::112233445566:role/FisRole",
+                 "targets": {"one": {"resourceType": "aws:ec2:instance",
+                     "resourceArns": ["arn:aws:ec2:us-east-1:<ACCOUNT>:instance/i-0123456789abcdef0",
+                                      "arn:aws:ec2:us-east-1:112233445566:instance/<INSTANCE ID>"],
+                     "selectionMode": "ALL"}},
+                 "actions": {"stop": {"actionId": "aws:ec2:stop-instances", "targets": {"Instances": "one"}}},
+                 "stopConditions": [{"source": "none"}]}
+                """);
+        assertThat(IamPolicies.of(e).unresolved()).hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("placeholder <ACCOUNT> in resource"))
+                .anySatisfy(m -> assertThat(m).contains("placeholder <INSTANCE ID> in resource"));
+        assertThat(IamPolicies.of(e).withAccount("112233445566").unresolved()).singleElement().asString()
+                .contains("<INSTANCE ID>");
     }
 }

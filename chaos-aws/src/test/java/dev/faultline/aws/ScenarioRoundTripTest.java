@@ -5,12 +5,12 @@ import static dev.faultline.dsl.Chaos.experiment;
 import static dev.faultline.dsl.Chaos.subnets;
 import static dev.faultline.dsl.Chaos.transitGateways;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.testing.ExternalTools;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.dsl.ExperimentDraft;
 import dev.faultline.dsl.Scenarios;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -95,14 +94,13 @@ class ScenarioRoundTripTest {
 
     @Test
     void cfnLint_acceptsEveryScenario() throws Exception {
-        Optional<Path> cfnLint = Tools.find("cfn-lint");
-        assumeThat(cfnLint).as("cfn-lint 1.51.0 ($HOME/.pyenv/shims/cfn-lint) is not installed").isPresent();
-        List<String> command = new ArrayList<>(List.of(cfnLint.get().toString(), "--format", "parseable"));
+        Path cfnLint = ExternalTools.require(ExternalTools.CFN_LINT);
+        List<String> command = new ArrayList<>(List.of(cfnLint.toString(), "--format", "parseable"));
         for (Arguments a : scenarios().toList()) {
             Experiment e = (Experiment) a.get()[1];
             command.add(Files.writeString(dir.resolve(a.get()[0] + ".yaml"), COMPILER.cloudFormationYaml(e)).toString());
         }
         Tools.Result result = Tools.run(new ProcessBuilder(command));
-        assertThat(result.code() & 2).as("cfn-lint errors:%n%s", result.output()).isZero();
+        ExternalTools.assertCfnLintClean(result.code(), result.output());
     }
 }

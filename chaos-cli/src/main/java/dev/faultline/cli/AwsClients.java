@@ -9,15 +9,20 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClientBuilder;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClientBuilder;
 
 /**
  * The AWS clients {@code faultline run} uses: the default credential chain, or a named profile,
- * and an optional endpoint (LocalFis, say) for both FIS and CloudWatch.
+ * and an optional endpoint (LocalFis, say) for FIS, CloudWatch and IAM (the permissions
+ * preflight's SimulatePrincipalPolicy). IAM is global: its client uses the partition's global
+ * Region unless an endpoint is given.
  */
 final class AwsClients implements AutoCloseable {
 
     private final FisAsyncClient fis;
     private final CloudWatchAsyncClient cloudWatch;
+    private final IamAsyncClient iam;
 
     AwsClients(URI endpoint, String profile, String region) {
         AwsCredentialsProvider credentials = profile == null
@@ -25,16 +30,24 @@ final class AwsClients implements AutoCloseable {
                 : ProfileCredentialsProvider.create(profile);
         FisAsyncClientBuilder f = FisAsyncClient.builder().credentialsProvider(credentials);
         CloudWatchAsyncClientBuilder c = CloudWatchAsyncClient.builder().credentialsProvider(credentials);
+        IamAsyncClientBuilder i = IamAsyncClient.builder().credentialsProvider(credentials).region(Region.AWS_GLOBAL);
         if (region != null) {
             f.region(Region.of(region));
             c.region(Region.of(region));
+            if (region.startsWith("cn-")) {
+                i.region(Region.AWS_CN_GLOBAL);
+            } else if (region.startsWith("us-gov-")) {
+                i.region(Region.AWS_US_GOV_GLOBAL);
+            }
         }
         if (endpoint != null) {
             f.endpointOverride(endpoint);
             c.endpointOverride(endpoint);
+            i.endpointOverride(endpoint);
         }
         this.fis = f.build();
         this.cloudWatch = c.build();
+        this.iam = i.build();
     }
 
     FisAsyncClient fis() {
@@ -45,9 +58,14 @@ final class AwsClients implements AutoCloseable {
         return cloudWatch;
     }
 
+    IamAsyncClient iam() {
+        return iam;
+    }
+
     @Override
     public void close() {
         fis.close();
         cloudWatch.close();
+        iam.close();
     }
 }

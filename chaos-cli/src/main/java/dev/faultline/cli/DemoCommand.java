@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
 
 /**
  * {@code faultline demo}: runs the compute-node-loss experiment twice against an in-process
@@ -59,9 +60,12 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoWorld world = new DemoWorld();
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
-                FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch)
+                IamAsyncClient iam = SdkClients.iam(world.fis());
+                FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).iam(iam)
                         .policy(SafetyPolicy.staging()).clock(world.fis().clock()).config(config()).build()) {
             Experiment experiment = nodeLoss(world);
+            // the role holds exactly the policy printed below, so the permissions preflight passes
+            LocalRoles.grant(world.fis(), experiment);
             introduce(w, world, experiment);
             RunOutcome first = run(w, engine, world, experiment, RunOptions.defaults(),
                     "Run 1: normal traffic", out.resolve("run-1"));

@@ -86,7 +86,7 @@ final class DemoWorld implements AutoCloseable {
         return fis.alarms().arnOf(ALARM);
     }
 
-    /** The role the experiments run as (LocalFis does not check it). */
+    /** The role the experiments run as (the demo gives it to LocalFis's IAM with its derived policy). */
     String roleArn() {
         return "arn:aws:iam::" + fis.account() + ":role/FaultlineDemo";
     }

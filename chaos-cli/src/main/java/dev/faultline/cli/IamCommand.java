@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,14 +18,17 @@ import picocli.CommandLine.Parameters;
  * {@code faultline iam FILE}: writes the execution role's trust policy and least-privilege
  * permissions policy as one JSON object ({@code TrustPolicy}, {@code PermissionsPolicy}), or one
  * of them with {@code --only}, ready for {@code aws iam create-role} and
- * {@code put-role-policy}. What to review by hand goes to standard error. Exit code 0 when
- * written, 1 when the template has an ERROR (nothing is written), 2 for usage errors or
+ * {@code put-role-policy}. What to review by hand goes to standard error. The trust policy
+ * never names a wildcard account: the account comes from {@code --account ID} or the role ARN,
+ * and a placeholder left in either policy is an error. Exit code 0 when written, 1 when the
+ * template has an ERROR or unresolved placeholders (nothing is written), 2 for usage errors or
  * unreadable files.
  */
 @Command(name = "iam", mixinStandardHelpOptions = true,
         description = "Write the experiment role's trust policy and least-privilege permissions policy.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:written", "1:the template has an ERROR; nothing was written",
+        exitCodeList = {"0:written", "1:the template has an ERROR, or placeholders (such as the role's account) that"
+                + " --account does not fill; nothing was written",
                 "2:usage error or unreadable file"})
 final class IamCommand implements Callable<Integer> {
 
@@ -43,6 +47,10 @@ final class IamCommand implements Callable<Integer> {
     @Option(names = "--only", description = "Write only this policy: trust or permissions.")
     Only only;
 
+    @Option(names = "--account", paramLabel = "ID",
+            description = "The role's 12-digit account id, when the template's roleArn has a placeholder instead.")
+    String account;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +61,23 @@ final class IamCommand implements Callable<Integer> {
             return checked.exitCode();
         }
         IamPolicies iam = IamPolicies.of(checked.experiment().get()).inRegion(region);
+        if (account != null) {
+            if (!account.matches("\\d{12}")) {
+                err.println("faultline iam: --account " + account + " is not a 12-digit account id");
+                err.flush();
+                return Faultline.USAGE;
+            }
+            iam = iam.withAccount(account);
+        }
+        List<String> unresolved = iam.unresolved();
+        if (!unresolved.isEmpty()) {
+            // a policy with placeholders (or a trust policy with a wildcard account) is never written
+            unresolved.forEach(u -> err.println(file + ": error: " + u));
+            err.println(file + ": nothing was written; fill the placeholders in the template"
+                    + (account == null ? " or pass --account ID" : ""));
+            err.flush();
+            return Faultline.FOUND_ERRORS;
+        }
         iam.notes().forEach(n -> err.println(file + ": review: " + n));
         err.flush();
         if (only == Only.trust) {

@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.Durations;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.Faults;
@@ -8,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -73,6 +76,11 @@ final class LocalFisCommand implements Callable<Integer> {
             description = "Region in ARNs. Default: ${DEFAULT-VALUE}.")
     String region;
 
+    @Option(names = "--role-for", paramLabel = "TEMPLATE",
+            description = "Give LocalFis's IAM the template's role with the policies `faultline iam` derives, so the"
+                    + " permissions preflight of `faultline run` can check it (repeatable).")
+    List<Path> roleFor = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,7 +113,23 @@ final class LocalFisCommand implements Callable<Integer> {
             if (inventory != null) {
                 b.inventory(inv -> inv.load(inventory));
             }
-            fis = b.start();
+            List<Experiment> roles = new ArrayList<>();
+            for (Path template : roleFor) {
+                Checked checked = Checked.read(template, err);
+                if (checked.experiment().isEmpty()) {
+                    err.flush();
+                    return checked.exitCode();
+                }
+                roles.add(checked.experiment().get());
+            }
+            LocalFis started = b.start();
+            try {
+                roles.forEach(e -> LocalRoles.grant(started, e));
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
+            fis = started;
         } catch (RuntimeException e) {
             err.println("LocalFis could not start: " + e.getMessage());
             return Faultline.USAGE;

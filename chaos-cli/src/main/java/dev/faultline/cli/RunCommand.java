@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
                         where == null ? null : where.profile, region);
-                FisEngine engine = FisEngine.builder().fis(clients.fis()).cloudWatch(clients.cloudWatch())
+                FisEngine engine = FisEngine.builder().fis(clients.fis()).cloudWatch(clients.cloudWatch()).iam(clients.iam())
                         .validator(validator.get())
                         .config(EngineConfig.builder().stopOnShutdown(waitForEnd).build()).build()) {
             ExperimentRun run = engine.start(checked.experiment().get(), options.build()).join();

@@ -137,4 +137,26 @@ class CompileAndIamCommandTest {
         assertThat(run("iam", dir.resolve("missing.json").toString())).isEqualTo(2);
         assertThat(run("iam", "--only", "both", file("ok.json", VALID).toString())).isEqualTo(2);
     }
+
+    @Test
+    void iam_placeholderAccount_isAnError_neverAWildcardTrustPolicy() throws Exception {
+        Path f = file("placeholder.json", VALID.replace("arn:aws:iam::123456789012:role/FisRole",
+                "arn:aws:iam::<YOUR ACCOUNT ID>:role/FisRole"));
+        assertThat(run("iam", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("error: the roleArn arn:aws:iam::<YOUR ACCOUNT ID>:role/FisRole names no account")
+                .contains("--account ID");
+    }
+
+    @Test
+    void iam_account_fillsTheTrustPolicyAndTheResources() throws Exception {
+        Path f = file("placeholder.json", VALID.replace("arn:aws:iam::123456789012:role/FisRole",
+                "arn:aws:iam::<YOUR ACCOUNT ID>:role/FisRole"));
+        assertThat(run("iam", "--account", "210987654321", "--region", "us-east-1", f.toString())).isZero();
+        JsonNode both = JSON.readTree(out.toString());
+        assertThat(both.at("/TrustPolicy/Statement/0/Condition/StringEquals/aws:SourceAccount").asText())
+                .isEqualTo("210987654321");
+        assertThat(both.toString()).doesNotContain("<YOUR").contains("arn:aws:ec2:us-east-1:210987654321:instance/*");
+        assertThat(run("iam", "--account", "2109", f.toString())).isEqualTo(2);
+    }
 }

@@ -29,7 +29,8 @@ class DemoCommandTest {
         String text = out.toString();
         assertThat(code).as(text + "\n" + err).isZero();
         assertThat(text).contains("== Plan and blast radius").contains("== IAM policy the experiment role needs")
-                .contains("ec2:StopInstances").contains("Preflight passed").contains("resolves to 2 of 10 instances")
+                .contains("ec2:StopInstances").contains("Preflight passed")
+                .contains("[PASSED] permissions: role arn:aws:iam::123456789012:role/FaultlineDemo may do all").contains("resolves to 2 of 10 instances")
                 .contains("Verdict: HELD").contains("Verdict: REFUTED").contains("Outcome: stopped")
                 .contains("Both runs ended as expected");
         assertThat(dir.resolve("run-1").resolve("report.html")).exists();

@@ -2,9 +2,17 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.aws.IamPolicies;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
 import dev.faultline.testkit.AlarmState;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
+import dev.faultline.testkit.SdkClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.services.fis.FisAsyncClient;
 
 @Timeout(120)
 class RunCommandTest {
@@ -30,6 +39,8 @@ class RunCommandTest {
             + "\"actions\":{\"stop-workers\":{\"actionId\":\"aws:ec2:stop-instances\","
             + "\"parameters\":{\"startInstancesAfterDuration\":\"PT2M\"},\"targets\":{\"Instances\":\"workers\"}}}}";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -37,16 +48,26 @@ class RunCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
+    private static final String[] SAVED = new String[CREDENTIAL_PROPERTIES.length];
+
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
+        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
+            SAVED[i] = System.setProperty(CREDENTIAL_PROPERTIES[i], "test");
+        }
     }
 
     @AfterAll
-    static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+    static void restoreCredentials() {
+        // leave the JVM's properties as they were, not merely cleared
+        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
+            if (SAVED[i] == null) {
+                System.clearProperty(CREDENTIAL_PROPERTIES[i]);
+            } else {
+                System.setProperty(CREDENTIAL_PROPERTIES[i], SAVED[i]);
+            }
+        }
     }
 
     @BeforeEach
@@ -56,6 +77,8 @@ class RunCommandTest {
                 .alarms(a -> a.create("App5xx"))
                 .start();
         fis.alarms().setState("App5xx", AlarmState.OK, "quiet");
+        // the role holds exactly what `faultline iam` derives: the permissions preflight passes
+        LocalRoles.grant(fis, experiment());
     }
 
     @AfterEach
@@ -109,6 +132,51 @@ class RunCommandTest {
                 "--policy", "production");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("ERROR");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+    }
+
+    private static Experiment experiment() {
+        return TemplateJson.read(TEMPLATE).experiment().orElseThrow();
+    }
+
+    @Test
+    void run_roleWithoutStopInstances_isRefusedNamingTheAction_beforeAnyExperimentExists() throws Exception {
+        IamPolicies policies = IamPolicies.of(experiment()).inRegion("us-east-1");
+        ObjectNode permissions = (ObjectNode) JSON.readTree(policies.permissionsPolicy().toJson());
+        for (JsonNode statement : permissions.get("Statement")) {
+            JsonNode actions = statement.get("Action");
+            if (actions.isArray()) {
+                for (int i = actions.size() - 1; i >= 0; i--) {
+                    if (actions.get(i).asText().equals("ec2:StopInstances")) {
+                        ((ArrayNode) actions).remove(i);
+                    }
+                }
+            } else if (actions.asText().equals("ec2:StopInstances")) {
+                ((ObjectNode) statement).putArray("Action").add("ec2:DescribeInstances");
+            }
+        }
+        assertThat(permissions.toString()).doesNotContain("ec2:StopInstances").contains("ec2:StartInstances");
+        fis.iam().put("arn:aws:iam::123456789012:role/FisRole", policies.trustPolicy().toJson(), permissions.toString());
+
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1", "--wait",
+                "--out", dir.resolve("reports").toString());
+
+        assertThat(code).as(out + "\n" + err).isEqualTo(1);
+        assertThat(err.toString()).contains("missing permissions").contains("ec2:StopInstances (implicitDeny)")
+                .doesNotContain("ec2:StartInstances (");
+        assertThat(out.toString()).doesNotContain("Started experiment");
+        try (FisAsyncClient client = SdkClients.fis(fis)) {
+            assertThat(client.listExperimentTemplates(b -> { }).join().experimentTemplates()).isEmpty();
+            assertThat(client.listExperiments(b -> { }).join().experiments()).isEmpty();
+        }
+    }
+
+    @Test
+    void run_roleUnknownToIam_isRefused_sayingTheSimulationFailed() throws Exception {
+        fis.iam().remove("arn:aws:iam::123456789012:role/FisRole");
+        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("SimulatePrincipalPolicy failed").contains("NoSuchEntity");
         assertThat(out.toString()).doesNotContain("Started experiment");
     }
 

@@ -7,6 +7,8 @@ import dev.faultline.testkit.internal.Engine;
 import dev.faultline.testkit.internal.Experiments;
 import dev.faultline.testkit.internal.FisRouter;
 import dev.faultline.testkit.internal.HttpFront;
+import dev.faultline.testkit.internal.HttpLimits;
+import dev.faultline.testkit.internal.IamQuery;
 import dev.faultline.testkit.internal.Json;
 import dev.faultline.testkit.internal.SafetyLeverApi;
 import java.io.IOException;
@@ -56,6 +58,7 @@ public final class LocalFis implements AutoCloseable {
     private final SafetyLeverApi lever;
     private final Experiments experiments;
     private final HttpFront front;
+    private final IamRoles iam;
     private final ClockTicker ticker;
     private final Runnable tick;
 
@@ -72,8 +75,10 @@ public final class LocalFis implements AutoCloseable {
         this.experiments = new Experiments(engine, b.seed + 1);
         this.lever = new SafetyLeverApi(engine, experiments);
         this.tick = engine::tick;
-        this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, lever),
-                new CloudWatchQuery(alarms, tick));
+        this.iam = new IamRoles(clock);
+        b.iamSetup.accept(iam);
+        this.front = new HttpFront(b.port, b.http, engine, new FisRouter(engine, experiments, lever),
+                new CloudWatchQuery(alarms, tick), new IamQuery(iam));
         front.faults(b.faults);
         alarms.onChange(tick);
         this.ticker = ClockTicker.start(clock, tick, b.tickPeriod);
@@ -151,6 +156,15 @@ public final class LocalFis implements AutoCloseable {
      */
     public Alarms alarms() {
         return alarms;
+    }
+
+    /**
+     * The IAM roles its IAM API answers from; roles may be added while it runs.
+     *
+     * @return the roles
+     */
+    public IamRoles iam() {
+        return iam;
     }
 
     /**
@@ -250,8 +264,47 @@ public final class LocalFis implements AutoCloseable {
         private Consumer<Alarms> alarmSetup = a -> { };
         private Duration tickPeriod = Duration.ofMillis(5);
         private boolean enforceTargetQuotas;
+        private HttpLimits http = HttpLimits.DEFAULTS;
+        private Consumer<IamRoles> iamSetup = i -> { };
 
         private Builder() {}
+
+        /**
+         * Adds code that gives LocalFis's IAM API its roles at start (none by default: every
+         * role is then unknown to {@code GetRole} and {@code SimulatePrincipalPolicy}).
+         *
+         * @param setup the code
+         * @return this builder
+         */
+        public Builder iam(Consumer<IamRoles> setup) {
+            this.iamSetup = this.iamSetup.andThen(Objects.requireNonNull(setup, "setup"));
+            return this;
+        }
+
+        /**
+         * Sets the largest request body accepted (default 1 MiB); a larger one is answered 413
+         * {@code ValidationException} before it is read.
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder maxRequestBytes(int bytes) {
+            this.http = http.withMaxBodyBytes(bytes);
+            return this;
+        }
+
+        /**
+         * Sets how long a client has to send a request's line and headers (default 10 s) and
+         * then its body (default 30 s); a slower one is answered 408 and disconnected.
+         *
+         * @param head the time for the request line and headers
+         * @param body the time for the body
+         * @return this builder
+         */
+        public Builder readTimeouts(Duration head, Duration body) {
+            this.http = http.withTimeouts(head, body);
+            return this;
+        }
 
         /**
          * Sets the port.

@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
 
 /**
  * AWS SDK clients pointed at a {@link LocalFis}, with dummy credentials. Needs the optional
@@ -72,6 +73,21 @@ public final class SdkClients {
                 .httpClient(http)
                 .endpointOverride(localFis.endpoint())
                 .region(Region.of(localFis.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    /**
+     * An IAM client for a LocalFis (its IAM API: GetRole, SimulatePrincipalPolicy).
+     *
+     * @param localFis the running instance
+     * @return a new client; close it when done
+     */
+    public static IamAsyncClient iam(LocalFis localFis) {
+        Objects.requireNonNull(localFis, "localFis");
+        return IamAsyncClient.builder()
+                .endpointOverride(localFis.endpoint())
+                .region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
     }

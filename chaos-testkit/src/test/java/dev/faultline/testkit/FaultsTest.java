@@ -159,10 +159,46 @@ class FaultsTest {
 
     @Test
     void latency_delaysButDoesNotChangeAnswers() {
-        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
         assertThat(local.faults(Faults.none())).isSameAs(local);
-        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(20)).build());
-        assertThat(noRetries.listActions(b -> { }).join().actions()).isNotEmpty();
+        var plain = noRetries.listActions(b -> { }).join().actions();
+        local.faults(Faults.builder().latency(java.time.Duration.ofMillis(300)).build());
+        long before = System.nanoTime();
+        var delayed = noRetries.listActions(b -> { }).join().actions();
+        long elapsedMillis = (System.nanoTime() - before) / 1_000_000;
+        // a lower bound only: the server sleeps the latency before answering, whatever the load
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(300);
+        assertThat(delayed).isNotEmpty().isEqualTo(plain);
+    }
+
+    @Test
+    void lostResponses_applyTheRequestThenLoseTheAnswer_forCreateStartAndStop() {
+        local.faults(Faults.builder().lostResponses(1.0).build());
+        assertThatThrownBy(() -> noRetries.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").clientToken("c1")
+                .build()).join()).cause().isInstanceOf(SdkServiceException.class)
+                .satisfies(e -> assertThat(((SdkServiceException) e).statusCode()).isEqualTo(503));
+        local.faults(Faults.none());
+        var templates = fis.listExperimentTemplates(b -> { }).join().experimentTemplates();
+        assertThat(templates).as("the create was applied although its answer was lost").hasSize(1);
+        String templateId = templates.get(0).id();
+        assertThat(fis.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").clientToken("c1").build()).join()
+                .experimentTemplate().id()).as("the retry with the same token finds it").isEqualTo(templateId);
+
+        local.faults(Faults.builder().lostResponses(1.0).build());
+        assertThatThrownBy(() -> noRetries.startExperiment(b -> b.experimentTemplateId(templateId).clientToken("s1"))
+                .join()).cause().isInstanceOf(SdkServiceException.class);
+        local.faults(Faults.none());
+        var experiments = fis.listExperiments(b -> { }).join().experiments();
+        assertThat(experiments).as("the start was applied although its answer was lost").hasSize(1);
+        String experimentId = experiments.get(0).id();
+        assertThat(fis.startExperiment(b -> b.experimentTemplateId(templateId).clientToken("s1")).join()
+                .experiment().id()).isEqualTo(experimentId);
+
+        local.faults(Faults.builder().lostResponses(1.0).build());
+        assertThatThrownBy(() -> noRetries.stopExperiment(b -> b.id(experimentId)).join())
+                .cause().isInstanceOf(SdkServiceException.class);
+        local.faults(Faults.none());
+        assertThat(local.experimentStatus(experimentId)).as("the stop was applied although its answer was lost")
+                .hasValueSatisfying(status -> assertThat(status).isIn("stopping", "stopped"));
     }
 
     @Test

@@ -110,9 +110,21 @@ final class EngineFixture implements AutoCloseable {
                 .build();
     }
 
-    /** Waits (polling every 5 ms) until a condition holds; the test's @Timeout guards hangs. */
+    /** How long {@link #await} waits before failing: generous, a deadline for hangs, not a timing assertion. */
+    static final Duration AWAIT_DEADLINE = Duration.ofSeconds(60);
+
+    /** Waits (polling every 5 ms) until a condition holds, failing after {@link #AWAIT_DEADLINE}. */
     static void await(BooleanSupplier condition) {
+        await("the awaited condition", condition);
+    }
+
+    /** Waits (polling every 5 ms) until a condition holds, failing with its description after the deadline. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + AWAIT_DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("waited " + AWAIT_DEADLINE.toSeconds() + " s for " + what + "; it never held");
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -131,13 +143,19 @@ final class EngineFixture implements AutoCloseable {
                     return type.cast(e);
                 }
             }
-            await(() -> run.events().size() > events.size());
+            await("an event " + type.getSimpleName() + " of run " + run.experimentId() + " (events so far: "
+                    + events + ")", () -> run.events().size() > events.size());
         }
     }
 
     /** Advances the clock in steps, giving the engine time to poll, until the run completes. */
     void advanceUntilDone(ExperimentRun run, Duration step) {
+        long deadline = System.nanoTime() + AWAIT_DEADLINE.toNanos();
         while (!run.completion().isDone()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("run " + run.experimentId() + " did not complete within "
+                        + AWAIT_DEADLINE.toSeconds() + " s of advancing the clock by " + step + " steps");
+            }
             clock.advance(step);
             try {
                 Thread.sleep(15);

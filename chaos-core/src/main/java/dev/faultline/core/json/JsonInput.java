@@ -78,19 +78,42 @@ final class JsonInput {
         return read;
     }
 
-    /** The current token as an int, reporting a fraction or a value outside the int range. */
+    /** The current token as a non-negative int, reporting a fraction, a negative number or one beyond the int range. */
     Integer wholeInt(Pointer path, String what, String hint) throws IOException {
+        Long n = wholeNumber(path, what, Integer.MAX_VALUE, hint);
+        return n == null ? null : n.intValue();
+    }
+
+    /**
+     * The current token as a whole number from 0 to {@code max}; a fraction, a negative number
+     * or a larger one is a {@code json.type} error at the field (compared by magnitude first,
+     * so {@code 1e1000000} costs no more than {@code 1}).
+     */
+    Long wholeNumber(Pointer path, String what, long max, String hint) throws IOException {
         BigDecimal n = number(path);
         if (n == null) {
             return null;
         }
-        if (n.scale() > 0 && n.stripTrailingZeros().scale() > 0
-                || n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0
-                || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            violations.add(Violation.error("json.type", path.toString(), what + " must be a whole number, was " + n + ".", hint));
+        String problem = null;
+        if (n.signum() != 0 && n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
+            problem = "a whole number";
+        } else if (n.signum() < 0) {
+            problem = "zero or more";
+        } else if (n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problem = "at most " + max;
+        }
+        if (problem != null) {
+            violations.add(Violation.error("json.type", path.toString(), what + " must be " + problem + ", was "
+                    + shortNumber(n) + ".", hint));
             return null;
         }
-        return n.intValue();
+        return n.longValue();
+    }
+
+    /** A number as text, cut when it is very long (a thousand digits say nothing more than fifty). */
+    private static String shortNumber(BigDecimal n) {
+        String text = n.precision() > 40 ? n.round(new java.math.MathContext(12)).toString() : n.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     // ---- collections ---------------------------------------------------------------------

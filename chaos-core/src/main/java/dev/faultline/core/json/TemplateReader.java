@@ -14,7 +14,6 @@ import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,9 +197,10 @@ final class TemplateReader {
                 meta.lastUpdateTime(Optional.ofNullable(in.instant(at)));
                 break;
             default:
-                BigDecimal n = in.number(at);
+                Long n = in.wholeNumber(at, "targetAccountConfigurationsCount", Long.MAX_VALUE,
+                        "Use the number of target account configurations, a whole number from 0.");
                 if (n != null) {
-                    meta.targetAccountConfigurationsCount(n.longValue());
+                    meta.targetAccountConfigurationsCount(n);
                 }
                 break;
         }

@@ -28,7 +28,7 @@ record ActionRow(String name, String actionId, ActionState state, String reason,
      * @return the time, or null when either part is unknown
      */
     Instant plannedStartAt(Instant experimentStart) {
-        return experimentStart == null || plannedStart == null ? null : experimentStart.plus(plannedStart);
+        return experimentStart == null || plannedStart == null ? null : Text.plus(experimentStart, plannedStart);
     }
 
     /**
@@ -38,7 +38,7 @@ record ActionRow(String name, String actionId, ActionState state, String reason,
      * @return the time, or null when either part is unknown
      */
     Instant plannedEndAt(Instant experimentStart) {
-        return experimentStart == null || plannedEnd == null ? null : experimentStart.plus(plannedEnd);
+        return experimentStart == null || plannedEnd == null ? null : Text.plus(experimentStart, plannedEnd);
     }
 
     /**

@@ -6,11 +6,53 @@ package dev.faultline.core.report;
  */
 final class Escape {
 
+    /**
+     * The longest user text the HTML and Markdown reports show, in code points; longer text is
+     * cut there with a note of how much was left out (report.json keeps every text whole).
+     */
+    static final int MAX_TEXT = 1000;
+
     private Escape() {}
 
     /**
+     * Text cut to {@link #MAX_TEXT} code points, with a note of what was left out.
+     *
+     * @param text the text, null for none
+     * @return the text, or its beginning and the note
+     */
+    static String bounded(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int points = text.codePointCount(0, text.length());
+        if (points <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_TEXT)) + "… (" + (points - MAX_TEXT)
+                + " more characters; the full text is in report.json)";
+    }
+
+    /**
+     * Whether a character is a bidirectional control (embedding, override, isolate or mark),
+     * which could make a reader see text in another order than it is.
+     *
+     * @param c the character
+     * @return true for U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069
+     */
+    static boolean bidiControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** A bidirectional control made visible and inert: {@code [U+202E]}. */
+    private static String shown(char c) {
+        return String.format(java.util.Locale.ROOT, "[U+%04X]", (int) c);
+    }
+
+    /**
      * Escapes text for XHTML or SVG, in element content and in quoted attributes alike.
-     * Characters XML 1.0 cannot hold (most control characters, lone surrogates) become U+FFFD.
+     * Characters XML 1.0 cannot hold (most control characters, lone surrogates) become U+FFFD;
+     * bidirectional controls become visible ({@code [U+202E]}) so they cannot reorder the text.
      *
      * @param text the text, null for none
      * @return the escaped text
@@ -28,7 +70,13 @@ final class Escape {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> i = appendXmlChar(out, text, i);
+                default -> {
+                    if (bidiControl(c)) {
+                        out.append(shown(c));
+                    } else {
+                        i = appendXmlChar(out, text, i);
+                    }
+                }
             }
         }
         return out.toString();
@@ -47,16 +95,18 @@ final class Escape {
     }
 
     /**
-     * Escapes text for Markdown: one line (line breaks become spaces), with the characters that
-     * start emphasis, links, code, raw HTML or table cells backslash-escaped.
+     * Escapes text for Markdown: one line (line breaks become spaces), at most {@link #MAX_TEXT}
+     * code points ({@link #bounded}), with the characters that start emphasis, links, code, raw
+     * HTML or table cells backslash-escaped and bidirectional controls made visible.
      *
-     * @param text the text, null for none
+     * @param raw the text, null for none
      * @return the escaped text, safe in inline text and in a table cell
      */
-    static String markdown(String text) {
-        if (text == null) {
+    static String markdown(String raw) {
+        if (raw == null) {
             return "";
         }
+        String text = bounded(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -69,6 +119,8 @@ final class Escape {
                 out.append('\\').append(c);
             } else if (Character.isISOControl(c)) {
                 out.append(' ');
+            } else if (bidiControl(c)) {
+                out.append(shown(c));
             } else {
                 out.append(c);
             }

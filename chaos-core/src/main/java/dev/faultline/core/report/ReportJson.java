@@ -156,7 +156,7 @@ final class ReportJson {
         if (d == null) {
             n.putNull(field + "Millis");
         } else {
-            n.put(field + "Millis", d.toMillis());
+            n.put(field + "Millis", Text.millis(d));
         }
     }
 }

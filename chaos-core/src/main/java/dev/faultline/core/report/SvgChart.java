@@ -100,8 +100,8 @@ final class SvgChart {
     }
 
     private double x(Instant t) {
-        double span = Duration.between(from, to).toMillis();
-        return LEFT + Duration.between(from, t).toMillis() / span * (WIDTH - LEFT - RIGHT);
+        double span = Text.seconds(Duration.between(from, to));
+        return LEFT + Text.seconds(Duration.between(from, t)) / span * (WIDTH - LEFT - RIGHT);
     }
 
     private double y(double value) {

@@ -105,8 +105,8 @@ final class SvgTimeline {
     }
 
     private double x(Instant t) {
-        double span = Duration.between(from, to).toMillis();
-        return LABEL_WIDTH + Duration.between(from, t).toMillis() / span * PLOT_WIDTH;
+        double span = Text.seconds(Duration.between(from, to));
+        return LABEL_WIDTH + Text.seconds(Duration.between(from, t)) / span * PLOT_WIDTH;
     }
 
     private void axis(Xml xml, double height) {
@@ -115,17 +115,22 @@ final class SvgTimeline {
                 "x2", Xml.num(LABEL_WIDTH + PLOT_WIDTH), "y2", Xml.num(y), "stroke", Palette.GREY);
         Duration step = tickStep(Duration.between(from, to));
         Duration first = Duration.between(origin, from);
-        long k = Math.floorDiv(first.toMillis(), step.toMillis());
-        for (Instant t = origin.plus(step.multipliedBy(k)); !t.isAfter(to); t = t.plus(step)) {
-            if (t.isBefore(from)) {
-                continue;
+        long k = Math.floorDiv(first.getSeconds(), step.getSeconds());
+        // saturating steps: at the ends of Instant's range the loop stops instead of throwing
+        for (Instant t = Text.plus(origin, step.multipliedBy(k)); !t.isAfter(to); ) {
+            if (!t.isBefore(from)) {
+                double tx = x(t);
+                xml.empty("line", "class", "tick", "x1", Xml.num(tx), "y1", Xml.num(y),
+                        "x2", Xml.num(tx), "y2", Xml.num(height - BOTTOM), "stroke", TICK_COLOUR);
+                Duration offset = Duration.between(origin, t);
+                xml.element("text", (offset.isNegative() ? "" : "+") + Text.duration(offset), "class", "tick-label",
+                        "x", Xml.num(tx), "y", Xml.num(y - 4), "text-anchor", "middle");
             }
-            double tx = x(t);
-            xml.empty("line", "class", "tick", "x1", Xml.num(tx), "y1", Xml.num(y),
-                    "x2", Xml.num(tx), "y2", Xml.num(height - BOTTOM), "stroke", TICK_COLOUR);
-            Duration offset = Duration.between(origin, t);
-            xml.element("text", (offset.isNegative() ? "" : "+") + Text.duration(offset), "class", "tick-label",
-                    "x", Xml.num(tx), "y", Xml.num(y - 4), "text-anchor", "middle");
+            Instant next = Text.plus(t, step);
+            if (!next.isAfter(t)) {
+                break;
+            }
+            t = next;
         }
     }
 

@@ -11,6 +11,47 @@ final class Text {
 
     private Text() {}
 
+    /**
+     * A duration in seconds, as a double: never overflows (times up to 10^16 s apart and more).
+     *
+     * @param d the duration
+     * @return its length in seconds
+     */
+    static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    /**
+     * A duration in milliseconds, saturated at {@code Long.MIN_VALUE}/{@code MAX_VALUE} instead
+     * of throwing for durations beyond about 292 million years.
+     *
+     * @param d the duration
+     * @return its length in milliseconds
+     */
+    static long millis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A time plus a duration, held at {@link Instant#MIN} or {@link Instant#MAX} instead of
+     * throwing beyond them.
+     *
+     * @param t the time
+     * @param d the duration
+     * @return the sum, saturated
+     */
+    static Instant plus(Instant t, Duration d) {
+        try {
+            return t.plus(d);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return d.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+    }
+
     /** A duration as {@code 5m 30s}; a negative one with a leading minus. */
     static String duration(Duration d) {
         return d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d);

@@ -50,9 +50,9 @@ final class Xml {
         return open(tag, attributes).text(text).close();
     }
 
-    /** Appends escaped text. */
+    /** Appends escaped text, cut to {@link Escape#MAX_TEXT} code points. */
     Xml text(String text) {
-        out.append(Escape.xml(text));
+        out.append(Escape.xml(Escape.bounded(text)));
         return this;
     }
 

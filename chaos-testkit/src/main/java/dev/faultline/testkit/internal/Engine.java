@@ -38,7 +38,7 @@ public final class Engine {
     final Clock clock;
     final Inventory inventory;
     final Alarms alarms;
-    private final Validator validator = Validator.standard();
+    private final Validator validator;
     private final Ids ids;
     final Map<String, StoredTemplate> templates = new LinkedHashMap<>();
     final Map<String, ExperimentRun> runs = new LinkedHashMap<>();
@@ -63,6 +63,24 @@ public final class Engine {
      * @param seed the seed of ids and target selection
      */
     public Engine(String account, String region, Clock clock, Inventory inventory, Alarms alarms, long seed) {
+        this(account, region, clock, inventory, alarms, seed, Validator.standard());
+    }
+
+    /**
+     * A new engine with its own validator (tests use one that blocks, to show validation runs
+     * outside the engine's lock).
+     *
+     * @param account the account id in ARNs
+     * @param region the Region in ARNs
+     * @param clock the simulated clock
+     * @param inventory the simulated resources
+     * @param alarms the emulated alarms
+     * @param seed the seed of ids and target selection
+     * @param validator validates templates
+     */
+    Engine(String account, String region, Clock clock, Inventory inventory, Alarms alarms, long seed,
+            Validator validator) {
+        this.validator = Objects.requireNonNull(validator, "validator");
         this.account = Objects.requireNonNull(account, "account");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -128,33 +146,37 @@ public final class Engine {
      * @param body the request body
      * @return the answer
      */
-    public synchronized ObjectNode createTemplate(JsonNode body) {
-        tick();
+    public ObjectNode createTemplate(JsonNode body) {
         String token = body.path("clientToken").asText("");
         if (token.isEmpty()) {
             throw ApiException.validation("clientToken is required.");
         }
-        String canonical = body.toString();
-        String[] seen = templateTokens.get(token);
-        if (seen != null) {
-            if (!seen[0].equals(canonical)) {
-                throw ApiException.conflict("The client token " + token
-                        + " was already used with a different CreateExperimentTemplate request.");
-            }
-            StoredTemplate t = templates.get(seen[1]);
-            if (t != null) {
-                return wrap("experimentTemplate", FisJson.template(t));
-            }
-        }
-        if (templates.size() >= MAX_TEMPLATES) {
-            throw ApiException.quota("You have reached the quota of " + MAX_TEMPLATES + " experiment templates.");
-        }
+        // validation reads and checks the whole template: done before the lock, so that a large
+        // or hostile template never holds up the other requests
         Experiment e = readValid(body);
-        String id = ids.template();
-        StoredTemplate t = new StoredTemplate(id, arn("experiment-template", id), clock.instant(), e);
-        templates.put(id, t);
-        templateTokens.put(token, new String[] {canonical, id});
-        return wrap("experimentTemplate", FisJson.template(t));
+        String canonical = body.toString();
+        synchronized (this) {
+            tick();
+            String[] seen = templateTokens.get(token);
+            if (seen != null) {
+                if (!seen[0].equals(canonical)) {
+                    throw ApiException.conflict("The client token " + token
+                            + " was already used with a different CreateExperimentTemplate request.");
+                }
+                StoredTemplate t = templates.get(seen[1]);
+                if (t != null) {
+                    return wrap("experimentTemplate", FisJson.template(t));
+                }
+            }
+            if (templates.size() >= MAX_TEMPLATES) {
+                throw ApiException.quota("You have reached the quota of " + MAX_TEMPLATES + " experiment templates.");
+            }
+            String id = ids.template();
+            StoredTemplate t = new StoredTemplate(id, arn("experiment-template", id), clock.instant(), e);
+            templates.put(id, t);
+            templateTokens.put(token, new String[] {canonical, id});
+            return wrap("experimentTemplate", FisJson.template(t));
+        }
     }
 
     private Experiment readValid(JsonNode body) {
@@ -196,9 +218,36 @@ public final class Engine {
      * @param body the request body
      * @return the answer
      */
-    public synchronized ObjectNode updateTemplate(String id, JsonNode body) {
-        tick();
-        StoredTemplate t = template(id);
+    public ObjectNode updateTemplate(String id, JsonNode body) {
+        // merge under the lock, validate outside it, store under it if nobody changed the template meanwhile
+        for (int attempt = 0; ; attempt++) {
+            StoredTemplate t;
+            Experiment before;
+            ObjectNode merged;
+            synchronized (this) {
+                tick();
+                t = template(id);
+                before = t.body;
+                merged = merged(t, body);
+            }
+            Experiment after = readValid(merged);
+            synchronized (this) {
+                if (templates.get(id) != t) {
+                    throw ApiException.notFound("Experiment template " + id + " not found.");
+                }
+                if (t.body == before || attempt >= 2) {
+                    if (t.body != before) {
+                        throw ApiException.conflict("Experiment template " + id + " was updated concurrently; retry.");
+                    }
+                    t.body = after;
+                    t.lastUpdateTime = clock.instant();
+                    return wrap("experimentTemplate", FisJson.template(t));
+                }
+            }
+        }
+    }
+
+    private static ObjectNode merged(StoredTemplate t, JsonNode body) {
         ObjectNode merged = FisJson.templateBody(t.body);
         for (String field : List.of("description", "stopConditions", "targets", "actions", "roleArn",
                 "logConfiguration", "experimentReportConfiguration")) {
@@ -220,9 +269,7 @@ public final class Engine {
                 }
             });
         }
-        t.body = readValid(merged);
-        t.lastUpdateTime = clock.instant();
-        return wrap("experimentTemplate", FisJson.template(t));
+        return merged;
     }
 
     /**

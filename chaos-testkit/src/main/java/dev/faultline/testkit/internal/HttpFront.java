@@ -1,64 +1,54 @@
 package dev.faultline.testkit.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.faultline.testkit.Faults;
+import dev.faultline.testkit.internal.HttpMessages.In;
+import dev.faultline.testkit.internal.HttpMessages.Out;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of LocalFis: the JDK's server on 127.0.0.1, FIS REST requests to the router,
- * {@code POST /} form requests to CloudWatch, and the configured faults.
+ * The HTTP side of LocalFis: its own server ({@link HttpWire}) on 127.0.0.1, FIS REST requests to the router,
+ * {@code POST /} form requests to CloudWatch (or IAM, by their API version), and the configured faults.
  */
 public final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpWire wire;
     private final Engine engine;
     private final FisRouter router;
     private final CloudWatchQuery cloudWatch;
+    private final IamQuery iam;
     private volatile Faults faults = Faults.none();
     private SplittableRandom random = new SplittableRandom(0);
 
     /**
-     * Starts serving.
+     * Starts serving under the given HTTP limits.
      *
      * @param port the port, 0 for a free one
+     * @param limits the read timeouts, size limits and connection limit
      * @param engine the engine
      * @param router the FIS router
      * @param cloudWatch the CloudWatch API
+     * @param iam the IAM API
      * @throws IOException if the port cannot be bound
      */
-    public HttpFront(int port, Engine engine, FisRouter router, CloudWatchQuery cloudWatch) throws IOException {
+    public HttpFront(int port, HttpLimits limits, Engine engine, FisRouter router, CloudWatchQuery cloudWatch,
+            IamQuery iam) throws IOException {
+        this.iam = Objects.requireNonNull(iam, "iam");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.router = Objects.requireNonNull(router, "router");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "localfis-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.wire = new HttpWire(port, limits, this::handle,
+                (status, type, message) -> error(new ApiException(status, type, message), engine.requestId()));
     }
 
     /**
@@ -67,7 +57,7 @@ public final class HttpFront implements AutoCloseable {
      * @return the port
      */
     public int port() {
-        return server.getAddress().getPort();
+        return wire.port();
     }
 
     /**
@@ -93,120 +83,112 @@ public final class HttpFront implements AutoCloseable {
         return random.nextDouble();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Request r = Request.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                    ex.getRequestURI().getRawQuery(), body);
-            boolean cw = r.segments().isEmpty() && r.method().equals("POST");
-            String requestId = engine.requestId();
-            Faults f = faults;
-            Fault fault = Fault.NONE;
-            if (f.any()) {
-                sleep(f);
-                fault = pick(f);
-            }
-            LOG.trace("{} {} fault={}", r.method(), r.rawPath(), fault);
-            switch (fault) {
-                case RESET:
-                    ex.sendResponseHeaders(200, 1024);
-                    return;
-                case THROTTLE:
-                    if (cw) {
-                        send(ex, 400, "text/xml", CloudWatchQuery.error(400, "Throttling", "Rate exceeded", requestId).xml(),
-                                requestId, null);
-                    } else {
-                        sendError(ex, new ApiException(429, "ThrottlingException", "Rate exceeded"), requestId);
-                    }
-                    return;
-                case SERVER_ERROR:
-                    serverError(ex, cw, 500, requestId);
-                    return;
-                default:
-                    break;
-            }
-            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            boolean cbor = r.method().equals("POST") && r.segments().size() == 4 && r.segments().get(0).equals("service")
-                    && r.segments().get(1).equals("GraniteServiceVersion20100801");
-            if (cbor || (cw && target != null && target.startsWith("GraniteServiceVersion20100801."))) {
-                String op = cbor ? r.segments().get(3) : target.substring(target.indexOf('.') + 1);
-                CloudWatchStructured.Answer a = CloudWatchStructured.handle(op, body, cbor, cloudWatch, requestId);
-                if (lostAfterApply(ex, fault, f, false, requestId)) {
-                    return;
-                }
-                if (cbor) {
-                    ex.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
-                }
-                if (a.queryError() != null) {
-                    ex.getResponseHeaders().set("x-amzn-query-error", a.queryError());
-                }
-                ex.getResponseHeaders().set("Content-Type", cbor ? "application/cbor" : "application/x-amz-json-1.0");
-                ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
-                ex.sendResponseHeaders(a.status(), a.body().length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(a.body());
-                }
-                return;
-            }
-            if (cw) {
-                CloudWatchQuery.Answer a = cloudWatch.handle(Request.parseForm(new String(body, StandardCharsets.UTF_8)),
-                        requestId);
-                if (lostAfterApply(ex, fault, f, true, requestId)) {
-                    return;
-                }
-                send(ex, a.status(), "text/xml", a.xml(), requestId, null);
-                return;
-            }
-            JsonNode answer;
-            try {
-                answer = router.route(r);
-            } catch (ApiException e) {
-                sendError(ex, e, requestId);
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("LocalFis failed on {} {}", r.method(), r.rawPath(), e);
-                sendError(ex, new ApiException(500, "InternalServerException", "LocalFis failed: " + e), requestId);
-                return;
-            }
-            if (lostAfterApply(ex, fault, f, false, requestId)) {
-                return;
-            }
-            send(ex, 200, "application/json", new String(Json.bytes(answer), StandardCharsets.UTF_8), requestId, null);
-        } catch (IOException e) {
-            LOG.trace("connection closed: {}", e.toString());
+    private Out handle(In in) {
+        String requestId = engine.requestId();
+        Request r;
+        try {
+            r = Request.of(in.method(), in.rawPath(), in.rawQuery(), in.body());
+        } catch (ApiException e) {
+            return error(e, requestId);
         }
+        boolean cw = r.segments().isEmpty() && r.method().equals("POST");
+        Faults f = faults;
+        Fault fault = Fault.NONE;
+        if (f.any()) {
+            sleep(f);
+            fault = pick(f);
+        }
+        LOG.trace("{} {} fault={}", r.method(), r.rawPath(), fault);
+        switch (fault) {
+            case RESET:
+                return Out.cutShort();
+            case THROTTLE:
+                return cw ? xml(400, CloudWatchQuery.error(400, "Throttling", "Rate exceeded", requestId).xml(), requestId)
+                        : error(new ApiException(429, "ThrottlingException", "Rate exceeded"), requestId);
+            case SERVER_ERROR:
+                return serverError(cw, 500, requestId);
+            default:
+                break;
+        }
+        Out answer = answer(in, r, cw, requestId);
+        return afterApply(fault, f, answer, cw && !structured(in, r), requestId);
     }
 
-    private enum Fault { NONE, THROTTLE, SERVER_ERROR, LOST, RESET, RESET_AFTER, HANG_AFTER }
-
     /**
-     * After the request was applied: answers 503 for a lost response, closes the connection
-     * mid-answer for a reset, or first waits the hang for a timeout; false for no such fault.
+     * After the request was applied: a 503 for a lost response, a connection closed mid-answer for a
+     * reset, or first a wait of the hang for a timeout; the answer itself when there is no such fault.
      */
-    private boolean lostAfterApply(HttpExchange ex, Fault fault, Faults f, boolean cw, String requestId)
-            throws IOException {
+    private static Out afterApply(Fault fault, Faults f, Out answer, boolean cw, String requestId) {
         switch (fault) {
             case LOST:
-                serverError(ex, cw, 503, requestId);
-                return true;
+                return serverError(cw, 503, requestId);
             case HANG_AFTER:
                 try {
                     Thread.sleep(f.hang().toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                ex.sendResponseHeaders(200, 1024);
-                return true;
+                return Out.cutShort();
             case RESET_AFTER:
-                ex.sendResponseHeaders(200, 1024);
-                return true;
+                return Out.cutShort();
             default:
-                return false;
+                return answer;
         }
     }
+
+    private static boolean cbor(Request r) {
+        return r.method().equals("POST") && r.segments().size() == 4 && r.segments().get(0).equals("service")
+                && r.segments().get(1).equals("GraniteServiceVersion20100801");
+    }
+
+    private static boolean structured(In in, Request r) {
+        String target = in.header("X-Amz-Target");
+        return cbor(r) || (r.segments().isEmpty() && r.method().equals("POST") && target != null
+                && target.startsWith("GraniteServiceVersion20100801."));
+    }
+
+    private Out answer(In in, Request r, boolean cw, String requestId) {
+        if (structured(in, r)) {
+            boolean cbor = cbor(r);
+            String target = in.header("X-Amz-Target");
+            String op = cbor ? r.segments().get(3) : target.substring(target.indexOf('.') + 1);
+            CloudWatchStructured.Answer a = CloudWatchStructured.handle(op, r.body(), cbor, cloudWatch, requestId);
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (cbor) {
+                headers.put("smithy-protocol", "rpc-v2-cbor");
+            }
+            if (a.queryError() != null) {
+                headers.put("x-amzn-query-error", a.queryError());
+            }
+            headers.put("Content-Type", cbor ? "application/cbor" : "application/x-amz-json-1.0");
+            headers.put("x-amzn-RequestId", requestId);
+            return Out.of(a.status(), headers, a.body());
+        }
+        if (cw) {
+            Map<String, List<String>> form;
+            try {
+                form = Request.parseForm(new String(r.body(), StandardCharsets.UTF_8));
+            } catch (ApiException e) {
+                return xml(400, CloudWatchQuery.error(400, "MalformedQueryString", e.getMessage(), requestId).xml(),
+                        requestId);
+            }
+            List<String> version = form.getOrDefault("Version", List.of());
+            CloudWatchQuery.Answer a = version.contains(IamQuery.VERSION) ? iam.handle(form, requestId)
+                    : cloudWatch.handle(form, requestId);
+            return xml(a.status(), a.xml(), requestId);
+        }
+        try {
+            return json(200, Json.bytes(router.route(r)), requestId, null);
+        } catch (ApiException e) {
+            return error(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("LocalFis failed on {} {} (request {})", r.method(), r.rawPath(), requestId, e);
+            return error(new ApiException(500, "InternalServerException",
+                    "LocalFis failed on this request (request id " + requestId + "); see its log."), requestId);
+        }
+    }
+
+    private enum Fault { NONE, THROTTLE, SERVER_ERROR, LOST, RESET, RESET_AFTER, HANG_AFTER }
 
     private Fault pick(Faults f) {
         double d = draw();
@@ -241,44 +223,39 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    private void serverError(HttpExchange ex, boolean cw, int status, String requestId) throws IOException {
+    private static Out serverError(boolean cw, int status, String requestId) {
         String type = status == 503 ? "ServiceUnavailableException" : "InternalServerException";
         if (cw) {
-            send(ex, status, "text/xml", CloudWatchQuery.error(status, status == 503 ? "ServiceUnavailable" : "InternalFailure",
-                    "Injected by LocalFis", requestId).xml(), requestId, null);
-        } else {
-            sendError(ex, new ApiException(status, type, "Injected by LocalFis"), requestId);
+            return xml(status, CloudWatchQuery.error(status, status == 503 ? "ServiceUnavailable" : "InternalFailure",
+                    "Injected by LocalFis", requestId).xml(), requestId);
         }
+        return error(new ApiException(status, type, "Injected by LocalFis"), requestId);
     }
 
-    private static void sendError(HttpExchange ex, ApiException e, String requestId) throws IOException {
+    /** An error in FIS's shape: {@code {"message": …}} with {@code x-amzn-ErrorType}. */
+    static Out error(ApiException e, String requestId) {
         ObjectNode o = Json.object();
         o.put("message", e.getMessage());
-        send(ex, e.status(), "application/json", o.toString(), requestId, e.type());
+        return json(e.status(), Json.bytes(o), requestId, e.type());
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body, String requestId, String errorType)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+    private static Out json(int status, byte[] body, String requestId, String errorType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("x-amzn-RequestId", requestId);
         if (errorType != null) {
-            ex.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+            headers.put("x-amzn-ErrorType", errorType);
         }
-        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        return Out.of(status, headers, body);
+    }
+
+    private static Out xml(int status, String body, String requestId) {
+        return Out.of(status, Map.of("Content-Type", "text/xml", "x-amzn-RequestId", requestId),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        wire.close();
     }
 }

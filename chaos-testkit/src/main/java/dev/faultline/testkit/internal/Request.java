@@ -1,6 +1,10 @@
 package dev.faultline.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,10 @@ import java.util.Optional;
  */
 public record Request(String method, String rawPath, List<String> segments, Map<String, List<String>> query,
         byte[] body) {
+
+    /** Reads one JSON value and refuses anything after it. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * Decodes a request.
@@ -57,8 +65,8 @@ public record Request(String method, String rawPath, List<String> segments, Map<
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq), false);
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1), false);
             out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
         }
         return out;
@@ -71,7 +79,29 @@ public record Request(String method, String rawPath, List<String> segments, Map<
      * @return the decoded text
      */
     public static String decodePath(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decode(s, true);
+    }
+
+    private static String decode(String s, boolean path) {
+        try {
+            return URLDecoder.decode(path ? s.replace("+", "%2B") : s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            int at = s.indexOf('%');
+            while (at >= 0 && at + 2 < s.length() && isHex(s.charAt(at + 1)) && isHex(s.charAt(at + 2))) {
+                at = s.indexOf('%', at + 3);
+            }
+            throw ApiException.validation("The request " + (path ? "path" : "query or form") + " has a malformed"
+                    + " percent-encoding" + (at >= 0 ? " at character " + at + " of \"" + shorten(s) + "\"" : "")
+                    + ": % must be followed by two hexadecimal digits.");
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
     /**
@@ -89,20 +119,28 @@ public record Request(String method, String rawPath, List<String> segments, Map<
      * The body as a JSON object (an empty object for an empty body).
      *
      * @return the object
-     * @throws ApiException 400 when the body is not a JSON object
+     * @throws ApiException 400 when the body is not one JSON object (also when anything but
+     *     white space follows it); the message gives the line and column, not the parser's text
      */
     public JsonNode json() {
         if (body.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }
+        JsonNode n;
         try {
-            JsonNode n = Json.MAPPER.readTree(body);
-            if (n == null || !n.isObject()) {
-                throw ApiException.validation("The request body must be a JSON object.");
-            }
-            return n;
+            n = STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            boolean trailing = e.getMessage() != null && e.getMessage().startsWith("Trailing token");
+            throw ApiException.validation(trailing ? "The request body has content after its JSON object" + where + "."
+                    : "The request body is not valid JSON" + where + ".");
         } catch (java.io.IOException e) {
-            throw ApiException.validation("The request body is not valid JSON: " + e.getMessage());
+            throw ApiException.validation("The request body could not be read as JSON.");
         }
+        if (n == null || !n.isObject()) {
+            throw ApiException.validation("The request body must be a JSON object.");
+        }
+        return n;
     }
 }

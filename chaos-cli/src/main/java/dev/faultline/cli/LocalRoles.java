@@ -1,0 +1,33 @@
+package dev.faultline.cli;
+
+import dev.faultline.aws.IamPolicies;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.testkit.LocalFis;
+
+/**
+ * Gives a LocalFis the execution role of an experiment, holding exactly the trust and
+ * permissions policies {@code faultline iam} derives for it, so that the permissions preflight
+ * (SimulatePrincipalPolicy) has a role to check.
+ */
+final class LocalRoles {
+
+    private LocalRoles() {}
+
+    /**
+     * Puts the experiment's role, with its derived policies, into the LocalFis's IAM.
+     *
+     * @param fis the LocalFis
+     * @param experiment the experiment
+     * @return the role ARN
+     * @throws IllegalArgumentException when the experiment has no usable role ARN
+     */
+    static String grant(LocalFis fis, Experiment experiment) {
+        String role = experiment.roleArn().orElseThrow(() -> new IllegalArgumentException("the template has no roleArn"));
+        IamPolicies policies = IamPolicies.of(experiment).inRegion(fis.region());
+        if (!policies.account().matches("\\d{12}")) {
+            policies = policies.withAccount(fis.account());
+        }
+        fis.iam().put(role, policies.trustPolicy().toJson(), policies.permissionsPolicy().toJson());
+        return role;
+    }
+}
