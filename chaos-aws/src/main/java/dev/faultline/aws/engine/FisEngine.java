@@ -5,8 +5,10 @@ import dev.faultline.core.engine.EngineException;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.engine.Preflight;
+import dev.faultline.core.engine.RunListener;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunRefusedException;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -96,6 +99,7 @@ public final class FisEngine implements ChaosEngine {
     private final Map<String, FisRun> active = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ShutdownGuard shutdownGuard;
+    private final JournalRecorder recorder;
 
     private FisEngine(Builder b) {
         Objects.requireNonNull(b.fis, "fis (FisEngine.builder().fis(...) is required)");
@@ -115,6 +119,8 @@ public final class FisEngine implements ChaosEngine {
         this.context = new EngineContext(b.fis, b.cloudWatch, b.iam, calls, metrics, validator, config,
                 b.clock == null ? Clock.systemUTC() : b.clock, scheduler);
         this.launcher = new Launcher(context);
+        this.recorder = new JournalRecorder(b.journal, b.actor == null ? System.getProperty("user.name", "") : b.actor,
+                context);
         this.shutdownGuard = config.stopOnShutdown()
                 ? new ShutdownGuard(active::values, config.shutdownWait()) : null;
     }
@@ -156,7 +162,7 @@ public final class FisEngine implements ChaosEngine {
             if (closed.get()) {
                 throw new CompletionException(closedError());
             }
-            return launcher.start(experiment, options, this::newRun)
+            return launcher.start(experiment, options, spec -> newRun(spec, recorder.begin(spec, preflight)))
                     .thenApply(run -> (ExperimentRun) run);
         });
         return unwrapped(started);
@@ -201,8 +207,48 @@ public final class FisEngine implements ChaosEngine {
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedError());
         }
-        return unwrapped(launcher.attach(experimentId, experiment, this::newRun)
+        return unwrapped(launcher.attach(experimentId, experiment,
+                spec -> newRun(spec, recorder.begin(spec, Preflight.builder().build())))
                 .thenApply(run -> (ExperimentRun) run));
+    }
+
+    /**
+     * Attaches again to every run of the journal that has no outcome yet (the controller's
+     * restart story): each is followed to its end under its journaled run id, with the
+     * experiment as journaled (so its hypothesis is judged), and its new events are appended
+     * after those the journal has. Runs this engine already watches are skipped; a run the
+     * service no longer knows is logged and left out.
+     *
+     * <pre>{@code
+     * engine.resumeUnfinished().thenAccept(runs -> runs.forEach(r -> log.info("resumed {}", r)));
+     * }</pre>
+     *
+     * @return the resumed runs
+     * @throws IllegalStateException (in the future) when the engine has no journal
+     */
+    public CompletableFuture<List<ExperimentRun>> resumeUnfinished() {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        if (recorder.journal() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "The engine has no journal to resume from; build it with FisEngine.builder().journal(...)"));
+        }
+        return unwrapped(CompletableFuture.supplyAsync(recorder.journal()::unfinished, context.scheduler)
+                .thenCompose(runs -> JournalResume.all(runs, active.keySet(), (run, experiment) -> launcher.attach(
+                        run.header().experimentId(), experiment, spec -> newRun(spec, recorder.resume(run))))));
+    }
+
+    /**
+     * The journal's id of a run this engine journals, for example to record its report files
+     * with {@link dev.faultline.core.journal.RunJournal#reports}.
+     *
+     * @param run a run this engine started, attached or resumed
+     * @return the run id, empty when the engine has no journal or the run was not journaled
+     */
+    public Optional<String> journalRunId(ExperimentRun run) {
+        Objects.requireNonNull(run, "run");
+        return recorder.runId(run);
     }
 
     /**
@@ -259,9 +305,12 @@ public final class FisEngine implements ChaosEngine {
         }
     }
 
-    private FisRun newRun(RunSpec spec) {
+    private FisRun newRun(RunSpec spec, RunListener journalListener) {
         FisRun run = new FisRun(context, spec, () -> active.remove(spec.experimentId()));
         active.put(spec.experimentId(), run);
+        if (journalListener != null) {
+            run.onEvent(journalListener);
+        }
         if (closed.get()) {
             run.close();
         }
@@ -295,8 +344,33 @@ public final class FisEngine implements ChaosEngine {
         private EngineConfig config;
         private Clock clock;
         private ScheduledExecutorService scheduler;
+        private RunJournal journal;
+        private String actor;
 
         private Builder() {}
+
+        /**
+         * The journal every run started or attached is recorded in (header, every event, the
+         * outcome), and that {@link FisEngine#resumeUnfinished()} reads; none by default.
+         *
+         * @param value the journal; the engine does not close it
+         * @return this builder
+         */
+        public Builder journal(RunJournal value) {
+            this.journal = Objects.requireNonNull(value, "journal");
+            return this;
+        }
+
+        /**
+         * Who starts the runs, as the journal records it; the OS user by default.
+         *
+         * @param value for example a user or service name
+         * @return this builder
+         */
+        public Builder actor(String value) {
+            this.actor = Objects.requireNonNull(value, "actor");
+            return this;
+        }
 
         /**
          * The FIS client (required).
