@@ -63,14 +63,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        RunJournal journal;
+        RunJournal opened;
         try {
-            journal = Journals.open(journalUrl != null ? journalUrl : "jdbc:sqlite:" + out.resolve("journal.db"));
+            opened = Journals.open(journalUrl != null ? journalUrl : "jdbc:sqlite:" + out.resolve("journal.db"));
         } catch (IllegalArgumentException | FaultlineException e) {
             spec.commandLine().getErr().println("faultline demo: " + e.getMessage());
             return Faultline.USAGE;
         }
-        try (RunJournal closeJournal = journal;
+        try (RunJournal journal = opened;
                 DemoWorld world = new DemoWorld();
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());

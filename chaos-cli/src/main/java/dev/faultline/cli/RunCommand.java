@@ -104,18 +104,18 @@ final class RunCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
         }
-        RunJournal journal;
+        RunJournal opened;
         try {
-            journal = journalUrl == null ? null : Journals.open(journalUrl);
+            opened = journalUrl == null ? null : Journals.open(journalUrl);
         } catch (IllegalArgumentException | FaultlineException e) {
             err.println("faultline run: " + e.getMessage());
             return Faultline.USAGE;
         }
         FisEngine.Builder builder = FisEngine.builder();
-        if (journal != null) {
-            builder.journal(journal);
+        if (opened != null) {
+            builder.journal(opened);
         }
-        try (RunJournal closeJournal = journal;
+        try (RunJournal journal = opened;
                 AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
                         where == null ? null : where.profile, region);
                 FisEngine engine = builder.fis(clients.fis()).cloudWatch(clients.cloudWatch())
