@@ -7,12 +7,14 @@ import static dev.faultline.dsl.Chaos.steadyState;
 import dev.faultline.aws.IamPolicies;
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
+import dev.faultline.core.FaultlineException;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.engine.Verdict;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.policy.SafetyPolicy;
@@ -24,9 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
@@ -54,23 +56,37 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the run reports are written (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--journal", paramLabel = "URL",
+            description = "Record both runs in a journal: file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://..."
+                    + " (default: jdbc:sqlite:OUT/journal.db, which 'faultline history' reads).")
+    String journalUrl;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        try (DemoWorld world = new DemoWorld();
+        RunJournal opened;
+        try {
+            opened = Journals.open(journalUrl != null ? journalUrl : "jdbc:sqlite:" + out.resolve("journal.db"));
+        } catch (IllegalArgumentException | FaultlineException e) {
+            spec.commandLine().getErr().println("faultline demo: " + e.getMessage());
+            return Faultline.USAGE;
+        }
+        try (RunJournal journal = opened;
+                DemoWorld world = new DemoWorld();
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
                 IamAsyncClient iam = SdkClients.iam(world.fis());
                 FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).iam(iam)
-                        .policy(SafetyPolicy.staging()).clock(world.fis().clock()).config(config()).build()) {
+                        .policy(SafetyPolicy.staging()).clock(world.fis().clock()).config(config())
+                        .journal(journal).build()) {
             Experiment experiment = nodeLoss(world);
             // the role holds exactly the policy printed below, so the permissions preflight passes
             LocalRoles.grant(world.fis(), experiment);
             introduce(w, world, experiment);
-            RunOutcome first = run(w, engine, world, experiment, RunOptions.defaults(),
+            RunOutcome first = run(w, engine, journal, world, experiment, RunOptions.defaults(),
                     "Run 1: normal traffic", out.resolve("run-1"));
             world.surgeAfter(Duration.ofMinutes(2));
-            RunOutcome second = run(w, engine, world, experiment, RunOptions.builder().observeOnly(true).build(),
+            RunOutcome second = run(w, engine, journal, world, experiment, RunOptions.builder().observeOnly(true).build(),
                     "Run 2: a traffic surge two minutes in, the hypothesis only observed: the 5xx alarm must stop it",
                     out.resolve("run-2"));
             boolean asExpected = first.state() == RunState.COMPLETED
@@ -129,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static RunOutcome run(PrintWriter w, FisEngine engine, DemoWorld world, Experiment experiment,
+    private static RunOutcome run(PrintWriter w, FisEngine engine, RunJournal journal, DemoWorld world, Experiment experiment,
             RunOptions options, String title, Path reportDir) {
         section(w, title);
         Preflight preflight = engine.preview(experiment).join();
@@ -148,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
         world.calm();
         w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
         outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
-        Reports.write(w, experiment, preflight, outcome, reportDir);
+        Reports.journal(journal, engine, run, Reports.write(w, experiment, preflight, outcome, reportDir));
         w.flush();
         return outcome;
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
-                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CleanupCommand.class,
+                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CleanupCommand.class, HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
@@ -62,6 +62,6 @@ public final class Faultline implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: demo, run, lint, plan, compile, iam or local-fis.");
+                "Missing a command: demo, run, history, lint, plan, compile, iam or local-fis.");
     }
 }

@@ -1,18 +1,38 @@
 package dev.faultline.cli;
 
+import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOutcome;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.report.ReportFiles;
 import dev.faultline.core.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes a run's report for the commands that run experiments, and says where it is. */
 final class Reports {
 
     private Reports() {}
+
+    /**
+     * Records a run's report files in the engine's journal, when it has one and journals the run.
+     *
+     * @param journal the journal, or null
+     * @param engine the engine
+     * @param run the run
+     * @param files the files, or null when none were written
+     */
+    static void journal(RunJournal journal, FisEngine engine, ExperimentRun run, ReportFiles files) {
+        if (journal == null || files == null) {
+            return;
+        }
+        engine.journalRunId(run).ifPresent(id -> journal.reports(id, List.of(files.json().toString(),
+                files.markdown().toString(), files.html().toString())));
+    }
 
     /**
      * Writes the report and prints its paths; a report that cannot be written is said, not thrown.
@@ -22,16 +42,19 @@ final class Reports {
      * @param preflight the preflight, or null
      * @param outcome the outcome
      * @param directory where to write
+     * @return the files, or null when they could not be written
      */
-    static void write(PrintWriter w, Experiment experiment, Preflight preflight, RunOutcome outcome, Path directory) {
+    static ReportFiles write(PrintWriter w, Experiment experiment, Preflight preflight, RunOutcome outcome, Path directory) {
         RunReport report = preflight == null ? RunReport.of(experiment, outcome)
                 : RunReport.of(experiment, outcome, preflight);
         try {
             ReportFiles files = report.writeTo(directory);
             w.println("Report: " + files.html() + " (also " + files.markdown().getFileName() + " and "
                     + files.json().getFileName() + ")");
+            return files;
         } catch (FaultlineException e) {
             w.println("The report could not be written: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -2,11 +2,13 @@ package dev.faultline.cli;
 
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
+import dev.faultline.aws.engine.FisEngineBuilder;
 import dev.faultline.core.FaultlineException;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunRefusedException;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.plan.Durations;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.validation.Validator;
@@ -16,11 +18,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code faultline run FILE}: validates, checks and starts an experiment in FIS (or any
@@ -69,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the report is written with --wait (default: ${DEFAULT-VALUE}/EXPERIMENT-ID).")
     Path out;
 
+    @Option(names = "--journal", paramLabel = "URL",
+            description = "Record the run in a journal: file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://... (default: none).")
+    String journalUrl;
+
     /** Where the service is: an endpoint or a profile. */
     static final class Where {
         @Option(names = "--endpoint", paramLabel = "URL", description = "The FIS and CloudWatch endpoint, e.g. LocalFis's.")
@@ -99,9 +105,21 @@ final class RunCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
         }
-        try (AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
+        RunJournal opened;
+        try {
+            opened = journalUrl == null ? null : Journals.open(journalUrl);
+        } catch (IllegalArgumentException | FaultlineException e) {
+            err.println("faultline run: " + e.getMessage());
+            return Faultline.USAGE;
+        }
+        FisEngineBuilder builder = FisEngine.builder();
+        if (opened != null) {
+            builder.journal(opened);
+        }
+        try (RunJournal journal = opened;
+                AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
                         where == null ? null : where.profile, region);
-                FisEngine engine = FisEngine.builder().fis(clients.fis()).cloudWatch(clients.cloudWatch()).iam(clients.iam())
+                FisEngine engine = builder.fis(clients.fis()).cloudWatch(clients.cloudWatch()).iam(clients.iam())
                         .validator(validator.get())
                         .config(EngineConfig.builder().stopOnShutdown(waitForEnd).build()).build()) {
             ExperimentRun run = engine.start(checked.experiment().get(), options.build()).join();
@@ -115,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
             RunOutcome outcome = run.completion().join();
             w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
             outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
-            Reports.write(w, run.experiment(), null, outcome, out.resolve(run.experimentId()));
+            Reports.journal(journal, engine, run,
+                    Reports.write(w, run.experiment(), null, outcome, out.resolve(run.experimentId())));
             w.flush();
             return outcome.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;
         } catch (CompletionException e) {

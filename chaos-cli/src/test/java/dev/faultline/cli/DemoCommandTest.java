@@ -35,6 +35,34 @@ class DemoCommandTest {
                 .contains("Both runs ended as expected");
         assertThat(dir.resolve("run-1").resolve("report.html")).exists();
         assertThat(dir.resolve("run-2").resolve("report.json")).exists();
+
+        // the done-when check of the journal: the demo left a history behind
+        String journal = "jdbc:sqlite:" + dir.resolve("journal.db");
+        String history = run(0, "history", "--journal", journal);
+        assertThat(history).contains("checkout-worker-node-loss").contains("REFUTED").contains("HELD")
+                .contains("stopped").contains("completed");
+        assertThat(history.lines().count()).isEqualTo(3);
+        String json = run(0, "history", "--journal", journal, "--format", "json", "--verdict", "refuted");
+        assertThat(json).contains("\"verdict\" : \"REFUTED\"").doesNotContain("HELD");
+        String runId = history.lines().skip(1).findFirst().orElseThrow().replaceAll(".*\\s", "");
+        String shown = run(0, "history", "show", runId, "--journal", journal, "--report",
+                dir.resolve("again").toString());
+        assertThat(shown).contains("RunCompleted").contains("Verdict: REFUTED");
+        assertThat(dir.resolve("again").resolve("report.html")).content().contains("REFUTED");
+        run(0, "history", "--journal", journal, "--html", dir.resolve("site").toString());
+        assertThat(dir.resolve("site").resolve("index.html")).content().contains("mark REFUTED")
+                .contains("mark HELD").contains("href=\"../run-1/report.html\"");
+    }
+
+    private static String run(int expectedCode, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Faultline.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        assertThat(code).as(out + "\n" + err).isEqualTo(expectedCode);
+        return out.toString();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.faultline.core.engine.EngineException;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.engine.Preflight;
+import dev.faultline.core.engine.RunListener;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.model.Experiment;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -25,6 +27,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +102,7 @@ public final class FisEngine implements ChaosEngine {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AccountGate gate;
     private final ShutdownGuard shutdownGuard;
+    private final JournalRecorder recorder;
 
     FisEngine(FisEngineBuilder b) {
         Objects.requireNonNull(b.fis, "fis (FisEngine.builder().fis(...) is required)");
@@ -119,6 +123,8 @@ public final class FisEngine implements ChaosEngine {
                 b.clock == null ? Clock.systemUTC() : b.clock, scheduler);
         this.launcher = new Launcher(context, launches);
         this.gate = new AccountGate(context);
+        this.recorder = new JournalRecorder(b.journal, b.actor == null ? System.getProperty("user.name", "") : b.actor,
+                context);
         this.shutdownGuard = config.stopOnShutdown()
                 ? new ShutdownGuard(context, active::values, () -> launches, gate) : null;
     }
@@ -164,12 +170,12 @@ public final class FisEngine implements ChaosEngine {
             return CompletableFuture.failedFuture(closedError());
         }
         if (context.validator.validate(experiment).hasErrors()) {
-            return unwrapped(checkedStart(experiment, options, this::newRun)); // refused, without waiting
+            return unwrapped(checkedStart(experiment, options, (spec, preflight) -> newRun(spec, recorder.begin(spec, preflight)))); // refused, without waiting
         }
         AccountGate.Slot slot = gate.enter(experiment, options);
         CompletableFuture<ExperimentRun> started = slot.start.admitted().thenCompose(admittedAt -> {
-            Function<RunSpec, FisRun> makeRun = spec -> {
-                FisRun run = newRun(spec);
+            BiFunction<RunSpec, Preflight, FisRun> makeRun = (spec, preflight) -> {
+                FisRun run = newRun(spec, recorder.begin(spec, preflight));
                 if (slot.waited()) {
                     run.queued(slot.start);
                 }
@@ -194,7 +200,7 @@ public final class FisEngine implements ChaosEngine {
     }
 
     private CompletableFuture<ExperimentRun> checkedStart(Experiment experiment, RunOptions options,
-            Function<RunSpec, FisRun> makeRun) {
+            BiFunction<RunSpec, Preflight, FisRun> makeRun) {
         return preflight(experiment, options).thenCompose(preflight -> {
             if (!preflight.passed()) {
                 LOG.debug("run refused by the preflight checks: {}", preflight);
@@ -203,7 +209,8 @@ public final class FisEngine implements ChaosEngine {
             if (closed.get()) {
                 throw new CompletionException(closedError());
             }
-            return launcher.start(experiment, options, makeRun).thenApply(run -> (ExperimentRun) run);
+            return launcher.start(experiment, options, spec -> makeRun.apply(spec, preflight))
+                    .thenApply(run -> (ExperimentRun) run);
         });
     }
 
@@ -264,8 +271,48 @@ public final class FisEngine implements ChaosEngine {
         if (closed.get()) {
             return CompletableFuture.failedFuture(closedError());
         }
-        return unwrapped(launcher.attach(experimentId, experiment, this::newRun)
+        return unwrapped(launcher.attach(experimentId, experiment,
+                spec -> newRun(spec, recorder.begin(spec, Preflight.builder().build())))
                 .thenApply(run -> (ExperimentRun) run));
+    }
+
+    /**
+     * Attaches again to every run of the journal that has no outcome yet (the controller's
+     * restart story): each is followed to its end under its journaled run id, with the
+     * experiment as journaled (so its hypothesis is judged), and its new events are appended
+     * after those the journal has. Runs this engine already watches are skipped; a run the
+     * service no longer knows is logged and left out.
+     *
+     * <pre>{@code
+     * engine.resumeUnfinished().thenAccept(runs -> runs.forEach(r -> log.info("resumed {}", r)));
+     * }</pre>
+     *
+     * @return the resumed runs
+     * @throws IllegalStateException (in the future) when the engine has no journal
+     */
+    public CompletableFuture<List<ExperimentRun>> resumeUnfinished() {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        if (recorder.journal() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "The engine has no journal to resume from; build it with FisEngine.builder().journal(...)"));
+        }
+        return unwrapped(CompletableFuture.supplyAsync(recorder.journal()::unfinished, context.scheduler)
+                .thenCompose(runs -> JournalResume.all(runs, active.keySet(), (run, experiment) -> launcher.attach(
+                        run.header().experimentId(), experiment, spec -> newRun(spec, recorder.resume(run))))));
+    }
+
+    /**
+     * The journal's id of a run this engine journals, for example to record its report files
+     * with {@link dev.faultline.core.journal.RunJournal#reports}.
+     *
+     * @param run a run this engine started, attached or resumed
+     * @return the run id, empty when the engine has no journal or the run was not journaled
+     */
+    public Optional<String> journalRunId(ExperimentRun run) {
+        Objects.requireNonNull(run, "run");
+        return recorder.runId(run);
     }
 
     /**
@@ -354,9 +401,12 @@ public final class FisEngine implements ChaosEngine {
         }
     }
 
-    private FisRun newRun(RunSpec spec) {
+    private FisRun newRun(RunSpec spec, RunListener journalListener) {
         FisRun run = new FisRun(context, spec, () -> active.remove(spec.experimentId()));
         active.put(spec.experimentId(), run);
+        if (journalListener != null) {
+            run.onEvent(journalListener);
+        }
         if (closed.get()) {
             run.close();
         }

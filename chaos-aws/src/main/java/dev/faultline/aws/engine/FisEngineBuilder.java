@@ -1,6 +1,7 @@
 package dev.faultline.aws.engine;
 
 import dev.faultline.core.engine.MetricSource;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
 import java.time.Clock;
@@ -21,8 +22,33 @@ public final class FisEngineBuilder {
     EngineConfig config;
     Clock clock;
     ScheduledExecutorService scheduler;
+    RunJournal journal;
+    String actor;
 
     FisEngineBuilder() {}
+
+    /**
+     * The journal every run started or attached is recorded in (header, every event, the
+     * outcome), and that {@link FisEngine#resumeUnfinished()} reads; none by default.
+     *
+     * @param value the journal; the engine does not close it
+     * @return this builder
+     */
+    public FisEngineBuilder journal(RunJournal value) {
+        this.journal = Objects.requireNonNull(value, "journal");
+        return this;
+    }
+
+    /**
+     * Who starts the runs, as the journal records it; the OS user by default.
+     *
+     * @param value for example a user or service name
+     * @return this builder
+     */
+    public FisEngineBuilder actor(String value) {
+        this.actor = Objects.requireNonNull(value, "actor");
+        return this;
+    }
 
     /**
      * The FIS client (required).
