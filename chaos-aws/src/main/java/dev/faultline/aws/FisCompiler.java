@@ -183,6 +183,19 @@ public final class FisCompiler {
     }
 
     /**
+     * A deployable CloudFormation stack of the experiment: placeholders turned into
+     * pseudo-parameters and template parameters, and optionally its execution role.
+     *
+     * @param experiment the experiment
+     * @return the stack
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public CloudFormationStack cloudFormationStack(Experiment experiment) {
+        check(experiment);
+        return new CloudFormationStack(Map.of(CloudFormationWriter.logicalId(experiment), experiment), false);
+    }
+
+    /**
      * A CloudFormation template (JSON) with several experiments, by logical id.
      *
      * @param experiments the experiments by logical id (letters and digits)

@@ -1,7 +1,6 @@
 package dev.faultline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +43,7 @@ class AwsCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void awsCli_sendsTheCompiledRequest(String name) throws Exception {
-        Optional<Path> aws = Tools.find("aws");
-        assumeThat(aws).as("the AWS CLI ($HOME/.pyenv/shims/aws) is not installed").isPresent();
+        Optional<Path> aws = Optional.of(Tools.require("aws"));
         Experiment e = Experiments.named(name);
         String token = "faultline-" + name.hashCode();
         stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(e, token));

@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.aws.CloudFormationStack;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
@@ -47,13 +48,19 @@ final class CompileCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--to", defaultValue = "json", converter = FormConverter.class,
-            description = "json (the FIS request), cfn-json or cfn-yaml (an AWS::FIS::ExperimentTemplate resource);"
+            description = "json (the FIS request), cfn-json or cfn-yaml (a deployable stack: placeholders become"
+                    + " AWS::AccountId, AWS::Region or template Parameters);"
                     + " default: ${DEFAULT-VALUE}.")
     Form to;
 
     @Option(names = "--policy", paramLabel = "POLICY",
             description = "Also refuse what this safety policy forbids: sandbox, staging, production, or a policy JSON file.")
     String policy;
+
+    @Option(names = "--with-role",
+            description = "cfn-json/cfn-yaml: add the execution role (AWS::IAM::Role, least privilege) and point the"
+                    + " template at it; deploying needs CAPABILITY_IAM.")
+    boolean withRole;
 
     @Override
     public Integer call() {
@@ -70,16 +77,17 @@ final class CompileCommand implements Callable<Integer> {
         }
         Experiment e = checked.experiment().get();
         FisCompiler compiler = FisCompiler.create();
-        switch (to) {
-            case cfnJson:
-                out.print(compiler.cloudFormationJson(e));
-                break;
-            case cfnYaml:
-                out.print(compiler.cloudFormationYaml(e));
-                break;
-            default:
-                out.print(compiler.createRequestJson(e));
-                break;
+        if (to == Form.json) {
+            if (withRole) {
+                err.println("--with-role needs --to cfn-json or cfn-yaml: the FIS request names an existing role.");
+                err.flush();
+                return Faultline.USAGE;
+            }
+            out.print(compiler.createRequestJson(e));
+        } else {
+            CloudFormationStack stack = compiler.cloudFormationStack(e);
+            stack = withRole ? stack.withRole() : stack;
+            out.print(to == Form.cfnJson ? stack.json() : stack.yaml());
         }
         out.flush();
         return Faultline.OK;

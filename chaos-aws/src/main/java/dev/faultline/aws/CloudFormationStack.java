@@ -1,0 +1,69 @@
+package dev.faultline.aws;
+
+import dev.faultline.aws.internal.StackWriter;
+import dev.faultline.core.model.Experiment;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A deployable CloudFormation stack of experiment templates, made by
+ * {@link FisCompiler#cloudFormationStack(Experiment)}. Unlike
+ * {@link FisCompiler#cloudFormationJson(Experiment)}, which keeps the experiment's text as it is,
+ * the stack is ready for {@code aws cloudformation deploy}: sample placeholders become
+ * {@code AWS::AccountId} / {@code AWS::Region} through {@code Fn::Sub}, or template
+ * {@code Parameters} ({@code <YOUR ROLE NAME>} is the parameter {@code RoleName}), and
+ * {@link #withRole()} adds the execution role.
+ *
+ * <pre>{@code
+ * String yaml = FisCompiler.create().cloudFormationStack(experiment).withRole().yaml();
+ * // aws cloudformation deploy --template-file stack.yaml --stack-name chaos --capabilities CAPABILITY_IAM
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CloudFormationStack {
+
+    private final Map<String, Experiment> experiments;
+    private final boolean withRole;
+
+    CloudFormationStack(Map<String, Experiment> experiments, boolean withRole) {
+        this.experiments = Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+        this.withRole = withRole;
+    }
+
+    /**
+     * This stack with an {@code AWS::IAM::Role} per experiment: the trust policy that lets FIS
+     * assume it for this account's experiments and the least-privilege permissions
+     * {@link IamPolicies} derives; the template's {@code RoleArn} points at it with
+     * {@code Fn::GetAtt}. Deploying it needs {@code CAPABILITY_IAM}.
+     *
+     * @return the new stack
+     */
+    public CloudFormationStack withRole() {
+        return new CloudFormationStack(experiments, true);
+    }
+
+    /**
+     * The stack as indented JSON.
+     *
+     * @return the CloudFormation template
+     */
+    public String json() {
+        return StackWriter.json(StackWriter.document(experiments, withRole));
+    }
+
+    /**
+     * The stack as YAML.
+     *
+     * @return the CloudFormation template
+     */
+    public String yaml() {
+        return StackWriter.yaml(StackWriter.document(experiments, withRole));
+    }
+
+    @Override
+    public String toString() {
+        return yaml();
+    }
+}
