@@ -69,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the report is written with --wait (default: ${DEFAULT-VALUE}/EXPERIMENT-ID).")
     Path out;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "With --wait, also write a JUnit XML report: one test case per hypothesis condition and one"
+                    + " for the end state, so CI shows a refuted hypothesis as a failed test.")
+    Path junit;
+
     /** Where the service is: an endpoint or a profile. */
     static final class Where {
         @Option(names = "--endpoint", paramLabel = "URL", description = "The FIS and CloudWatch endpoint, e.g. LocalFis's.")
@@ -84,6 +89,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Validator> validator = Templates.validator(policy, "run", err);
         if (validator.isEmpty()) {
+            return Faultline.USAGE;
+        }
+        if (junit != null && !waitForEnd) {
+            err.println("faultline run: --junit needs --wait (the report is written at the run's end)");
+            err.flush();
             return Faultline.USAGE;
         }
         Checked checked = Checked.read(file, validator.get(), err);
@@ -116,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
             w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
             outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
             Reports.write(w, run.experiment(), null, outcome, out.resolve(run.experimentId()));
+            if (junit != null) {
+                Reports.writeJUnit(w, run.experiment(), outcome, junit);
+            }
             w.flush();
             return outcome.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;
         } catch (CompletionException e) {
