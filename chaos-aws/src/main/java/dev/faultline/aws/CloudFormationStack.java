@@ -13,7 +13,7 @@ import java.util.Map;
  * the stack is ready for {@code aws cloudformation deploy}: sample placeholders become
  * {@code AWS::AccountId} / {@code AWS::Region} through {@code Fn::Sub}, or template
  * {@code Parameters} ({@code <YOUR ROLE NAME>} is the parameter {@code RoleName}), and
- * {@link #withRole()} adds the execution role.
+ * {@link #withRole()} adds the execution role and {@link #withAlarms()} the alarms of metric stop conditions.
  *
  * <pre>{@code
  * String yaml = FisCompiler.create().cloudFormationStack(experiment).withRole().yaml();
@@ -26,10 +26,12 @@ public final class CloudFormationStack {
 
     private final Map<String, Experiment> experiments;
     private final boolean withRole;
+    private final boolean withAlarms;
 
-    CloudFormationStack(Map<String, Experiment> experiments, boolean withRole) {
+    CloudFormationStack(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms) {
         this.experiments = Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
         this.withRole = withRole;
+        this.withAlarms = withAlarms;
     }
 
     /**
@@ -41,7 +43,20 @@ public final class CloudFormationStack {
      * @return the new stack
      */
     public CloudFormationStack withRole() {
-        return new CloudFormationStack(experiments, true);
+        return new CloudFormationStack(experiments, true, withAlarms);
+    }
+
+    /**
+     * This stack with the alarms of the experiment's metric stop conditions: an
+     * {@code AWS::CloudWatch::Alarm} per metric, an {@code AWS::CloudWatch::CompositeAlarm} where a
+     * stop condition combines several, and the stop conditions pointing at them with
+     * {@code Fn::GetAtt}. Without it, a metric stop condition names its alarm in the deploying
+     * account and Region, which must then exist.
+     *
+     * @return the new stack
+     */
+    public CloudFormationStack withAlarms() {
+        return new CloudFormationStack(experiments, withRole, true);
     }
 
     /**
@@ -50,7 +65,7 @@ public final class CloudFormationStack {
      * @return the CloudFormation template
      */
     public String json() {
-        return StackWriter.json(StackWriter.document(experiments, withRole));
+        return StackWriter.json(StackWriter.document(experiments, withRole, withAlarms));
     }
 
     /**
@@ -59,7 +74,7 @@ public final class CloudFormationStack {
      * @return the CloudFormation template
      */
     public String yaml() {
-        return StackWriter.yaml(StackWriter.document(experiments, withRole));
+        return StackWriter.yaml(StackWriter.document(experiments, withRole, withAlarms));
     }
 
     @Override

@@ -1,15 +1,20 @@
 package dev.faultline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.aws.internal.StackPlaceholders;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Comparison;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.MetricAlarm;
+import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.testing.Corpus;
 import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +88,62 @@ class CloudFormationStackTest {
         assertThat(doc.has("Parameters")).as("the role name placeholder is gone with the role").isFalse();
     }
 
+    private static final MetricAlarm ERRORS = MetricAlarm.builder().name("checkout-5xx")
+            .namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count")
+            .putDimension("LoadBalancer", "app/checkout/50dc6c495c0c9188").statistic("Sum")
+            .comparison(Comparison.GreaterThanThreshold).threshold(5).treatMissingData("notBreaching").build();
+    private static final MetricAlarm P99 = MetricAlarm.builder().name("checkout-p99")
+            .namespace("AWS/ApplicationELB").metricName("TargetResponseTime")
+            .putDimension("LoadBalancer", "app/checkout/50dc6c495c0c9188").statistic("p99")
+            .evaluationPeriods(3).datapointsToAlarm(2).comparison(Comparison.GreaterThanThreshold).threshold(1.5).build();
+
+    private static Experiment withMetricStops() {
+        Experiment e = corpus("ec2-instances-terminate-template.json");
+        return Experiment.builder().from(e).name("checkout-metrics").stopConditions(List.of(
+                StopCondition.metric(ERRORS), StopCondition.anyOf("checkout-any", ERRORS, P99))).build();
+    }
+
+    @Test
+    void withAlarms_addsAnAlarmPerMetric_andACompositeWhereAsked_andPointsTheStopConditionsAtThem() throws Exception {
+        JsonNode doc = JSON.readTree(COMPILER.cloudFormationStack(withMetricStops()).withAlarms().withRole().json());
+
+        JsonNode resources = doc.get("Resources");
+        JsonNode alarm = resources.get("CheckoutMetricsAlarmCheckout5xx");
+        assertThat(alarm.at("/Type").asText()).isEqualTo("AWS::CloudWatch::Alarm");
+        assertThat(alarm.at("/Properties/Statistic").asText()).isEqualTo("Sum");
+        assertThat(alarm.at("/Properties/Threshold").asDouble()).isEqualTo(5.0);
+        assertThat(resources.at("/CheckoutMetricsAlarmCheckoutP99/Properties/ExtendedStatistic").asText()).isEqualTo("p99");
+        assertThat(resources.at("/CheckoutMetricsAlarmCheckoutP99/Properties/DatapointsToAlarm").asInt()).isEqualTo(2);
+        JsonNode composite = resources.get("CheckoutMetricsAlarmCheckoutAnyComposite");
+        assertThat(composite.at("/Type").asText()).isEqualTo("AWS::CloudWatch::CompositeAlarm");
+        assertThat(composite.at("/Properties/AlarmRule/Fn::Sub").asText())
+                .isEqualTo("ALARM(\"${CheckoutMetricsAlarmCheckout5xx}\") OR ALARM(\"${CheckoutMetricsAlarmCheckoutP99}\")");
+        JsonNode stops = resources.at("/CheckoutMetrics/Properties/StopConditions");
+        assertThat(stops.at("/0/Value/Fn::GetAtt").toString()).isEqualTo("[\"CheckoutMetricsAlarmCheckout5xx\",\"Arn\"]");
+        assertThat(stops.at("/1/Value/Fn::GetAtt").toString()).isEqualTo("[\"CheckoutMetricsAlarmCheckoutAnyComposite\",\"Arn\"]");
+        assertThat(stops.toString()).doesNotContain("MetricAlarms").doesNotContain("metricAlarms");
+    }
+
+    @Test
+    void withoutAlarms_aMetricStopConditionNamesItsAlarmInTheDeployingAccount() throws Exception {
+        JsonNode doc = JSON.readTree(COMPILER.cloudFormationStack(withMetricStops()).json());
+
+        assertThat(doc.at("/Resources/CheckoutMetrics/Properties/StopConditions/0/Value/Fn::Sub").asText())
+                .isEqualTo("arn:aws:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:checkout-5xx");
+        assertThat(doc.at("/Resources").size()).isEqualTo(1);
+    }
+
+    @Test
+    void fisRequest_ofAMetricStopCondition_isRefused_sayingFisNeedsAlarmArns() {
+        assertThatThrownBy(() -> COMPILER.createRequestJson(withMetricStops()))
+                .isInstanceOfSatisfying(CompilationException.class, e -> {
+                    assertThat(e.violations().errors()).extracting(Violation::code).containsOnly(FisCompiler.NEEDS_ALARM_ARN);
+                    assertThat(e.violations().errors().get(0).path()).isEqualTo("/stopConditions/0");
+                    assertThat(e.violations().errors().get(0).message()).contains("FIS needs the ARN");
+                    assertThat(e.violations().errors().get(0).hint().orElseThrow()).contains("--with-alarms");
+                });
+    }
+
     @Test
     void cfnLint_reportsNoError_onEveryCompilableCorpusTemplate_withAndWithoutRole() throws Exception {
         Path cfnLint = Tools.require("cfn-lint");
@@ -102,6 +163,10 @@ class CloudFormationStackTest {
             command.add(Files.writeString(dir.resolve(base + ".role.yaml"), stack.withRole().yaml()).toString());
         }
         assertThat(refused).containsExactly("mysql-rds-loadtest-failover-template.json");
+        CloudFormationStack metrics = COMPILER.cloudFormationStack(withMetricStops());
+        command.add(Files.writeString(dir.resolve("metrics.yaml"), metrics.yaml()).toString());
+        command.add(Files.writeString(dir.resolve("metrics.alarms.yaml"), metrics.withAlarms().yaml()).toString());
+        command.add(Files.writeString(dir.resolve("metrics.all.json"), metrics.withAlarms().withRole().json()).toString());
 
         Tools.assertNoCfnLintError(Tools.run(new ProcessBuilder(command)));
     }

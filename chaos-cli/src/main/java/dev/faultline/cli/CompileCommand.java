@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.aws.CloudFormationStack;
+import dev.faultline.aws.CompilationException;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
@@ -62,6 +63,11 @@ final class CompileCommand implements Callable<Integer> {
                     + " template at it; deploying needs CAPABILITY_IAM.")
     boolean withRole;
 
+    @Option(names = "--with-alarms",
+            description = "cfn-json/cfn-yaml: add a CloudWatch alarm per metric stop condition (a composite alarm where"
+                    + " one combines several) and point the template's stop conditions at them.")
+    boolean withAlarms;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,15 +84,24 @@ final class CompileCommand implements Callable<Integer> {
         Experiment e = checked.experiment().get();
         FisCompiler compiler = FisCompiler.create();
         if (to == Form.json) {
-            if (withRole) {
-                err.println("--with-role needs --to cfn-json or cfn-yaml: the FIS request names an existing role.");
+            if (withRole || withAlarms) {
+                err.println("--with-role and --with-alarms need --to cfn-json or cfn-yaml: the FIS request names an"
+                        + " existing role and existing alarms.");
                 err.flush();
                 return Faultline.USAGE;
             }
-            out.print(compiler.createRequestJson(e));
+            try {
+                out.print(compiler.createRequestJson(e));
+            } catch (CompilationException refused) {
+                refused.violations().violations().forEach(v -> err.println(LintCommand.line(file, v)));
+                err.println("Nothing was written.");
+                err.flush();
+                return Faultline.FOUND_ERRORS;
+            }
         } else {
             CloudFormationStack stack = compiler.cloudFormationStack(e);
             stack = withRole ? stack.withRole() : stack;
+            stack = withAlarms ? stack.withAlarms() : stack;
             out.print(to == Form.cfnJson ? stack.json() : stack.yaml());
         }
         out.flush();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * becomes the pseudo-parameter {@code ${AWS::AccountId}}, a Region placeholder {@code ${AWS::Region}},
  * any other one a template parameter named after it ({@code <YOUR ROLE NAME>} is {@code ${RoleName}});
  * a string that holds one becomes an {@code Fn::Sub}, with its own <code>${</code> escaped as <code>${!</code>.
+ * A string that already holds a pseudo-parameter ({@code ${AWS::Region}}) becomes an {@code Fn::Sub} too.
  * Only values are rewritten; object keys cannot hold an intrinsic function and are kept.
  * One instance serves one document; it collects the parameters it introduced.
  */
@@ -28,6 +29,9 @@ public final class StackPlaceholders {
     static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z][A-Za-z0-9 _-]*)>");
 
     private static final Set<String> NOISE = Set.of("YOUR", "AWS", "THE");
+
+    /** How a pseudo-parameter starts, as {@code StopCondition.definedAlarmArn} writes one. */
+    private static final String PSEUDO = "${AWS::";
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -67,6 +71,10 @@ public final class StackPlaceholders {
      * @return the rewritten copy
      */
     public JsonNode rewrite(JsonNode node) {
+        if (node.isObject() && node.size() == 1
+                && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"))) {
+            return node;   // already an intrinsic function, written by the stack itself
+        }
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             node.properties().forEach(f -> out.set(f.getKey(), rewrite(f.getValue())));
@@ -85,24 +93,38 @@ public final class StackPlaceholders {
 
     private JsonNode rewriteText(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
-        if (!m.find()) {
+        boolean placeholder = m.find();
+        if (!placeholder && !text.contains(PSEUDO)) {
             return TextNode.valueOf(text);
         }
         StringBuilder sub = new StringBuilder();
         int last = 0;
-        do {
-            sub.append(text.substring(last, m.start()).replace("${", "${!"));
+        while (placeholder) {
+            sub.append(escape(text.substring(last, m.start())));
             String meaning = meaning(m.group(1));
             if (!meaning.startsWith("AWS::")) {
                 parameters.putIfAbsent(meaning, m.group());
             }
             sub.append("${").append(meaning).append('}');
             last = m.end();
-        } while (m.find());
-        sub.append(text.substring(last).replace("${", "${!"));
+            placeholder = m.find();
+        }
+        sub.append(escape(text.substring(last)));
         ObjectNode fn = JsonNodeFactory.instance.objectNode();
         fn.put("Fn::Sub", sub.toString());
         return fn;
+    }
+
+    /** Escapes a text's own <code>${</code>, except before a pseudo-parameter, which {@code Fn::Sub} is to fill in. */
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        int at;
+        while ((at = text.indexOf("${", i)) >= 0) {
+            out.append(text, i, at).append(text.startsWith(PSEUDO, at) ? "${" : "${!");
+            i = at + 2;
+        }
+        return out.append(text.substring(i)).toString();
     }
 
     /**

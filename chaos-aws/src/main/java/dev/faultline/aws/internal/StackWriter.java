@@ -29,14 +29,18 @@ public final class StackWriter {
      *
      * @param experiments the experiments by logical id
      * @param withRole whether to add each experiment's execution role and point the template at it
+     * @param withAlarms whether to add the alarms of each metric stop condition and point the template at them
      * @return the document
      */
-    public static ObjectNode document(Map<String, Experiment> experiments, boolean withRole) {
+    public static ObjectNode document(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms) {
         ObjectNode doc = CloudFormationWriter.document(experiments);
         ObjectNode resources = (ObjectNode) doc.get("Resources");
         for (Map.Entry<String, Experiment> entry : experiments.entrySet()) {
             String id = entry.getKey();
             ObjectNode properties = (ObjectNode) resources.get(id).get("Properties");
+            if (withAlarms) {
+                MetricAlarms.addTo(resources, id, entry.getValue(), properties);
+            }
             if (withRole) {
                 resources.set(id + ROLE_SUFFIX, role(entry.getValue(), id));
                 ObjectNode getAtt = properties.putObject("RoleArn");
