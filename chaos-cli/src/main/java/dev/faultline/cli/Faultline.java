@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
-                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */

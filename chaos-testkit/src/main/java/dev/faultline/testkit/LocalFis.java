@@ -1,5 +1,6 @@
 package dev.faultline.testkit;
 
+import dev.faultline.core.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.testkit.internal.CloudWatchQuery;
 import dev.faultline.testkit.internal.Engine;
@@ -73,7 +74,7 @@ public final class LocalFis implements AutoCloseable {
         this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
         engine.enforceTargetQuotas(b.enforceTargetQuotas);
         this.experiments = new Experiments(engine, b.seed + 1);
-        this.extras = new Extras(engine, experiments);
+        this.extras = new Extras(engine, experiments, b.catalog);
         this.tick = engine::tick;
         this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, extras),
                 new CloudWatchQuery(alarms, tick));
@@ -277,8 +278,22 @@ public final class LocalFis implements AutoCloseable {
         private Consumer<Alarms> alarmSetup = a -> { };
         private Duration tickPeriod = Duration.ofMillis(5);
         private boolean enforceTargetQuotas;
+        private Catalog catalog = Catalog.defaultCatalog();
 
         private Builder() {}
+
+        /**
+         * Sets the catalog that ListActions, GetAction, ListTargetResourceTypes and
+         * GetTargetResourceType answer from (default: the built-in one), to stand for a FIS whose
+         * actions changed, as {@code faultline catalog diff} tests need.
+         *
+         * @param value the catalog
+         * @return this builder
+         */
+        public Builder catalog(Catalog value) {
+            this.catalog = java.util.Objects.requireNonNull(value, "catalog");
+            return this;
+        }
 
         /**
          * Sets the port.

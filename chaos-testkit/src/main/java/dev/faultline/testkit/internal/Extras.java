@@ -26,7 +26,7 @@ public final class Extras {
 
     private final Engine engine;
     private final Experiments experiments;
-    private final Catalog catalog = Catalog.defaultCatalog();
+    private final Catalog catalog;
 
     /**
      * The extras of an engine.
@@ -35,8 +35,20 @@ public final class Extras {
      * @param experiments its experiment operations (the lever stops experiments)
      */
     public Extras(Engine engine, Experiments experiments) {
+        this(engine, experiments, Catalog.defaultCatalog());
+    }
+
+    /**
+     * The extras of an engine, listing another catalog's actions and resource types.
+     *
+     * @param engine the engine
+     * @param experiments its experiment operations (the lever stops experiments)
+     * @param catalog what ListActions, GetAction and the resource-type calls answer
+     */
+    public Extras(Engine engine, Experiments experiments, Catalog catalog) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     private String actionArn(String id) {
