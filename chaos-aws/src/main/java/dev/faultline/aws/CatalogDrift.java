@@ -197,6 +197,9 @@ public final class CatalogDrift {
             o.put("description", description != null ? description : mine != null ? mine.description() : p.getKey());
             if (mine != null) {
                 constraints(o, mine);
+                if (mine.appliesOnlyWith().filter(service::containsKey).isEmpty()) {
+                    o.remove("appliesOnlyWith");   // it names a parameter the service no longer lists
+                }
             }
         }
         // unknown to the catalog: assume the worst (irreversible) until someone checks
