@@ -3,8 +3,11 @@ package dev.faultline.aws;
 import dev.faultline.aws.internal.CloudFormationWriter;
 import dev.faultline.aws.internal.SdkRequests;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +95,7 @@ public final class FisCompiler {
      */
     public CreateExperimentTemplateRequest createRequest(Experiment experiment, String clientToken) {
         check(experiment);
+        requireAlarmArns(experiment);
         return SdkRequests.create(experiment, clientToken);
     }
 
@@ -107,6 +111,7 @@ public final class FisCompiler {
      */
     public String createRequestJson(Experiment experiment) {
         check(experiment);
+        requireAlarmArns(experiment);
         return CloudFormationWriter.requestJson(experiment);
     }
 
@@ -122,6 +127,7 @@ public final class FisCompiler {
     public UpdateExperimentTemplateRequest updateRequest(String templateId, Experiment experiment) {
         Objects.requireNonNull(templateId, "templateId");
         check(experiment);
+        requireAlarmArns(experiment);
         return SdkRequests.update(templateId, experiment);
     }
 
@@ -183,6 +189,19 @@ public final class FisCompiler {
     }
 
     /**
+     * A deployable CloudFormation stack of the experiment: placeholders turned into
+     * pseudo-parameters and template parameters, and optionally its execution role.
+     *
+     * @param experiment the experiment
+     * @return the stack
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public CloudFormationStack cloudFormationStack(Experiment experiment) {
+        check(experiment);
+        return new CloudFormationStack(Map.of(CloudFormationWriter.logicalId(experiment), experiment), false, false);
+    }
+
+    /**
      * A CloudFormation template (JSON) with several experiments, by logical id.
      *
      * @param experiments the experiments by logical id (letters and digits)
@@ -204,6 +223,26 @@ public final class FisCompiler {
     public String cloudFormationYaml(Map<String, Experiment> experiments) {
         experiments.values().forEach(this::check);
         return CloudFormationWriter.yaml(experiments);
+    }
+
+    /** The code of a metric stop condition in a request FIS would get: FIS needs an existing alarm's ARN. */
+    public static final String NEEDS_ALARM_ARN = "stop-condition.needs-alarm-arn";
+
+    private static void requireAlarmArns(Experiment experiment) {
+        List<Violation> found = new ArrayList<>();
+        for (int i = 0; i < experiment.stopConditions().size(); i++) {
+            StopCondition c = experiment.stopConditions().get(i);
+            if (c.isDefinedByMetrics()) {
+                found.add(Violation.error(NEEDS_ALARM_ARN, "/stopConditions/" + i,
+                        "FIS needs the ARN of an existing CloudWatch alarm, and this stop condition defines its alarm"
+                                + " from metrics (" + c.value().orElse("") + "), which does not exist yet.",
+                        "Compile with --to cfn-json or cfn-yaml --with-alarms: the stack creates the alarms with the"
+                                + " template and points the stop conditions at them."));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new CompilationException(ValidationResult.of(found));
+        }
     }
 
     private void check(Experiment experiment) {

@@ -1,5 +1,7 @@
 package dev.faultline.cli;
 
+import dev.faultline.aws.CloudFormationStack;
+import dev.faultline.aws.CompilationException;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
@@ -47,13 +49,24 @@ final class CompileCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--to", defaultValue = "json", converter = FormConverter.class,
-            description = "json (the FIS request), cfn-json or cfn-yaml (an AWS::FIS::ExperimentTemplate resource);"
+            description = "json (the FIS request), cfn-json or cfn-yaml (a deployable stack: placeholders become"
+                    + " AWS::AccountId, AWS::Region or template Parameters);"
                     + " default: ${DEFAULT-VALUE}.")
     Form to;
 
     @Option(names = "--policy", paramLabel = "POLICY",
             description = "Also refuse what this safety policy forbids: sandbox, staging, production, or a policy JSON file.")
     String policy;
+
+    @Option(names = "--with-role",
+            description = "cfn-json/cfn-yaml: add the execution role (AWS::IAM::Role, least privilege) and point the"
+                    + " template at it; deploying needs CAPABILITY_IAM.")
+    boolean withRole;
+
+    @Option(names = "--with-alarms",
+            description = "cfn-json/cfn-yaml: add a CloudWatch alarm per metric stop condition (a composite alarm where"
+                    + " one combines several) and point the template's stop conditions at them.")
+    boolean withAlarms;
 
     @Override
     public Integer call() {
@@ -70,16 +83,26 @@ final class CompileCommand implements Callable<Integer> {
         }
         Experiment e = checked.experiment().get();
         FisCompiler compiler = FisCompiler.create();
-        switch (to) {
-            case cfnJson:
-                out.print(compiler.cloudFormationJson(e));
-                break;
-            case cfnYaml:
-                out.print(compiler.cloudFormationYaml(e));
-                break;
-            default:
+        if (to == Form.json) {
+            if (withRole || withAlarms) {
+                err.println("--with-role and --with-alarms need --to cfn-json or cfn-yaml: the FIS request names an"
+                        + " existing role and existing alarms.");
+                err.flush();
+                return Faultline.USAGE;
+            }
+            try {
                 out.print(compiler.createRequestJson(e));
-                break;
+            } catch (CompilationException refused) {
+                refused.violations().violations().forEach(v -> err.println(LintCommand.line(file, v)));
+                err.println("Nothing was written.");
+                err.flush();
+                return Faultline.FOUND_ERRORS;
+            }
+        } else {
+            CloudFormationStack stack = compiler.cloudFormationStack(e);
+            stack = withRole ? stack.withRole() : stack;
+            stack = withAlarms ? stack.withAlarms() : stack;
+            out.print(to == Form.cfnJson ? stack.json() : stack.yaml());
         }
         out.flush();
         return Faultline.OK;

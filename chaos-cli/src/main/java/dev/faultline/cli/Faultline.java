@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
                 LocalFisCommand.class, RunCommand.class, DemoCommand.class, CleanupCommand.class, HistoryCommand.class,
-                CommandLine.HelpCommand.class})
+                CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.ci.SarifReport;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
 final class LintCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +39,7 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files (the --cli-input-json shape).")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for GitHub code scanning; default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--policy", paramLabel = "POLICY",
@@ -55,6 +58,7 @@ final class LintCommand implements Callable<Integer> {
         boolean unreadable = false;
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode report = json.createArrayNode();
+        SarifReport.Builder sarif = SarifReport.builder();
         for (Path file : files) {
             ReadResult read = Templates.read(file);
             unreadable |= Templates.unreadable(read);
@@ -62,6 +66,8 @@ final class LintCommand implements Callable<Integer> {
             errors |= result.hasErrors();
             if (format == Format.json) {
                 report.add(toJson(json, file, result));
+            } else if (format == Format.sarif) {
+                sarif.add(uri(file), text(file), result);
             } else {
                 for (Violation v : result.violations()) {
                     out.println(line(file, v));
@@ -70,9 +76,30 @@ final class LintCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             out.println(report.toPrettyString());
+        } else if (format == Format.sarif) {
+            out.print(sarif.build().toJson());
         }
         out.flush();
         return unreadable ? Faultline.USAGE : errors ? Faultline.FOUND_ERRORS : Faultline.OK;
+    }
+
+    /** A file as SARIF names it: relative to the working directory when under it, with forward slashes. */
+    static String uri(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        if (!absolute.startsWith(here)) {
+            return absolute.toUri().toString();
+        }
+        return here.relativize(absolute).toString().replace('\\', '/');
+    }
+
+    /** The file's text, for line and column numbers; null when it cannot be read (the reader said why). */
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** One violation as {@code file: path: SEVERITY CODE message (hint)}. */

@@ -3,13 +3,16 @@ package dev.faultline.cli;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
 import dev.faultline.core.engine.ExperimentRun;
+import dev.faultline.core.ci.JUnitReport;
 import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.report.ReportFiles;
 import dev.faultline.core.report.RunReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,6 +58,28 @@ final class Reports {
         } catch (FaultlineException e) {
             w.println("The report could not be written: " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Writes the JUnit XML report of a run and says where; a file that cannot be written is said, not thrown.
+     *
+     * @param w where to print
+     * @param experiment the experiment
+     * @param outcome the outcome
+     * @param file the XML file
+     */
+    static void writeJUnit(PrintWriter w, Experiment experiment, RunOutcome outcome, Path file) {
+        JUnitReport junit = JUnitReport.of(experiment, outcome);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, junit.toXml());
+            w.println("JUnit report: " + file + " (" + junit.failures() + " failure(s))");
+        } catch (IOException e) {
+            w.println("The JUnit report could not be written to " + file + ": " + e.getMessage());
         }
     }
 }

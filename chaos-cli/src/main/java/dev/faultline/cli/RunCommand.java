@@ -74,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "URL",
             description = "Record the run in a journal: file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://... (default: none).")
     String journalUrl;
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "With --wait, also write a JUnit XML report: one test case per hypothesis condition and one"
+                    + " for the end state, so CI shows a refuted hypothesis as a failed test.")
+    Path junit;
 
     /** Where the service is: an endpoint or a profile. */
     static final class Where {
@@ -90,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Validator> validator = Templates.validator(policy, "run", err);
         if (validator.isEmpty()) {
+            return Faultline.USAGE;
+        }
+        if (junit != null && !waitForEnd) {
+            err.println("faultline run: --junit needs --wait (the report is written at the run's end)");
+            err.flush();
             return Faultline.USAGE;
         }
         Checked checked = Checked.read(file, validator.get(), err);
@@ -135,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
             outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
             Reports.journal(journal, engine, run,
                     Reports.write(w, run.experiment(), null, outcome, out.resolve(run.experimentId())));
+            if (junit != null) {
+                Reports.writeJUnit(w, run.experiment(), outcome, junit);
+            }
             w.flush();
             return outcome.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;
         } catch (CompletionException e) {

@@ -1,5 +1,6 @@
 package dev.faultline.dsl;
 
+import dev.faultline.core.model.MetricAlarm;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.dsl.internal.ActionData;
 import dev.faultline.dsl.internal.Checks;
@@ -62,6 +63,30 @@ public final class Chaos {
      */
     public static StopCondition alarm(String alarmArn) {
         return StopCondition.alarm(Checks.text("alarmArn", alarmArn));
+    }
+
+    /**
+     * A stop condition on a metric: Faultline defines the CloudWatch alarm (in the CloudFormation
+     * stack with {@code --with-alarms}) and FIS stops the experiment when it goes to {@code ALARM}.
+     * Presets: {@link StopMetrics}.
+     *
+     * @param alarm the alarm's definition
+     * @return the stop condition
+     */
+    public static StopCondition metric(MetricAlarm alarm) {
+        return StopCondition.metric(java.util.Objects.requireNonNull(alarm, "alarm"));
+    }
+
+    /**
+     * A stop condition on a composite alarm that goes to {@code ALARM} when any of the metric
+     * alarms does: one FIS stop condition for many metrics.
+     *
+     * @param name the composite alarm's name
+     * @param alarms the metric alarms, at least one
+     * @return the stop condition
+     */
+    public static StopCondition anyOf(String name, MetricAlarm... alarms) {
+        return StopCondition.anyOf(Checks.text("name", name), alarms);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.faultline.testkit;
 
+import dev.faultline.core.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.testkit.internal.CatalogApi;
 import dev.faultline.testkit.internal.ClockTicker;
 import dev.faultline.testkit.internal.CloudWatchQuery;
 import dev.faultline.testkit.internal.Engine;
@@ -77,7 +79,7 @@ public final class LocalFis implements AutoCloseable {
         this.tick = engine::tick;
         this.iam = new IamRoles(clock);
         b.iamSetup.accept(iam);
-        this.front = new HttpFront(b.port, b.http, engine, new FisRouter(engine, experiments, lever),
+        this.front = new HttpFront(b.port, b.http, engine, new FisRouter(engine, experiments, lever, new CatalogApi(engine, b.catalog)),
                 new CloudWatchQuery(alarms, tick), new IamQuery(iam));
         front.faults(b.faults);
         alarms.onChange(tick);
@@ -266,6 +268,7 @@ public final class LocalFis implements AutoCloseable {
         private boolean enforceTargetQuotas;
         private HttpLimits http = HttpLimits.DEFAULTS;
         private Consumer<IamRoles> iamSetup = i -> { };
+        private Catalog catalog = Catalog.defaultCatalog();
 
         private Builder() {}
 
@@ -303,6 +306,19 @@ public final class LocalFis implements AutoCloseable {
          */
         public Builder readTimeouts(Duration head, Duration body) {
             this.http = http.withTimeouts(head, body);
+            return this;
+        }
+
+        /**
+         * Sets the catalog that ListActions, GetAction, ListTargetResourceTypes and
+         * GetTargetResourceType answer from (default: the built-in one), to stand for a FIS whose
+         * actions changed, as {@code faultline catalog diff} tests need.
+         *
+         * @param value the catalog
+         * @return this builder
+         */
+        public Builder catalog(Catalog value) {
+            this.catalog = java.util.Objects.requireNonNull(value, "catalog");
             return this;
         }
 

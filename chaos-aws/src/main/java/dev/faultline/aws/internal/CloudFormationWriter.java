@@ -13,6 +13,7 @@ import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Writes experiments as a CloudFormation template of {@code AWS::FIS::ExperimentTemplate} resources. */
@@ -148,6 +149,13 @@ public final class CloudFormationWriter {
         for (String field : new String[] {"name", "hypothesis", "targetAccountConfigurations", "id", "arn",
                 "clientToken", "creationTime", "lastUpdateTime", "targetAccountConfigurationsCount"}) {
             copy.remove(field);
+        }
+        if (copy.get("stopConditions") instanceof ArrayNode) {
+            for (JsonNode stop : copy.get("stopConditions")) {
+                if (stop instanceof ObjectNode) {
+                    ((ObjectNode) stop).remove(List.of("metricAlarms", "compositeAlarmName"));
+                }
+            }
         }
         return copy;
     }

@@ -13,7 +13,7 @@ final class Fields {
             "selectionMode", "parameters");
     static final List<String> FILTER = List.of("path", "values");
     static final List<String> ACTION = List.of("actionId", "description", "parameters", "targets", "startAfter");
-    static final List<String> STOP_CONDITION = List.of("source", "value");
+    static final List<String> STOP_CONDITION = List.of("source", "value", "metricAlarms", "compositeAlarmName");
     static final List<String> LOG = List.of("logSchemaVersion", "cloudWatchLogsConfiguration", "s3Configuration");
     static final List<String> CLOUDWATCH_LOGS = List.of("logGroupArn");
     static final List<String> S3 = List.of("bucketName", "prefix");

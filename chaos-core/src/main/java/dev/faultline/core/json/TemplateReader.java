@@ -285,8 +285,17 @@ final class TemplateReader {
         in.fields(path, Fields.STOP_CONDITION, (name, index, at) -> {
             if (index == 0) {
                 b.source(in.optString(at));
-            } else {
+            } else if (index == 1) {
                 b.value(in.optString(at));
+            } else if (index == 2) {
+                MetricAlarmReader alarms = new MetricAlarmReader(in);
+                in.objectList(at, alarms::read, a -> {
+                    if (a != null) {
+                        b.addMetricAlarm(a);
+                    }
+                });
+            } else {
+                b.compositeAlarmName(in.optString(at));
             }
         });
         return b.build();

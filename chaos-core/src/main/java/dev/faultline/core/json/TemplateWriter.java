@@ -11,6 +11,7 @@ import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SteadyStateCondition;
+import dev.faultline.core.model.MetricAlarm;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
@@ -65,6 +66,10 @@ final class TemplateWriter {
                 g.writeStartObject();
                 string("source", s.source());
                 string("value", s.value());
+                if (!s.metricAlarms().isEmpty()) {
+                    metricAlarms(s.metricAlarms());
+                }
+                string("compositeAlarmName", s.compositeAlarmName());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -200,6 +205,30 @@ final class TemplateWriter {
         string("preExperimentDuration", r.preExperimentDuration());
         string("postExperimentDuration", r.postExperimentDuration());
         g.writeEndObject();
+    }
+
+    private void metricAlarms(List<MetricAlarm> alarms) throws IOException {
+        g.writeArrayFieldStart("metricAlarms");
+        for (MetricAlarm a : alarms) {
+            g.writeStartObject();
+            g.writeStringField("name", a.name());
+            g.writeStringField("namespace", a.namespace());
+            g.writeStringField("metricName", a.metricName());
+            if (!a.dimensions().isEmpty()) {
+                stringMap("dimensions", a.dimensions(), Set.of());
+            }
+            g.writeStringField("statistic", a.statistic());
+            g.writeStringField("period", a.period().toString());
+            g.writeNumberField("evaluationPeriods", a.evaluationPeriods());
+            if (a.datapointsToAlarm().isPresent()) {
+                g.writeNumberField("datapointsToAlarm", a.datapointsToAlarm().get());
+            }
+            g.writeStringField("comparison", a.comparison().name());
+            number("threshold", a.threshold());
+            g.writeStringField("treatMissingData", a.treatMissingData());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private void hypothesis(Hypothesis h) throws IOException {

@@ -1,5 +1,6 @@
 package dev.faultline.core.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -41,6 +42,44 @@ public abstract class StopCondition {
     }
 
     /**
+     * The alarm ARN of an alarm Faultline defines, before it exists: the account and Region are
+     * left as the pseudo-parameters CloudFormation and FisEngine fill in.
+     *
+     * @param name the alarm name
+     * @return {@code arn:aws:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:NAME}
+     */
+    public static String definedAlarmArn(String name) {
+        return "arn:aws:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:" + Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * A stop condition on a metric: Faultline defines the alarm (a CloudFormation
+     * {@code AWS::CloudWatch::Alarm}, or {@code PutMetricAlarm} before a run) and FIS watches it.
+     *
+     * @param alarm the alarm's definition
+     * @return the stop condition
+     */
+    public static StopCondition metric(MetricAlarm alarm) {
+        return builder().source(SOURCE_ALARM).value(definedAlarmArn(alarm.name())).addMetricAlarm(alarm).build();
+    }
+
+    /**
+     * A stop condition on a composite alarm that goes to {@code ALARM} when any of its metric
+     * alarms does; one FIS stop condition for any number of metrics.
+     *
+     * @param name the composite alarm's name
+     * @param alarms the metric alarms, at least one
+     * @return the stop condition
+     */
+    public static StopCondition anyOf(String name, MetricAlarm... alarms) {
+        if (alarms.length == 0) {
+            throw new IllegalArgumentException("A composite alarm needs at least one metric alarm");
+        }
+        return builder().source(SOURCE_ALARM).value(definedAlarmArn(name)).compositeAlarmName(name)
+                .addMetricAlarms(alarms).build();
+    }
+
+    /**
 
      * Creates a builder for a stop condition.
 
@@ -74,6 +113,31 @@ public abstract class StopCondition {
 
      */
     public abstract Optional<String> value();
+
+    /**
+     * The metric alarms Faultline defines for this stop condition (Faultline's own field, not
+     * sent to FIS): one for a metric stop condition, several under a composite alarm.
+     *
+     * @return the alarms, empty for a stop condition on an existing alarm
+     */
+    public abstract List<MetricAlarm> metricAlarms();
+
+    /**
+     * The name of the composite alarm over {@link #metricAlarms()}, when this stop condition
+     * watches one (Faultline's own field).
+     *
+     * @return the composite alarm's name
+     */
+    public abstract Optional<String> compositeAlarmName();
+
+    /**
+     * Tells whether Faultline defines this stop condition's alarm (and so must create it before FIS can use it).
+     *
+     * @return true when there are metric alarms
+     */
+    public boolean isDefinedByMetrics() {
+        return !metricAlarms().isEmpty();
+    }
 
     /**
 

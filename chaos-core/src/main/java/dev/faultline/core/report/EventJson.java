@@ -16,7 +16,7 @@ final class EventJson {
         for (RunEvent e : events) {
             ObjectNode n = out.addObject();
             n.put("type", e.getClass().getSimpleName());
-            n.put("time", e.time().toString());
+            n.put("time", Text.time(e.time()));
             fields(mapper, n, e);
         }
         return out;

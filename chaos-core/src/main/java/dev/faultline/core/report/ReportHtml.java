@@ -126,7 +126,7 @@ final class ReportHtml {
         if (!v.series().isEmpty()) {
             x.open("div", "class", "charts");
             for (MetricSeries s : v.series()) {
-                SvgChart.render(x, s);
+                SvgChart.render(x, s, data.start(), data.end());
             }
             x.close();
         }
@@ -144,7 +144,7 @@ final class ReportHtml {
         for (Evidence e : evidence) {
             String result = VerdictJson.result(e);
             x.open("tr").element("td", e.label()).element("td", e.phase().wireName())
-                    .element("td", e.time().toString())
+                    .element("td", Text.time(e.time()))
                     .element("td", e.value().isPresent() ? Text.number(e.value().getAsDouble()) : "no data")
                     .element("td", Text.threshold(e.condition())).element("td", result, "class", "r-" + result)
                     .close();
@@ -184,7 +184,7 @@ final class ReportHtml {
         } else {
             x.open("ol");
             for (RunEvent.StateChanged c : data.stateChanges()) {
-                x.element("li", c.time() + " " + c.from().wireName() + " → " + c.to().wireName()
+                x.element("li", Text.time(c.time()) + " " + c.from().wireName() + " → " + c.to().wireName()
                         + (c.reason().isEmpty() ? "" : ": " + c.reason()));
             }
             x.close();

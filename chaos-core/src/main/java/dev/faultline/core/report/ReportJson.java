@@ -143,11 +143,11 @@ final class ReportJson {
     }
 
     static String time(Instant t) {
-        return t == null ? null : t.toString();
+        return Text.time(t);
     }
 
     static String time(Optional<Instant> t) {
-        return t.map(Instant::toString).orElse(null);
+        return t.map(Text::time).orElse(null);
     }
 
     /** Writes a duration as an ISO-8601 text field and a {@code …Millis} number field. */

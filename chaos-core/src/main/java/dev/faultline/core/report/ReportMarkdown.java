@@ -90,7 +90,7 @@ final class ReportMarkdown {
             return;
         }
         for (RunEvent.StateChanged c : data.stateChanges()) {
-            out.append("- ").append(c.time()).append(' ').append(c.from().wireName()).append(" → ")
+            out.append("- ").append(Text.time(c.time())).append(' ').append(c.from().wireName()).append(" → ")
                     .append(c.to().wireName());
             if (!c.reason().isEmpty()) {
                 out.append(": ").append(Escape.markdown(c.reason()));
@@ -138,7 +138,7 @@ final class ReportMarkdown {
         }
         out.append("| Condition | Phase | Time | Value | Threshold | Result |\n|---|---|---|---|---|---|\n");
         for (Evidence e : v.evidence()) {
-            row(out, e.label(), e.phase().wireName(), e.time().toString(),
+            row(out, e.label(), e.phase().wireName(), Text.time(e.time()),
                     e.value().isPresent() ? Text.number(e.value().getAsDouble()) : "no data",
                     Text.threshold(e.condition()), VerdictJson.result(e));
         }

@@ -33,14 +33,25 @@ final class SvgChart {
     private final double low;
     private final double high;
 
-    private SvgChart(MetricSeries series, List<MetricPoint> points, double low, double high) {
+    private final Instant start;
+    private final Instant end;
+
+    private SvgChart(MetricSeries series, List<MetricPoint> points, double low, double high, Instant start, Instant end) {
         this.series = series;
         this.points = points;
-        Instant first = points.isEmpty() ? Instant.EPOCH : points.get(0).time();
+        this.start = start;
+        this.end = end;
+        Instant first = points.isEmpty() ? (start != null ? start : Instant.EPOCH) : points.get(0).time();
         Instant last = first;
         for (MetricPoint p : points) {
             first = p.time().isBefore(first) ? p.time() : first;
             last = p.time().isAfter(last) ? p.time() : last;
+        }
+        for (Instant phase : new Instant[] {start, end}) {
+            if (phase != null) {
+                first = phase.isBefore(first) ? phase : first;
+                last = phase.isAfter(last) ? phase : last;
+            }
         }
         Duration pad = series.condition().period().dividedBy(2);
         boolean flat = !last.isAfter(first);
@@ -50,8 +61,17 @@ final class SvgChart {
         this.high = high;
     }
 
-    /** Writes the chart of one series. */
+    /** Writes the chart of one series, without the experiment's phases. */
     static void render(Xml xml, MetricSeries series) {
+        render(xml, series, null, null);
+    }
+
+    /**
+     * Writes the chart of one series on a time axis that spans the experiment too, with its
+     * phases (before, during, after) as bands and the axis labelled, like the timeline above it,
+     * as offsets from the experiment's start.
+     */
+    static void render(Xml xml, MetricSeries series, Instant start, Instant end) {
         List<MetricPoint> finite = new ArrayList<>();
         for (MetricPoint p : series.points()) {
             if (Double.isFinite(p.value())) {
@@ -73,7 +93,7 @@ final class SvgChart {
             high = 1;
         }
         double pad = high > low ? (high - low) * 0.1 : Math.max(1, Math.abs(high) * 0.1);
-        new SvgChart(series, finite, low - pad, high + pad).draw(xml);
+        new SvgChart(series, finite, low - pad, high + pad, start, end).draw(xml);
     }
 
     private void draw(Xml xml) {
@@ -87,6 +107,7 @@ final class SvgChart {
         xml.empty("rect", "class", "plot", "x", Xml.num(LEFT), "y", Xml.num(TOP),
                 "width", Xml.num(WIDTH - LEFT - RIGHT), "height", Xml.num(HEIGHT - TOP - BOTTOM),
                 "fill", "#f6f8fa", "stroke", "#d0d7de");
+        phases(xml);
         yLabels(xml);
         threshold(xml);
         if (points.isEmpty()) {
@@ -115,8 +136,47 @@ final class SvgChart {
                 "y", Xml.num(HEIGHT - BOTTOM), "text-anchor", "end");
     }
 
+    /** Bands for before / during / after the experiment, when its start is known. */
+    private void phases(Xml xml) {
+        if (start == null) {
+            return;
+        }
+        double top = TOP;
+        double h = HEIGHT - TOP - BOTTOM;
+        double xs = x(start);
+        double xe = end == null ? WIDTH - RIGHT : x(end);
+        band(xml, "phase before", LEFT, xs, top, h, "#ffffff", "before");
+        band(xml, "phase during", xs, xe, top, h, "#fff1e5", "during");
+        if (end != null) {
+            band(xml, "phase after", xe, WIDTH - RIGHT, top, h, "#ffffff", "after");
+        }
+    }
+
+    private void band(Xml xml, String cls, double x0, double x1, double top, double h, String fill, String label) {
+        if (x1 - x0 < 1) {
+            return;
+        }
+        xml.open("rect", "class", cls, "x", Xml.num(x0), "y", Xml.num(top), "width", Xml.num(x1 - x0),
+                "height", Xml.num(h), "fill", fill, "fill-opacity", "0.8");
+        xml.element("title", label);
+        xml.close();
+        if (x1 - x0 >= 34) {
+            xml.element("text", label, "class", "phase-label", "x", Xml.num((x0 + x1) / 2), "y", Xml.num(top + 11),
+                    "text-anchor", "middle", "fill", "#57606a");
+        }
+    }
+
     private void xLabels(Xml xml) {
         double y = HEIGHT - BOTTOM + 14;
+        if (start != null) {
+            xml.element("text", Text.offset(start, start).split(" ")[0], "class", "axis-label", "x", Xml.num(x(start)),
+                    "y", Xml.num(y), "text-anchor", "middle");
+            if (end != null && x(end) - x(start) >= 40) {
+                xml.element("text", Text.offset(start, end).split(" ")[0], "class", "axis-label", "x", Xml.num(x(end)),
+                        "y", Xml.num(y), "text-anchor", "middle");
+            }
+            return;
+        }
         xml.element("text", CLOCK.format(points.get(0).time()), "class", "axis-label", "x", Xml.num(LEFT), "y", Xml.num(y));
         if (points.size() > 1) {
             xml.element("text", CLOCK.format(points.get(points.size() - 1).time()), "class", "axis-label",
@@ -152,7 +212,7 @@ final class SvgChart {
             boolean breach = VerdictJson.breaches(series.condition(), p.value());
             xml.open("circle", "class", breach ? "point breach" : "point", "cx", Xml.num(x(p.time())),
                     "cy", Xml.num(y(p.value())), "r", breach ? "4.5" : "2.5", "fill", breach ? Palette.RED : Palette.BLUE);
-            xml.element("title", p.time() + ": " + Text.number(p.value()) + (breach ? " (breach)" : ""));
+            xml.element("title", Text.time(p.time()) + ": " + Text.number(p.value()) + (breach ? " (breach)" : ""));
             xml.close();
         }
     }

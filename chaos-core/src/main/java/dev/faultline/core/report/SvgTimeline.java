@@ -163,7 +163,7 @@ final class SvgTimeline {
         Instant end = a.actualEnd() != null ? a.actualEnd() : data.end() != null ? data.end() : to;
         bar(xml, "bar s-" + a.stateName(), Palette.state(a.stateName()), a.actualStart(), end.isBefore(a.actualStart()) ? a.actualStart() : end,
                 barY, BAR, a.name() + ": " + a.stateName() + (a.reason() == null ? "" : " (" + a.reason() + ")")
-                        + ", " + a.actualStart() + " to " + (a.actualEnd() == null ? "no end recorded" : a.actualEnd()));
+                        + ", " + Text.time(a.actualStart()) + " to " + (a.actualEnd() == null ? "no end recorded" : Text.time(a.actualEnd())));
     }
 
     private void bar(Xml xml, String cls, String fill, Instant start, Instant end, double y, double h, String title) {
@@ -182,7 +182,7 @@ final class SvgTimeline {
             xml.open("line", "class", "state-marker s-" + c.to().wireName(), "x1", Xml.num(mx), "y1", Xml.num(TOP - 6),
                     "x2", Xml.num(mx), "y2", Xml.num(height - BOTTOM), "stroke", Palette.BLUE,
                     "stroke-dasharray", "2 2");
-            xml.element("title", c.from().wireName() + " → " + c.to().wireName() + " at " + c.time()
+            xml.element("title", c.from().wireName() + " → " + c.to().wireName() + " at " + Text.time(c.time())
                     + (c.reason().isEmpty() ? "" : ": " + c.reason()));
             xml.close();
             boolean right = mx > LABEL_WIDTH + PLOT_WIDTH * 0.8;

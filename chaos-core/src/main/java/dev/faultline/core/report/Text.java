@@ -3,8 +3,13 @@ package dev.faultline.core.report;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.plan.Durations;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Small formatters the Markdown and HTML share: durations, offsets, numbers, thresholds. */
 final class Text {
@@ -68,19 +73,40 @@ final class Text {
             return null;
         }
         if (start == null) {
-            return time.toString();
+            return time(time);
         }
         Duration d = Duration.between(start, time);
-        return (d.isNegative() ? "" : "+") + duration(d) + " (" + time + ")";
+        return (d.isNegative() ? "" : "+") + duration(d) + " (" + time(time) + ")";
     }
 
-    /** A number without a trailing {@code .0} and without exponent notation for everyday sizes. */
+    /** The significant digits a metric value is shown with: more than CloudWatch's statistics carry in practice. */
+    static final int SIGNIFICANT_DIGITS = 6;
+
+    private static final DateTimeFormatter MILLIS_UTC =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /**
+     * A number rounded to {@link #SIGNIFICANT_DIGITS} significant digits, so that floating-point
+     * noise ({@code 3.1250000000000004}) does not show, without a trailing {@code .0} and without
+     * exponent notation for everyday sizes.
+     */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        return exact.abs().compareTo(new BigDecimal("1e12")) >= 0 ? Double.toString(value) : exact.toPlainString();
+        BigDecimal shown = rounded(value);
+        return shown.abs().compareTo(new BigDecimal("1e12")) >= 0 ? Double.toString(value) : shown.toPlainString();
+    }
+
+    /** A value rounded as {@link #number(double)} shows it; for the JSON report. */
+    static BigDecimal rounded(double value) {
+        return new BigDecimal(Double.toString(value)).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
+    }
+
+    /** A time in UTC at millisecond precision, always with three fraction digits: {@code 2026-11-27T13:02:00.000Z}. */
+    static String time(Instant time) {
+        return time == null ? null : MILLIS_UTC.format(time);
     }
 
     /** A condition's threshold as {@code < 1.5}, or {@code none}. */

@@ -28,7 +28,7 @@ final class VerdictJson {
             ArrayNode points = sn.putArray("points");
             for (MetricPoint p : s.points()) {
                 ObjectNode pn = points.addObject();
-                pn.put("time", p.time().toString());
+                pn.put("time", Text.time(p.time()));
                 putNumber(pn, "value", p.value());
                 pn.put("breached", breaches(s.condition(), p.value()));
             }
@@ -49,7 +49,7 @@ final class VerdictJson {
             ObjectNode n = out.addObject();
             n.put("condition", e.label());
             n.put("phase", e.phase().wireName());
-            n.put("time", e.time().toString());
+            n.put("time", Text.time(e.time()));
             if (e.value().isPresent()) {
                 putNumber(n, "value", e.value().getAsDouble());
             } else {
@@ -105,7 +105,7 @@ final class VerdictJson {
     /** A finite number as a number; NaN and infinities, which JSON cannot hold, as null. */
     private static void putNumber(ObjectNode n, String field, double value) {
         if (Double.isFinite(value)) {
-            n.put(field, value);
+            n.put(field, Text.rounded(value));
         } else {
             n.putNull(field);
         }

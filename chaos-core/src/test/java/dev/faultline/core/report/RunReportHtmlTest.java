@@ -89,7 +89,7 @@ class RunReportHtmlTest {
         assertThat(attr(pause, "x")).isGreaterThan(attr(stop, "x"));
         assertThat(attr(stop, "x") + attr(stop, "width")).isCloseTo(attr(pause, "x"), org.assertj.core.data.Offset.offset(0.2));
         assertThat(attr(stop, "width")).isGreaterThan(attr(pause, "width"));
-        assertThat(stop.getTextContent()).contains("stop-workers: completed").contains("2026-11-27T10:00:05Z");
+        assertThat(stop.getTextContent()).contains("stop-workers: completed").contains("2026-11-27T10:00:05.000Z");
     }
 
     @Test
@@ -197,6 +197,24 @@ class RunReportHtmlTest {
         assertThat(page.count("//svg[@class='chart']/polyline[@class='series']")).isEqualTo(1);
         assertThat(page.text("//span[contains(@class,'verdict')]")).isEqualTo("hypothesis REFUTED");
         assertThat(page.count("//table[@class='evidence']//td[@class='r-breached']")).isEqualTo(1);
+    }
+
+    @Test
+    void toHtml_chart_showsTheExperimentsPhases_withTheDuringBandBetweenStartAndEnd() {
+        Xhtml page = page(Runs.refuted());
+
+        List<Element> during = page.all("//svg[@class='chart']/rect[@class='phase during']");
+        assertThat(during).hasSize(1);
+        assertThat(page.all("//svg[@class='chart']/rect[@class='phase before']")).hasSizeLessThanOrEqualTo(1);
+        double left = attr(during.get(0), "x");
+        double right = left + attr(during.get(0), "width");
+        List<Element> points = page.all("//svg[@class='chart']/circle");
+        // the breaches were read during the experiment, so they lie inside the during band
+        assertThat(page.all("//svg[@class='chart']/circle[@class='point breach']"))
+                .allSatisfy(b -> assertThat(attr(b, "cx")).isBetween(left, right));
+        assertThat(points).isNotEmpty();
+        assertThat(page.all("//svg[@class='chart']/text[@class='axis-label']")).extracting(Element::getTextContent)
+                .anySatisfy(t -> assertThat(t).startsWith("+"));
     }
 
     @Test

@@ -46,8 +46,8 @@ class RunReportJsonTest {
         assertThat(j.get("succeeded").asBoolean()).isTrue();
         assertThat(j.get("reason").asText()).isEqualTo("Experiment completed.");
         assertThat(j.get("error").isNull()).isTrue();
-        assertThat(j.get("startTime").asText()).isEqualTo("2026-11-27T10:00:00Z");
-        assertThat(j.get("endTime").asText()).isEqualTo("2026-11-27T10:07:10Z");
+        assertThat(j.get("startTime").asText()).isEqualTo("2026-11-27T10:00:00.000Z");
+        assertThat(j.get("endTime").asText()).isEqualTo("2026-11-27T10:07:10.000Z");
         assertThat(j.get("duration").asText()).isEqualTo("PT7M10S");
         assertThat(j.get("durationMillis").asLong()).isEqualTo(430_000L);
         assertThat(j.get("plannedDuration").asText()).isEqualTo("PT7M");
@@ -66,10 +66,10 @@ class RunReportJsonTest {
         assertThat(stop.get("state").asText()).isEqualTo("completed");
         assertThat(stop.at("/planned/startOffset").asText()).isEqualTo("PT0S");
         assertThat(stop.at("/planned/endOffset").asText()).isEqualTo("PT5M");
-        assertThat(stop.at("/planned/start").asText()).isEqualTo("2026-11-27T10:00:00Z");
-        assertThat(stop.at("/planned/end").asText()).isEqualTo("2026-11-27T10:05:00Z");
-        assertThat(stop.at("/actual/start").asText()).isEqualTo("2026-11-27T10:00:05Z");
-        assertThat(stop.at("/actual/end").asText()).isEqualTo("2026-11-27T10:05:10Z");
+        assertThat(stop.at("/planned/start").asText()).isEqualTo("2026-11-27T10:00:00.000Z");
+        assertThat(stop.at("/planned/end").asText()).isEqualTo("2026-11-27T10:05:00.000Z");
+        assertThat(stop.at("/actual/start").asText()).isEqualTo("2026-11-27T10:00:05.000Z");
+        assertThat(stop.at("/actual/end").asText()).isEqualTo("2026-11-27T10:05:10.000Z");
         assertThat(stop.at("/actual/durationMillis").asLong()).isEqualTo(305_000L);
         JsonNode pause = actions.get(1);
         assertThat(pause.at("/planned/startOffset").asText()).isEqualTo("PT5M");
@@ -110,7 +110,7 @@ class RunReportJsonTest {
         j.at("/verdict/series/0/points").forEach(p -> breached.add(p.get("breached").asBoolean()));
         assertThat(breached).containsExactly(false, false, true, true, false);
         assertThat(j.at("/stop/source").asText()).isEqualTo("HYPOTHESIS");
-        assertThat(j.at("/stop/time").asText()).isEqualTo("2026-11-27T10:04:00Z");
+        assertThat(j.at("/stop/time").asText()).isEqualTo("2026-11-27T10:04:00.000Z");
     }
 
     @Test
@@ -120,7 +120,7 @@ class RunReportJsonTest {
         assertThat(j.get("state").asText()).isEqualTo("stopped");
         assertThat(j.at("/stop/source").asText()).isEqualTo("CALLER");
         assertThat(j.at("/stop/reason").asText()).isEqualTo("game day over");
-        assertThat(j.at("/stop/time").asText()).isEqualTo("2026-11-27T10:03:00Z");
+        assertThat(j.at("/stop/time").asText()).isEqualTo("2026-11-27T10:03:00.000Z");
         assertThat(j.at("/actions/1/state").asText()).isEqualTo("cancelled");
         assertThat(j.at("/actions/1/actual/start").isNull()).isTrue();
         assertThat(j.at("/actions/1/actual/duration").isNull()).isTrue();
@@ -174,7 +174,7 @@ class RunReportJsonTest {
         assertThat(events.at("/4/phase").asText()).isEqualTo("during");
         assertThat(events.at("/4/held").asBoolean()).isTrue();
         assertThat(events.at("/4/evidence/0/value").asDouble()).isEqualTo(0.6);
-        assertThat(events.at("/5/time").asText()).isEqualTo("2026-11-27T10:07:10Z");
+        assertThat(events.at("/5/time").asText()).isEqualTo("2026-11-27T10:07:10.000Z");
     }
 
     @Test

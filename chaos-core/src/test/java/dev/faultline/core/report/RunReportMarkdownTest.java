@@ -30,8 +30,8 @@ class RunReportMarkdownTest {
         String md = markdown(Runs.completedHeld());
 
         assertThat(md).contains("| Action | Action id | State | Planned start | Actual start | Actual end | Reason |");
-        assertThat(md).contains("| stop-workers | aws:ec2:stop-instances | completed | +0s | +5s (2026-11-27T10:00:05Z)"
-                + " | +5m 10s (2026-11-27T10:05:10Z) |  |");
+        assertThat(md).contains("| stop-workers | aws:ec2:stop-instances | completed | +0s | +5s (2026-11-27T10:00:05.000Z)"
+                + " | +5m 10s (2026-11-27T10:05:10.000Z) |  |");
         assertThat(md).contains("| pause | aws:fis:wait | completed | +5m | +5m 10s");
     }
 
@@ -39,15 +39,15 @@ class RunReportMarkdownTest {
     void toMarkdown_stateChanges_areListedInOrder() {
         List<String> changes = lines(markdown(Runs.stoppedByCaller()), "- 2026-");
 
-        assertThat(changes).containsExactly("- 2026-11-27T10:00:05Z pending → running",
-                "- 2026-11-27T10:03:05Z running → stopping: Stopping.",
-                "- 2026-11-27T10:03:20Z stopping → stopped: Experiment stopped by user.");
+        assertThat(changes).containsExactly("- 2026-11-27T10:00:05.000Z pending → running",
+                "- 2026-11-27T10:03:05.000Z running → stopping: Stopping.",
+                "- 2026-11-27T10:03:20.000Z stopping → stopped: Experiment stopped by user.");
     }
 
     @Test
     void toMarkdown_stopped_saysWhoStoppedItWhyAndWhen() {
         assertThat(markdown(Runs.stoppedByCaller()))
-                .contains("- **Stopped by:** CALLER: game day over at +3m (2026-11-27T10:03:00Z)");
+                .contains("- **Stopped by:** CALLER: game day over at +3m (2026-11-27T10:03:00.000Z)");
     }
 
     @Test
@@ -75,9 +75,9 @@ class RunReportMarkdownTest {
 
         assertThat(md).contains("**REFUTED**: Breached: ErrorRate (during): 4.5, must be \\< 1: BREACHED");
         assertThat(lines(md, "| ErrorRate |")).containsExactly(
-                "| ErrorRate | before | 2026-11-27T10:00:00Z | 0.2 | \\< 1 | held |",
-                "| ErrorRate | during | 2026-11-27T10:04:00Z | 4.5 | \\< 1 | breached |",
-                "| ErrorRate | after | 2026-11-27T10:08:00Z | 0.4 | \\< 1 | held |");
+                "| ErrorRate | before | 2026-11-27T10:00:00.000Z | 0.2 | \\< 1 | held |",
+                "| ErrorRate | during | 2026-11-27T10:04:00.000Z | 4.5 | \\< 1 | breached |",
+                "| ErrorRate | after | 2026-11-27T10:08:00.000Z | 0.4 | \\< 1 | held |");
     }
 
     @Test

@@ -15,6 +15,13 @@ class TextTest {
     @Test
     void number_dropsTrailingZerosAndAvoidsExponents() {
         assertThat(Text.number(1.0)).isEqualTo("1");
+        assertThat(Text.number(3.1250000000000004)).isEqualTo("3.125");
+        assertThat(Text.number(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(Text.number(1234567.8)).isEqualTo("1234570");
+        assertThat(Text.rounded(3.1250000000000004).toPlainString()).isEqualTo("3.125");
+        assertThat(Text.time(java.time.Instant.parse("2026-11-27T10:00:05Z"))).isEqualTo("2026-11-27T10:00:05.000Z");
+        assertThat(Text.time(java.time.Instant.parse("2026-11-27T10:00:05.123456789Z")))
+                .isEqualTo("2026-11-27T10:00:05.123Z");
         assertThat(Text.number(0.25)).isEqualTo("0.25");
         assertThat(Text.number(1e-7)).isEqualTo("0.0000001");
         assertThat(Text.number(1.5e13)).isEqualTo("1.5E13");
@@ -23,9 +30,9 @@ class TextTest {
 
     @Test
     void offset_isRelativeToTheStart_orTheBareTime() {
-        assertThat(Text.offset(T0, T0.plusSeconds(90))).isEqualTo("+90s (2026-11-27T10:01:30Z)");
-        assertThat(Text.offset(T0, T0.minusSeconds(5))).isEqualTo("-5s (2026-11-27T09:59:55Z)");
-        assertThat(Text.offset(null, T0)).isEqualTo("2026-11-27T10:00:00Z");
+        assertThat(Text.offset(T0, T0.plusSeconds(90))).isEqualTo("+90s (2026-11-27T10:01:30.000Z)");
+        assertThat(Text.offset(T0, T0.minusSeconds(5))).isEqualTo("-5s (2026-11-27T09:59:55.000Z)");
+        assertThat(Text.offset(null, T0)).isEqualTo("2026-11-27T10:00:00.000Z");
         assertThat(Text.offset(T0, null)).isNull();
     }
 

@@ -17,15 +17,26 @@ import java.util.Optional;
 public final class CatalogApi {
 
     private final Engine engine;
-    private final Catalog catalog = Catalog.defaultCatalog();
+    private final Catalog catalog;
 
     /**
-     * The catalog API of an engine.
+     * The catalog API of an engine, answering from chaos-core's built-in catalog.
      *
      * @param engine the engine (its account and Region make the ARNs)
      */
     public CatalogApi(Engine engine) {
+        this(engine, Catalog.defaultCatalog());
+    }
+
+    /**
+     * The catalog API of an engine, listing another catalog's actions and resource types.
+     *
+     * @param engine the engine (its account and Region make the ARNs)
+     * @param catalog what ListActions, GetAction and the resource-type calls answer
+     */
+    public CatalogApi(Engine engine, Catalog catalog) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /**

@@ -24,10 +24,22 @@ public final class FisRouter {
      * @param lever the account's safety lever
      */
     public FisRouter(Engine engine, Experiments experiments, SafetyLeverApi lever) {
+        this(engine, experiments, lever, new CatalogApi(engine));
+    }
+
+    /**
+     * A router over an engine, answering the catalog calls from the given catalog API.
+     *
+     * @param engine the engine
+     * @param experiments the experiment operations
+     * @param lever the account's safety lever
+     * @param catalog the catalog calls' answers
+     */
+    public FisRouter(Engine engine, Experiments experiments, SafetyLeverApi lever, CatalogApi catalog) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.lever = Objects.requireNonNull(lever, "lever");
-        this.catalog = new CatalogApi(engine);
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.tags = new TagApi(engine, catalog);
         this.accounts = new TargetAccountApi(engine);
     }
