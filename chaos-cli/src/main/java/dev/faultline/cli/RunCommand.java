@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape, with optional name and hypothesis).")
+    @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML (with optional name and hypothesis), or CloudFormation JSON"
+                    + " or YAML (FILE#LogicalId for one resource).")
     Path file;
 
     @ArgGroup(exclusive = true)
