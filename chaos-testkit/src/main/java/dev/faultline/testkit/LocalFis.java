@@ -61,6 +61,7 @@ public final class LocalFis implements AutoCloseable {
     private final HttpFront front;
     private final ScheduledExecutorService ticker;
     private final Runnable tick;
+    private final Runnable advanced;
 
     private LocalFis(Builder b) throws IOException {
         this.account = b.account;
@@ -72,15 +73,20 @@ public final class LocalFis implements AutoCloseable {
         b.alarmSetup.accept(alarms);
         this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
         engine.enforceTargetQuotas(b.enforceTargetQuotas);
+        engine.manualClockTimeout(b.manualClockTimeout);
         this.experiments = new Experiments(engine, b.seed + 1);
         this.extras = new Extras(engine, experiments);
         this.tick = engine::tick;
+        this.advanced = () -> {
+            engine.clockAdvanced();
+            engine.tick();
+        };
         this.front = new HttpFront(b.port, engine, new FisRouter(engine, experiments, extras),
                 new CloudWatchQuery(alarms, tick));
         front.faults(b.faults);
         alarms.onChange(tick);
         if (clock instanceof ManualClock) {
-            ((ManualClock) clock).onAdvance(tick);
+            ((ManualClock) clock).onAdvance(advanced);
             this.ticker = null;
         } else {
             this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -255,7 +261,7 @@ public final class LocalFis implements AutoCloseable {
             ticker.shutdownNow();
         }
         if (clock instanceof ManualClock) {
-            ((ManualClock) clock).removeListener(tick);
+            ((ManualClock) clock).removeListener(advanced);
         }
         front.close();
     }
@@ -277,6 +283,7 @@ public final class LocalFis implements AutoCloseable {
         private Consumer<Alarms> alarmSetup = a -> { };
         private Duration tickPeriod = Duration.ofMillis(5);
         private boolean enforceTargetQuotas;
+        private Duration manualClockTimeout = Duration.ZERO;
 
         private Builder() {}
 
@@ -329,7 +336,8 @@ public final class LocalFis implements AutoCloseable {
         }
 
         /**
-         * Sets the seed of ids and of random target selection.
+         * Sets the seed of random target selection and request ids (template and experiment ids
+         * are unique to each instance, so they do not repeat across restarts).
          *
          * @param value the seed
          * @return this builder
@@ -383,6 +391,22 @@ public final class LocalFis implements AutoCloseable {
          */
         public Builder enforceTargetQuotas(boolean value) {
             this.enforceTargetQuotas = value;
+            return this;
+        }
+
+        /**
+         * Makes an experiment fail, with a reason that says why, when the {@link ManualClock} it
+         * waits for is not advanced within this much wall-clock time after its start (a test
+         * that forgot to advance it); {@link LocalFisExtension} sets 15 s.
+         *
+         * @param value the wall-clock time; zero (the default) to wait for ever
+         * @return this builder
+         */
+        public Builder manualClockTimeout(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("The manual clock timeout must not be negative: " + value);
+            }
+            this.manualClockTimeout = value;
             return this;
         }
 
