@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFis implements AutoCloseable {
 
+    static {
+        QuietLogging.whenNoBinding();
+    }
+
     /** The account id used unless the builder sets another. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
     /** The Region used unless the builder sets another. */

@@ -43,6 +43,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LocalFisExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
 
+    static {
+        QuietLogging.whenNoBinding();
+    }
+
     private static final String FIS = "software.amazon.awssdk.services.fis.FisAsyncClient";
     private static final String CLOUDWATCH = "software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient";
 

@@ -47,6 +47,7 @@ final class FisRun implements ExperimentRun {
     private final RunCleanup cleanup;
     private final GetExperimentRequest getRequest;
     private final RunStateMachine machine;
+    private final ServiceTime times = new ServiceTime();
     private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final AtomicReference<StopRequest> stopRequest = new AtomicReference<>();
@@ -89,7 +90,9 @@ final class FisRun implements ExperimentRun {
         deadline = from.plus(spec.timeout());
         LOG.debug("run started experimentId={} templateId={} attached={} deadline={}", spec.experimentId(),
                 spec.templateId(), spec.attached(), deadline);
-        events.publish(new RunEvent.RunStarted(spec.experimentId(), now,
+        times.learn(first, now);
+        Instant at = !spec.attached() && first.creationTime() != null ? first.creationTime() : times.at(now);
+        events.publish(new RunEvent.RunStarted(spec.experimentId(), at,
                 spec.templateId() == null ? "" : spec.templateId(), spec.attached()));
         afterAnswer(first, now);
     }
@@ -175,7 +178,8 @@ final class FisRun implements ExperimentRun {
 
     private void apply(Snapshot snapshot, Instant now) {
         last = snapshot;
-        machine.apply(snapshot, now);
+        times.learn(snapshot, now);
+        machine.apply(snapshot, times.at(now));
         if (machine.state().isTerminal()) {
             settled.complete(null);
         }
@@ -196,7 +200,7 @@ final class FisRun implements ExperimentRun {
                 return;
             }
             // the event's time is when the readings arrived (each reading keeps its window's end)
-            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                     CheckPhase.DURING, evidence));
             for (Evidence e : evidence) {
                 if (e.breached()) {
@@ -240,7 +244,8 @@ final class FisRun implements ExperimentRun {
             return completion;
         }
         LOG.debug("stop requested experimentId={} source={} reason={}", spec.experimentId(), source, reason);
-        events.publish(new RunEvent.StopRequested(spec.experimentId(), context.clock.instant(), source, reason));
+        events.publish(new RunEvent.StopRequested(spec.experimentId(), times.at(context.clock.instant()), source,
+                reason));
         sendStop(1);
         return completion;
     }
@@ -281,7 +286,7 @@ final class FisRun implements ExperimentRun {
                         .thenCompose(ignored -> hypothesis.finish(experimentStart(), context.clock.instant()));
         judged.thenComposeAsync(result -> {
             if (result != null && !result.after().isEmpty()) {
-                events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+                events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                         CheckPhase.AFTER, result.after()));
             }
             return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
@@ -312,7 +317,7 @@ final class FisRun implements ExperimentRun {
         }
         RunOutcome outcome = outcome(verdict);
         LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
-        events.publish(new RunEvent.RunCompleted(spec.experimentId(), context.clock.instant(), outcome));
+        events.publish(new RunEvent.RunCompleted(spec.experimentId(), times.at(context.clock.instant()), outcome));
         onDone.run();
         completion.complete(outcome);
     }
@@ -345,7 +350,7 @@ final class FisRun implements ExperimentRun {
             return;
         }
         LOG.debug("run failed experimentId={}", spec.experimentId(), failure);
-        events.publish(new RunEvent.RunFailed(spec.experimentId(), context.clock.instant(), failure));
+        events.publish(new RunEvent.RunFailed(spec.experimentId(), times.at(context.clock.instant()), failure));
         onDone.run();
         settled.complete(null);
         completion.completeExceptionally(failure);

@@ -55,17 +55,26 @@ final class RunStateMachine {
      * actions first when it is stopping or over (so the events read in the order things
      * happened).
      *
+     * Events are stamped with the service's times where the answer gives them, else {@code now}.
+     *
      * @param snapshot the answer
-     * @param now the engine clock's time
+     * @param now the time of the answer on the run's clock ({@link ServiceTime})
      */
     void apply(Snapshot snapshot, Instant now) {
+        Instant at = serviceTime(snapshot.state(), snapshot.startTime(), snapshot.endTime(), now);
         if (snapshot.state().isTerminal() || snapshot.state() == RunState.STOPPING) {
             applyActions(snapshot.actions().values(), now);
-            transition(snapshot.state(), snapshot.reason(), now);
+            transition(snapshot.state(), snapshot.reason(), at);
         } else {
-            transition(snapshot.state(), snapshot.reason(), now);
+            transition(snapshot.state(), snapshot.reason(), at);
             applyActions(snapshot.actions().values(), now);
         }
+    }
+
+    /** The service's time of a move to {@code to}, where it gives one (start for running, end when over), else {@code now}. */
+    private static Instant serviceTime(RunState to, Instant start, Instant end, Instant now) {
+        Instant given = to == RunState.RUNNING ? start : to.isTerminal() ? end : null;
+        return given == null ? now : given;
     }
 
     private void applyActions(Collection<ActionOutcome> seen, Instant now) {
@@ -84,7 +93,9 @@ final class RunStateMachine {
             if (before != a.state()) {
                 LOG.debug("action transition experimentId={} action={} from={} to={}", experimentId, a.name(),
                         before, a.state());
-                events.publish(new RunEvent.ActionStateChanged(experimentId, now, a.name(), before, a.state(),
+                Instant at = a.state() == ActionState.RUNNING ? a.startTime().orElse(now)
+                        : a.state().isTerminal() ? a.endTime().orElse(now) : now;
+                events.publish(new RunEvent.ActionStateChanged(experimentId, at, a.name(), before, a.state(),
                         a.reason().orElse("")));
             }
         }
