@@ -12,13 +12,15 @@ import picocli.CommandLine.Command;
  * faultline compile --to cfn-yaml template.json
  * faultline iam --region us-east-1 template.json
  * faultline local-fis --port 4599
+ * faultline shell
  * }</pre>
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
         description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
-                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                LocalFisCommand.class, RunCommand.class, DemoCommand.class, ShellCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -61,6 +63,6 @@ public final class Faultline implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: demo, run, lint, plan, compile, iam or local-fis.");
+                "Missing a command: demo, run, lint, plan, compile, iam, local-fis or shell.");
     }
 }
