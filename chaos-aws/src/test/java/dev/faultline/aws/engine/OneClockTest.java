@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.fis.FisAsyncClient;
 /**
  * A run's events and outcome are on one clock, the service's, even when the engine's clock is
  * another: here the engine runs on the system clock (as the command line does) against LocalFis
- * on a clock 600 times faster.
+ * on a clock 60 times faster.
  */
 @Timeout(60)
 class OneClockTest {
@@ -43,7 +43,7 @@ class OneClockTest {
                 .build();
         List<RunEvent> events = new ArrayList<>();
         RunOutcome outcome;
-        try (LocalFis local = LocalFis.builder().clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(100)))
+        try (LocalFis local = LocalFis.builder().clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofSeconds(1)))
                         .inventory(inv -> inv.ec2Instances(4, "Role", "Worker")).start();
                 FisAsyncClient fis = SdkClients.fis(local);
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(local);
