@@ -28,7 +28,7 @@ class WorkerNodeLossTest {
     @RegisterExtension
     static LocalFisExtension fis = LocalFisExtension.builder()
             .account("111122223333").region("eu-west-1")
-            .clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(100))) // a minute every 100 ms
+            .clock(Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(500))) // a minute every 500 ms
             .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
             .alarms(alarms -> {
                 alarms.create("Payment5xx");                                       // in state OK
