@@ -72,6 +72,7 @@ final class FisRun implements ExperimentRun {
         this.onDone = Objects.requireNonNull(onDone, "onDone");
         this.events = new EventLog(spec.experimentId());
         this.machine = new RunStateMachine(spec.experimentId(), events);
+        machine.stampWith(times::monotone);
         this.polls = new PollPlan(context.config, spec.plan());
         this.hypothesis = spec.experiment().hypothesis()
                 .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
@@ -91,7 +92,8 @@ final class FisRun implements ExperimentRun {
         LOG.debug("run started experimentId={} templateId={} attached={} deadline={}", spec.experimentId(),
                 spec.templateId(), spec.attached(), deadline);
         times.learn(first, now);
-        Instant at = !spec.attached() && first.creationTime() != null ? first.creationTime() : times.at(now);
+        Instant at = !spec.attached() && first.creationTime() != null ? times.monotone(first.creationTime())
+                : times.at(now);
         events.publish(new RunEvent.RunStarted(spec.experimentId(), at,
                 spec.templateId() == null ? "" : spec.templateId(), spec.attached()));
         afterAnswer(first, now);
@@ -179,7 +181,7 @@ final class FisRun implements ExperimentRun {
     private void apply(Snapshot snapshot, Instant now) {
         last = snapshot;
         times.learn(snapshot, now);
-        machine.apply(snapshot, times.at(now));
+        machine.apply(snapshot, times.onServiceClock(now));
         if (machine.state().isTerminal()) {
             settled.complete(null);
         }

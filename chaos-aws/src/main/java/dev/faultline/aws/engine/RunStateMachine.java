@@ -25,6 +25,7 @@ final class RunStateMachine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunStateMachine.class);
 
+    private java.util.function.UnaryOperator<Instant> stamp = java.util.function.UnaryOperator.identity();
     private final String experimentId;
     private final EventLog events;
     private final AtomicReference<RunState> state = new AtomicReference<>(RunState.PENDING);
@@ -48,6 +49,16 @@ final class RunStateMachine {
      */
     RunState state() {
         return state.get();
+    }
+
+    /**
+     * Passes every event time through this function (the run's {@link ServiceTime}, which keeps
+     * them in order).
+     *
+     * @param value the function
+     */
+    void stampWith(java.util.function.UnaryOperator<Instant> value) {
+        this.stamp = Objects.requireNonNull(value, "stamp");
     }
 
     /**
@@ -95,7 +106,8 @@ final class RunStateMachine {
                         before, a.state());
                 Instant at = a.state() == ActionState.RUNNING ? a.startTime().orElse(now)
                         : a.state().isTerminal() ? a.endTime().orElse(now) : now;
-                events.publish(new RunEvent.ActionStateChanged(experimentId, at, a.name(), before, a.state(),
+                events.publish(new RunEvent.ActionStateChanged(experimentId, stamp.apply(at), a.name(), before,
+                        a.state(),
                         a.reason().orElse("")));
             }
         }
@@ -121,7 +133,7 @@ final class RunStateMachine {
             }
             if (state.compareAndSet(from, to)) {
                 LOG.debug("transition experimentId={} from={} to={} reason={}", experimentId, from, to, reason);
-                events.publish(new RunEvent.StateChanged(experimentId, now, from, to, reason));
+                events.publish(new RunEvent.StateChanged(experimentId, stamp.apply(now), from, to, reason));
                 return true;
             }
         }

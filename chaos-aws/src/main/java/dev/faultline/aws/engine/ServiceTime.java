@@ -15,6 +15,7 @@ import java.time.Instant;
 final class ServiceTime {
 
     private Duration skew = Duration.ZERO;
+    private Instant last = Instant.MIN;
 
     /**
      * Learns from an answer: the newest timestamp in it is at most the service's time now.
@@ -39,7 +40,33 @@ final class ServiceTime {
      * @return the engine's time on the service's clock
      */
     synchronized Instant at(Instant engineNow) {
+        return monotone(engineNow.plus(skew));
+    }
+
+    /**
+     * The engine's time on the service's clock, not yet stamped on an event.
+     *
+     * @param engineNow the engine's time
+     * @return the engine's time moved by the offset
+     */
+    synchronized Instant onServiceClock(Instant engineNow) {
         return engineNow.plus(skew);
+    }
+
+    /**
+     * A time for the next event, never before the previous one: a change the service stamped
+     * earlier than an event already published (seen late, after a stop request) takes that
+     * event's time, so the events stay in order.
+     *
+     * @param time the time wanted
+     * @return the time to stamp
+     */
+    synchronized Instant monotone(Instant time) {
+        if (time.isBefore(last)) {
+            return last;
+        }
+        last = time;
+        return time;
     }
 
     private static Instant newest(Snapshot s) {
