@@ -4,6 +4,7 @@ import dev.faultline.dsl.*;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.validation.*;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.faultline.cli;
 
-import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -30,19 +29,25 @@ final class Checked {
 
     /** As {@link #read(Path, PrintWriter)}, with a given validator (one with a safety policy, say). */
     static Checked read(Path file, Validator validator, PrintWriter err) {
-        ReadResult read = Templates.read(file);
-        ValidationResult result = read.validate(validator);
-        for (Violation v : result.violations()) {
-            err.println(LintCommand.line(file, v));
+        TemplateInput input = TemplateInput.read(file, validator);
+        for (TemplateInput.Template t : input.templates()) {
+            for (Violation v : t.result().violations()) {
+                err.println(LintCommand.line(file, v));
+            }
         }
-        if (Templates.unreadable(read)) {
+        if (input.unreadable()) {
             return new Checked(null, Faultline.USAGE);
         }
-        if (result.hasErrors() || read.experiment().isEmpty()) {
+        Optional<TemplateInput.Template> single = input.single(err);
+        if (single.isEmpty()) {
+            return new Checked(null, Faultline.USAGE);
+        }
+        ValidationResult result = single.get().result();
+        if (result.hasErrors() || single.get().read().isEmpty()) {
             err.println("The template has " + result.errors().size() + " error(s); nothing was written.");
             return new Checked(null, Faultline.FOUND_ERRORS);
         }
-        return new Checked(read.experiment().get(), Faultline.OK);
+        return new Checked(single.get().experiment(), Faultline.OK);
     }
 
     Optional<Experiment> experiment() {

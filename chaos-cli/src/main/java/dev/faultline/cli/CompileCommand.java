@@ -5,7 +5,11 @@ import dev.faultline.aws.CompilationException;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.Severity;
+import dev.faultline.core.validation.Violation;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * {@code faultline compile FILE --to json|cfn-json|cfn-yaml}: writes the CreateExperimentTemplate
  * request ({@code --cli-input-json} of {@code aws fis create-experiment-template}) or a
  * CloudFormation template to standard output. Exit code 0 when written, 1 when the template has
- * an ERROR (nothing is written), 2 for usage errors or unreadable files.
+ * an ERROR or the CloudFormation template would be over CloudFormation's 1 MB limit (nothing is
+ * written), 2 for usage errors or unreadable files.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compile an experiment template to the FIS request JSON or to CloudFormation (JSON or YAML).",
@@ -45,7 +50,7 @@ final class CompileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape).")
+    @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML, or CloudFormation JSON or YAML (FILE#LogicalId for one resource).")
     Path file;
 
     @Option(names = "--to", defaultValue = "json", converter = FormConverter.class,
@@ -83,6 +88,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         Experiment e = checked.experiment().get();
         FisCompiler compiler = FisCompiler.create();
+        String text;
         if (to == Form.json) {
             if (withRole || withAlarms) {
                 err.println("--with-role and --with-alarms need --to cfn-json or cfn-yaml: the FIS request names an"
@@ -91,7 +97,7 @@ final class CompileCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
             try {
-                out.print(compiler.createRequestJson(e));
+                text = compiler.createRequestJson(e);
             } catch (CompilationException refused) {
                 refused.violations().violations().forEach(v -> err.println(LintCommand.line(file, v)));
                 err.println("Nothing was written.");
@@ -102,8 +108,20 @@ final class CompileCommand implements Callable<Integer> {
             CloudFormationStack stack = compiler.cloudFormationStack(e);
             stack = withRole ? stack.withRole() : stack;
             stack = withAlarms ? stack.withAlarms() : stack;
-            out.print(to == Form.cfnJson ? stack.json() : stack.yaml());
+            text = to == Form.cfnJson ? stack.json() : stack.yaml();
         }
+        if (to != Form.json) {
+            List<Violation> size = SizeLimits.cloudFormation(text.getBytes(StandardCharsets.UTF_8).length,
+                    "The compiled CloudFormation template");
+            size.forEach(v -> err.println(LintCommand.line(file, v)));
+            err.flush();
+            if (size.stream().anyMatch(v -> v.severity() == Severity.ERROR)) {
+                err.println("Nothing was written.");
+                err.flush();
+                return Faultline.FOUND_ERRORS;
+            }
+        }
+        out.print(text);
         out.flush();
         return Faultline.OK;
     }

@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.engine.ActionState;
 import dev.faultline.core.engine.Evidence;
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunListener;
@@ -8,6 +9,10 @@ import dev.faultline.core.model.CheckPhase;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Prints a run's events as they come, one line each, prefixed with the time since the run
@@ -23,6 +28,9 @@ final class EventPrinter implements RunListener {
     private Instant runningSince;
     private Instant lastDuring = Instant.MIN;
     private boolean lastHeld = true;
+    private final Map<String, ActionState> actions = new LinkedHashMap<>();
+    private RunState state = RunState.PENDING;
+    private long lastPrintNanos = System.nanoTime();
 
     /**
      * Creates a printer.
@@ -40,8 +48,15 @@ final class EventPrinter implements RunListener {
         if (origin == null) {
             origin = event.time();
         }
-        if (event instanceof RunEvent.StateChanged && ((RunEvent.StateChanged) event).to() == RunState.RUNNING) {
-            runningSince = event.time();
+        if (event instanceof RunEvent.StateChanged) {
+            state = ((RunEvent.StateChanged) event).to();
+            if (state == RunState.RUNNING) {
+                runningSince = event.time();
+            }
+        }
+        if (event instanceof RunEvent.ActionStateChanged) {
+            RunEvent.ActionStateChanged a = (RunEvent.ActionStateChanged) event;
+            actions.put(a.actionName(), a.to());
         }
         String line = describe(event);
         if (event instanceof RunEvent.HypothesisChecked
@@ -53,7 +68,37 @@ final class EventPrinter implements RunListener {
                 out.println("  " + offset(event.time()) + "  " + line);
                 out.flush();
             }
+            lastPrintNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * Prints a progress line (wall-clock time elapsed, the run's state, the actions running) when
+     * nothing was printed for {@code quiet}, so a run without a hypothesis is not silent for minutes.
+     *
+     * @param elapsed wall-clock time since the run started
+     * @param quiet how long without a line before one is printed
+     * @return whether a line was printed
+     */
+    synchronized boolean progressIfQuiet(Duration elapsed, Duration quiet) {
+        if (System.nanoTime() - lastPrintNanos < quiet.toNanos()) {
+            return false;
+        }
+        List<String> running = new ArrayList<>();
+        actions.forEach((name, s) -> {
+            if (s == ActionState.RUNNING || s == ActionState.STOPPING) {
+                running.add(name);
+            }
+        });
+        String line = "  ...     elapsed " + String.format("%dm%02ds", elapsed.toMinutes(), elapsed.toSecondsPart())
+                + ": experiment " + state + ", " + (running.isEmpty() ? "no action running"
+                        : "actions running: " + String.join(", ", running));
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+        lastPrintNanos = System.nanoTime();
+        return true;
     }
 
     /** A steady-state reading during the run: printed when it changes or once a minute, with progress. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
  * faultline compile --to cfn-yaml template.json
  * faultline iam --region us-east-1 template.json
  * faultline local-fis --port 4599
+ * faultline shell
  * }</pre>
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0-SNAPSHOT",
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
                 LocalFisCommand.class, RunCommand.class, DemoCommand.class, CleanupCommand.class, HistoryCommand.class,
-                CatalogCommand.class, CommandLine.HelpCommand.class})
+                CatalogCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -62,6 +63,6 @@ public final class Faultline implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: demo, run, history, lint, plan, compile, iam or local-fis.");
+                "Missing a command: demo, run, history, lint, plan, compile, iam, local-fis, cleanup, catalog or shell.");
     }
 }

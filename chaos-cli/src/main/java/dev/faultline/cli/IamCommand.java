@@ -38,7 +38,7 @@ final class IamCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape).")
+    @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML, or CloudFormation JSON or YAML (FILE#LogicalId for one resource).")
     Path file;
 
     @Option(names = "--region", defaultValue = "*", description = "Limit ARNs to this Region (default: any).")

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.ci.SarifReport;
-import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
@@ -21,22 +20,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code faultline lint FILE...}: checks templates and prints their violations. Exit code 0 when
- * no file has an ERROR, 1 when one has, 2 for usage errors or unreadable files.
+ * {@code faultline lint FILE...}: checks templates (FIS JSON or YAML, CloudFormation JSON or YAML)
+ * and prints their violations and a one-line summary. Exit code 0 when no file has an ERROR (or,
+ * with {@code --fail-on warning}, a WARNING), 1 when one has, 2 for usage errors or unreadable
+ * files.
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check FIS experiment templates against FIS's rules, the action catalog and a safety policy.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no ERROR", "1:a template has an ERROR", "2:usage error or unreadable file"})
+        exitCodeList = {"0:no ERROR (no WARNING either, with --fail-on warning)",
+                "1:a template has an ERROR (or a WARNING, with --fail-on warning)",
+                "2:usage error, or a file that is unreadable, empty or in no known format"})
 final class LintCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Format { text, json, sarif }
 
+    /** The least severity that fails the run. */
+    enum FailOn { warning, error }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files (the --cli-input-json shape).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files: FIS JSON or YAML (the --cli-input-json shape), CloudFormation JSON or YAML"
+                    + " (every AWS::FIS::ExperimentTemplate resource; FILE#LogicalId for one).")
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for GitHub code scanning; default: ${DEFAULT-VALUE}).")
@@ -46,6 +53,15 @@ final class LintCommand implements Callable<Integer> {
             description = "A safety policy: sandbox, staging, production, or a policy JSON file.")
     String policy;
 
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
+            description = "warning or error: the least severity that gives exit code 1 (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "0",
+            description = "Report files over this many bytes as an ERROR (default: no limit of yours; CloudFormation's"
+                    + " 51,200 bytes inline and 1 MB limits always apply to CloudFormation files).")
+    long maxSize;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,33 +70,51 @@ final class LintCommand implements Callable<Integer> {
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
-        boolean errors = false;
+        if (maxSize < 0) {
+            err.println("faultline lint: --max-size must not be negative, was " + maxSize);
+            return Faultline.USAGE;
+        }
+        SizeLimits limits = SizeLimits.withMax(maxSize);
+        int errors = 0;
+        int warnings = 0;
         boolean unreadable = false;
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode report = json.createArrayNode();
         SarifReport.Builder sarif = SarifReport.builder();
         for (Path file : files) {
-            ReadResult read = Templates.read(file);
-            unreadable |= Templates.unreadable(read);
-            ValidationResult result = read.validate(validator.get());
-            errors |= result.hasErrors();
-            if (format == Format.json) {
-                report.add(toJson(json, file, result));
-            } else if (format == Format.sarif) {
-                sarif.add(uri(file), text(file), result);
-            } else {
-                for (Violation v : result.violations()) {
-                    out.println(line(file, v));
+            TemplateInput input = TemplateInput.read(file, validator.get(), limits);
+            unreadable |= input.unreadable();
+            String text = format == Format.sarif ? text(file) : null;
+            for (TemplateInput.Template t : input.templates()) {
+                ValidationResult result = t.result();
+                errors += result.errors().size();
+                warnings += result.warnings().size();
+                if (format == Format.json) {
+                    report.add(toJson(json, file, input, t));
+                } else if (format == Format.sarif) {
+                    sarif.add(uri(file), text, result);
+                } else {
+                    for (Violation v : result.violations()) {
+                        out.println(line(file, v));
+                    }
                 }
             }
         }
+        String summary = files.size() + (files.size() == 1 ? " file, " : " files, ") + errors
+                + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
         if (format == Format.json) {
             out.println(report.toPrettyString());
+            err.println(summary);
         } else if (format == Format.sarif) {
             out.print(sarif.build().toJson());
+            err.println(summary);
+        } else {
+            out.println(summary);
         }
         out.flush();
-        return unreadable ? Faultline.USAGE : errors ? Faultline.FOUND_ERRORS : Faultline.OK;
+        err.flush();
+        boolean failed = errors > 0 || (failOn == FailOn.warning && warnings > 0);
+        return unreadable ? Faultline.USAGE : failed ? Faultline.FOUND_ERRORS : Faultline.OK;
     }
 
     /** A file as SARIF names it: relative to the working directory when under it, with forward slashes. */
@@ -108,9 +142,14 @@ final class LintCommand implements Callable<Integer> {
                 + v.message() + v.hint().map(h -> " (" + h + ")").orElse("");
     }
 
-    private static ObjectNode toJson(ObjectMapper json, Path file, ValidationResult result) {
+    private static ObjectNode toJson(ObjectMapper json, Path file, TemplateInput input, TemplateInput.Template t) {
+        ValidationResult result = t.result();
         ObjectNode node = json.createObjectNode();
         node.put("file", file.toString());
+        node.put("format", input.format().toString());
+        if (!t.source().isEmpty()) {
+            node.put("resource", t.source());
+        }
         ArrayNode violations = node.putArray("violations");
         for (Violation v : result.violations()) {
             ObjectNode o = violations.addObject();

@@ -1,6 +1,5 @@
 package dev.faultline.cli;
 
-import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -27,28 +26,36 @@ final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape).")
+    @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML, or CloudFormation JSON or YAML (FILE#LogicalId for one resource).")
     Path file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReadResult read = Templates.read(file);
-        ValidationResult result = read.validate(Validator.standard());
-        if (read.experiment().isEmpty()) {
-            for (Violation v : result.violations()) {
-                err.println(LintCommand.line(file, v));
+        TemplateInput input = TemplateInput.read(file, Validator.standard());
+        boolean errors = false;
+        for (TemplateInput.Template t : input.templates()) {
+            ValidationResult result = t.result();
+            if (t.read().isEmpty()) {
+                for (Violation v : result.violations()) {
+                    err.println(LintCommand.line(file, v));
+                }
+                errors = true;
+                continue;
             }
-            return Templates.unreadable(read) ? Faultline.USAGE : Faultline.FOUND_ERRORS;
+            if (input.templates().size() > 1) {
+                out.println("== " + t.source() + " ==");
+            }
+            out.println(ExperimentPlan.of(t.experiment()).render());
+            if (result.hasErrors()) {
+                errors = true;
+                out.println();
+                out.println("The template has " + result.errors().size() + " error(s); run 'faultline lint " + file + "'.");
+            }
         }
-        ExperimentPlan plan = ExperimentPlan.of(read.experiment().get());
-        out.println(plan.render());
-        if (result.hasErrors()) {
-            out.println();
-            out.println("The template has " + result.errors().size() + " error(s); run 'faultline lint " + file + "'.");
-        }
+        err.flush();
         out.flush();
-        return result.hasErrors() ? Faultline.FOUND_ERRORS : Faultline.OK;
+        return input.unreadable() ? Faultline.USAGE : errors ? Faultline.FOUND_ERRORS : Faultline.OK;
     }
 }

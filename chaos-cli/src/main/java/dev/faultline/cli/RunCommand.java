@@ -10,11 +10,11 @@ import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.plan.Durations;
-import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.validation.Validator;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -41,13 +41,15 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape, with optional name and hypothesis).")
+    @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML (with optional name and hypothesis), or CloudFormation JSON"
+                    + " or YAML (FILE#LogicalId for one resource).")
     Path file;
 
     @ArgGroup(exclusive = true)
     Where where;
 
-    @Option(names = "--region", description = "The AWS Region (default: from the environment or profile).")
+    @Option(names = "--region", description = "The AWS Region (default: from the environment or profile;"
+            + " us-east-1 with --endpoint).")
     String region;
 
     @Option(names = "--policy", paramLabel = "POLICY",
@@ -78,6 +80,22 @@ final class RunCommand implements Callable<Integer> {
             description = "With --wait, also write a JUnit XML report: one test case per hypothesis condition and one"
                     + " for the end state, so CI shows a refuted hypothesis as a failed test.")
     Path junit;
+    @Option(names = "--progress-every", paramLabel = "DURATION", defaultValue = "PT30S",
+            description = "With --wait, print a progress line (elapsed, state, actions running) after this long"
+                    + " without output (ISO-8601; default: ${DEFAULT-VALUE}).")
+    String progressEvery;
+
+    /** The Region of clients for an {@code --endpoint} given without {@code --region}. */
+    static final String DEFAULT_ENDPOINT_REGION = "us-east-1";
+
+    /** An error in one line: the SDK's region-provider chain becomes a request for {@code --region}. */
+    static String oneLine(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Unable to load region")) {
+            return "no AWS Region: give --region REGION, or set AWS_REGION or a profile's region.";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
 
     /** Where the service is: an endpoint or a profile. */
     static final class Where {
@@ -105,6 +123,17 @@ final class RunCommand implements Callable<Integer> {
         if (checked.experiment().isEmpty()) {
             return checked.exitCode();
         }
+        Duration progress;
+        try {
+            progress = Durations.parse(progressEvery);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("faultline run: --progress-every " + progressEvery + " is not an ISO-8601 duration such as PT30S");
+            return Faultline.USAGE;
+        }
+        if (progress.isNegative() || progress.isZero()) {
+            err.println("faultline run: --progress-every must be positive, was " + progressEvery);
+            return Faultline.USAGE;
+        }
         RunOptions.Builder options = RunOptions.builder().preview(!noPreview).observeOnly(observeOnly);
         if (timeout != null) {
             try {
@@ -113,6 +142,11 @@ final class RunCommand implements Callable<Integer> {
                 err.println("faultline run: --timeout " + timeout + " is not an ISO-8601 duration such as PT30M");
                 return Faultline.USAGE;
             }
+        }
+        String inRegion = region;
+        if (inRegion == null && where != null && where.endpoint != null) {
+            inRegion = DEFAULT_ENDPOINT_REGION;
+            err.println("faultline run: --endpoint without --region: using " + inRegion + " (--region changes it).");
         }
         RunJournal opened;
         try {
@@ -127,27 +161,25 @@ final class RunCommand implements Callable<Integer> {
         }
         try (RunJournal journal = opened;
                 AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
-                        where == null ? null : where.profile, region);
+                        where == null ? null : where.profile, inRegion);
                 FisEngine engine = builder.fis(clients.fis()).cloudWatch(clients.cloudWatch()).iam(clients.iam())
                         .validator(validator.get())
                         .config(EngineConfig.builder().stopOnShutdown(waitForEnd).build()).build()) {
             ExperimentRun run = engine.start(checked.experiment().get(), options.build()).join();
-            w.println("Started experiment " + run.experimentId() + run.templateId().map(t -> " (template " + t + ")").orElse(""));
+            String started = "Started experiment " + run.experimentId()
+                    + run.templateId().map(t -> " (template " + t + ")").orElse("");
             if (!waitForEnd) {
+                w.println(started);
                 w.println("Not waiting (add --wait to follow it); it keeps running in FIS.");
                 w.flush();
                 return Faultline.OK;
             }
-            run.onEvent(new EventPrinter(w, ExperimentPlan.of(run.experiment()).totalDuration()));
-            RunOutcome outcome = run.completion().join();
-            w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
-            outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
-            Reports.journal(journal, engine, run,
-                    Reports.write(w, run.experiment(), null, outcome, out.resolve(run.experimentId())));
-            if (junit != null) {
-                Reports.writeJUnit(w, run.experiment(), outcome, junit);
-            }
-            w.flush();
+            RunOutcome outcome = new RunFollower(w, run, out.resolve(run.experimentId()), progress, (done, files) -> {
+                Reports.journal(journal, engine, run, files);
+                if (junit != null) {
+                    Reports.writeJUnit(w, run.experiment(), done, junit);
+                }
+            }).follow(started);
             return outcome.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -155,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return cause instanceof RunRefusedException ? Faultline.FOUND_ERRORS : Faultline.USAGE;
         } catch (FaultlineException | software.amazon.awssdk.core.exception.SdkException e) {
-            err.println("faultline run: " + e.getMessage());
+            err.println("faultline run: " + oneLine(e));
             err.flush();
             return Faultline.USAGE;
         }

@@ -1,26 +1,14 @@
 package dev.faultline.cli;
 
-import dev.faultline.core.json.ReadResult;
-import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reading templates and policies named on the command line. */
+/** Reading the policies named on the command line (templates are read by {@link TemplateInput}). */
 final class Templates {
 
     private Templates() {}
-
-    /** Reads a template file; unreadable files give a {@code json.io} violation. */
-    static ReadResult read(Path file) {
-        return TemplateJson.read(file);
-    }
-
-    /** Tells whether a read failed because the file could not be read at all. */
-    static boolean unreadable(ReadResult read) {
-        return read.experiment().isEmpty() && !read.violations().withCode("json.io").isEmpty();
-    }
 
     /**
      * The policy named by {@code --policy}: a preset name or a JSON file.

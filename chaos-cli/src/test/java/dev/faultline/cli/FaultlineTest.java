@@ -40,9 +40,9 @@ class FaultlineTest {
     }
 
     @Test
-    void lint_validTemplate_exitsZeroAndPrintsNothing() throws Exception {
+    void lint_validTemplate_exitsZeroAndPrintsOnlyTheSummary() throws Exception {
         assertThat(run("lint", file("ok.json", VALID).toString())).isZero();
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString()).isEqualTo("1 file, 0 errors, 0 warnings" + System.lineSeparator());
     }
 
     @Test

@@ -299,12 +299,35 @@ public final class ExperimentDraft extends DraftSettings {
     }
 
     /**
-     * The FIS experiment template JSON of the experiment, indented.
+     * The JSON FIS takes, indented: the {@code --cli-input-json} of
+     * {@code aws fis create-experiment-template}, without Faultline's {@code name} and
+     * {@code hypothesis}.
+     *
+     * @return the JSON text
+     */
+    public String toFisJson() {
+        return TemplateJson.writeForFis(build());
+    }
+
+    /**
+     * Faultline's JSON of the experiment, indented: the FIS template plus {@code name} and
+     * {@code hypothesis}, as {@code faultline lint|plan|run} and {@code TemplateJson.read} take it
+     * (FIS itself rejects those two fields; {@link #toFisJson()} leaves them out).
+     *
+     * @return the JSON text
+     */
+    public String toFaultlineJson() {
+        return TemplateJson.writePretty(build());
+    }
+
+    /**
+     * Faultline's JSON of the experiment, as {@link #toFaultlineJson()} (kept for existing callers;
+     * {@link #toFisJson()} is what FIS takes).
      *
      * @return the JSON text
      */
     public String toJson() {
-        return TemplateJson.writePretty(build());
+        return toFaultlineJson();
     }
 
     @Override

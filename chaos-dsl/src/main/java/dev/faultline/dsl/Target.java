@@ -274,6 +274,12 @@ public class Target<R extends ResourceType> {
     public Target<R> parameter(String name, String value) {
         Optional<ResourceTypeDefinition> type = Catalog.defaultCatalog().resourceType(data.resourceType());
         if (type.isPresent()) {
+            Optional<String> typed = typedMethod(name);
+            if (!type.get().parameters().containsKey(name) && typed.isPresent()) {
+                throw new IllegalArgumentException("unknown parameter of " + data.resourceType() + " '" + name + "'; use "
+                        + typed.get() + " on the target, which knows how " + data.resourceType() + " targets say it"
+                        + " (parameters of " + data.resourceType() + ": " + type.get().parameters().keySet() + ")");
+            }
             Checks.known("parameter of " + data.resourceType(), name, type.get().parameters().keySet());
             Optional<ParameterDefinition> definition = type.get().parameter(name);
             if (definition.isPresent() && !definition.get().enumValues().isEmpty()) {
@@ -282,6 +288,21 @@ public class Target<R extends ResourceType> {
         }
         Checks.text(name, value);
         return with(data.change(b -> b.putParameter(name, value)));
+    }
+
+    /** The typed method that does what a parameter of this name seems to want, if there is one. */
+    private static Optional<String> typedMethod(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.contains("zone") || n.equals("az") || n.startsWith("az")) {
+            return Optional.of("inAvailabilityZone(\"us-east-1a\")");
+        }
+        if (n.contains("vpc")) {
+            return Optional.of("inVpc(\"vpc-…\")");
+        }
+        if (n.contains("state") || n.contains("running")) {
+            return Optional.of("running() (EC2 and Spot instances)");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -33,6 +33,7 @@ public final class Alarms {
     private final Clock clock;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Map<MetricId, NavigableMap<Instant, List<Double>>> data = new LinkedHashMap<>();
+    private final Map<MetricId, Double> steady = new LinkedHashMap<>();
     private volatile Runnable listener = () -> { };
 
     /**
@@ -198,6 +199,24 @@ public final class Alarms {
     }
 
     /**
+     * Makes a metric steady: one data point of this value at every whole minute, past and future,
+     * besides the data put otherwise. A hypothesis on it then reads the same at any time.
+     *
+     * <pre>{@code
+     * alarms.steadyMetric(MetricId.of("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count"), 1.0); // one 5xx a minute
+     * }</pre>
+     *
+     * @param metric the metric
+     * @param perMinute the value of each point
+     */
+    public void steadyMetric(MetricId metric, double perMinute) {
+        synchronized (this) {
+            steady.put(Objects.requireNonNull(metric, "metric"), perMinute);
+        }
+        listener.run();
+    }
+
+    /**
      * The statistic of a metric over one period {@code [from, from + period)}.
      *
      * @param metric the metric
@@ -208,11 +227,23 @@ public final class Alarms {
      */
     public synchronized Optional<Double> statistic(MetricId metric, String statistic, Instant from, Duration period) {
         NavigableMap<Instant, List<Double>> series = data.get(metric);
-        if (series == null) {
+        Double each = steady.get(metric);
+        if (series == null && each == null) {
             return Optional.empty();
         }
         List<Double> values = new ArrayList<>();
-        series.subMap(from, true, from.plus(period), false).values().forEach(values::addAll);
+        if (series != null) {
+            series.subMap(from, true, from.plus(period), false).values().forEach(values::addAll);
+        }
+        if (each != null) {
+            Instant end = from.plus(period);
+            long minute = Math.floorDiv(from.getEpochSecond() + 59, 60) * 60;
+            for (Instant t = Instant.ofEpochSecond(minute); t.isBefore(end); t = t.plusSeconds(60)) {
+                if (!t.isBefore(from)) {
+                    values.add(each);
+                }
+            }
+        }
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -238,7 +269,7 @@ public final class Alarms {
      */
     public synchronized void evaluate(Instant now) {
         for (Alarm a : List.copyOf(alarms.values())) {
-            if (!a.hasMetric() || !data.containsKey(a.metric().get())) {
+            if (!a.hasMetric() || !data.containsKey(a.metric().get()) && !steady.containsKey(a.metric().get())) {
                 continue;
             }
             Duration period = Duration.ofSeconds(Math.max(1, a.periodSeconds()));

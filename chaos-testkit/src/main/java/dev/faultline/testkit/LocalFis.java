@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalFis implements AutoCloseable {
 
+    static {
+        QuietLogging.whenNoBinding();
+    }
+
     /** The account id used unless the builder sets another. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
     /** The Region used unless the builder sets another. */
@@ -63,6 +67,7 @@ public final class LocalFis implements AutoCloseable {
     private final IamRoles iam;
     private final ClockTicker ticker;
     private final Runnable tick;
+    private final Runnable advanced;
 
     private LocalFis(Builder b) throws IOException {
         this.account = b.account;
@@ -74,16 +79,22 @@ public final class LocalFis implements AutoCloseable {
         b.alarmSetup.accept(alarms);
         this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
         engine.enforceTargetQuotas(b.enforceTargetQuotas);
+        engine.manualClockTimeout(b.manualClockTimeout);
         this.experiments = new Experiments(engine, b.seed + 1);
         this.lever = new SafetyLeverApi(engine, experiments);
         this.tick = engine::tick;
+        this.advanced = () -> {
+            engine.clockAdvanced();
+            engine.tick();
+        };
         this.iam = new IamRoles(clock);
         b.iamSetup.accept(iam);
         this.front = new HttpFront(b.port, b.http, engine, new FisRouter(engine, experiments, lever, new CatalogApi(engine, b.catalog)),
                 new CloudWatchQuery(alarms, tick), new IamQuery(iam));
         front.faults(b.faults);
         alarms.onChange(tick);
-        this.ticker = ClockTicker.start(clock, tick, b.tickPeriod);
+        // a manual clock's advances are also noted, so a run waiting on a clock nobody moves fails fast
+        this.ticker = ClockTicker.start(clock, clock instanceof ManualClock ? advanced : tick, b.tickPeriod);
         LOG.debug("LocalFis listening on {}", endpoint());
     }
 
@@ -269,6 +280,7 @@ public final class LocalFis implements AutoCloseable {
         private HttpLimits http = HttpLimits.DEFAULTS;
         private Consumer<IamRoles> iamSetup = i -> { };
         private Catalog catalog = Catalog.defaultCatalog();
+        private Duration manualClockTimeout = Duration.ZERO;
 
         private Builder() {}
 
@@ -371,7 +383,8 @@ public final class LocalFis implements AutoCloseable {
         }
 
         /**
-         * Sets the seed of ids and of random target selection.
+         * Sets the seed of random target selection and request ids (template and experiment ids
+         * are unique to each instance, so they do not repeat across restarts).
          *
          * @param value the seed
          * @return this builder
@@ -425,6 +438,22 @@ public final class LocalFis implements AutoCloseable {
          */
         public Builder enforceTargetQuotas(boolean value) {
             this.enforceTargetQuotas = value;
+            return this;
+        }
+
+        /**
+         * Makes an experiment fail, with a reason that says why, when the {@link ManualClock} it
+         * waits for is not advanced within this much wall-clock time after its start (a test
+         * that forgot to advance it); {@link LocalFisExtension} sets 15 s.
+         *
+         * @param value the wall-clock time; zero (the default) to wait for ever
+         * @return this builder
+         */
+        public Builder manualClockTimeout(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("The manual clock timeout must not be negative: " + value);
+            }
+            this.manualClockTimeout = value;
             return this;
         }
 

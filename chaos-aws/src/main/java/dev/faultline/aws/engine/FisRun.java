@@ -47,6 +47,7 @@ final class FisRun implements ExperimentRun {
     private final RunCleanup cleanup;
     private final GetExperimentRequest getRequest;
     private final RunStateMachine machine;
+    private final ServiceTime times = new ServiceTime();
     private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private final AtomicReference<StopRequest> stopRequest = new AtomicReference<>();
@@ -72,6 +73,7 @@ final class FisRun implements ExperimentRun {
         this.onDone = Objects.requireNonNull(onDone, "onDone");
         this.events = new EventLog(spec.experimentId());
         this.machine = new RunStateMachine(spec.experimentId(), events);
+        machine.stampWith(times::monotone);
         this.polls = new PollPlan(context.config, spec.plan());
         this.hypothesis = spec.experiment().hypothesis()
                 .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
@@ -86,18 +88,22 @@ final class FisRun implements ExperimentRun {
      */
     void begin(Snapshot first) {
         Instant now = context.clock.instant();
+        times.learn(first, now); // every event of the run on the service's clock, the queue's too
         QueuedStart q = queued;
         if (q != null) {
             Instant admittedAt = q.admitted().getNow(now);
-            events.publish(new RunEvent.RunQueued(spec.experimentId(), q.queuedAt(), q.account(), q.ahead()));
-            events.publish(new RunEvent.StateChanged(spec.experimentId(), admittedAt, RunState.QUEUED, RunState.PENDING,
+            events.publish(new RunEvent.RunQueued(spec.experimentId(), times.at(q.queuedAt()), q.account(), q.ahead()));
+            events.publish(new RunEvent.StateChanged(spec.experimentId(), times.at(admittedAt), RunState.QUEUED,
+                    RunState.PENDING,
                     "admitted after " + Duration.between(q.queuedAt(), admittedAt) + " in the queue"));
         }
         Instant from = spec.attached() && first.startTime() != null ? first.startTime() : now;
         deadline = from.plus(spec.timeout());
         LOG.debug("run started experimentId={} templateId={} attached={} deadline={}", spec.experimentId(),
                 spec.templateId(), spec.attached(), deadline);
-        events.publish(new RunEvent.RunStarted(spec.experimentId(), now,
+        Instant at = !spec.attached() && first.creationTime() != null ? times.monotone(first.creationTime())
+                : times.at(now);
+        events.publish(new RunEvent.RunStarted(spec.experimentId(), at,
                 spec.templateId() == null ? "" : spec.templateId(), spec.attached()));
         afterAnswer(first, now);
     }
@@ -198,7 +204,8 @@ final class FisRun implements ExperimentRun {
 
     private void apply(Snapshot snapshot, Instant now) {
         last = snapshot;
-        machine.apply(snapshot, now);
+        times.learn(snapshot, now);
+        machine.apply(snapshot, times.onServiceClock(now));
         if (machine.state().isTerminal()) {
             settled.complete(null);
         }
@@ -219,7 +226,7 @@ final class FisRun implements ExperimentRun {
                 return;
             }
             // the event's time is when the readings arrived (each reading keeps its window's end)
-            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+            events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                     CheckPhase.DURING, evidence));
             for (Evidence e : evidence) {
                 if (e.breached()) {
@@ -263,7 +270,8 @@ final class FisRun implements ExperimentRun {
             return completion;
         }
         LOG.debug("stop requested experimentId={} source={} reason={}", spec.experimentId(), source, reason);
-        events.publish(new RunEvent.StopRequested(spec.experimentId(), context.clock.instant(), source, reason));
+        events.publish(new RunEvent.StopRequested(spec.experimentId(), times.at(context.clock.instant()), source,
+                reason));
         new StopSender(context, spec.experimentId(), () -> !machine.state().isTerminal() && !closed,
                 () -> settled.complete(null)).send(1);
         return completion;
@@ -281,7 +289,7 @@ final class FisRun implements ExperimentRun {
                         .thenCompose(none -> hypothesis.finish(experimentStart(), context.clock.instant())));
         judged.thenComposeAsync(result -> {
             if (result != null && !result.after().isEmpty()) {
-                events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), context.clock.instant(),
+                events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                         CheckPhase.AFTER, result.after()));
             }
             return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
@@ -327,7 +335,7 @@ final class FisRun implements ExperimentRun {
         }
         RunOutcome outcome = outcome(verdict);
         LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
-        events.publish(new RunEvent.RunCompleted(spec.experimentId(), context.clock.instant(), outcome));
+        events.publish(new RunEvent.RunCompleted(spec.experimentId(), times.at(context.clock.instant()), outcome));
         onDone.run();
         completion.complete(outcome);
     }
@@ -360,7 +368,7 @@ final class FisRun implements ExperimentRun {
             return;
         }
         LOG.debug("run failed experimentId={}", spec.experimentId(), failure);
-        events.publish(new RunEvent.RunFailed(spec.experimentId(), context.clock.instant(), failure));
+        events.publish(new RunEvent.RunFailed(spec.experimentId(), times.at(context.clock.instant()), failure));
         onDone.run();
         settled.complete(null);
         completion.completeExceptionally(failure);

@@ -25,6 +25,7 @@ final class RunStateMachine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunStateMachine.class);
 
+    private java.util.function.UnaryOperator<Instant> stamp = java.util.function.UnaryOperator.identity();
     private final String experimentId;
     private final EventLog events;
     private final AtomicReference<RunState> state = new AtomicReference<>(RunState.PENDING);
@@ -51,21 +52,40 @@ final class RunStateMachine {
     }
 
     /**
+     * Passes every event time through this function (the run's {@link ServiceTime}, which keeps
+     * them in order).
+     *
+     * @param value the function
+     */
+    void stampWith(java.util.function.UnaryOperator<Instant> value) {
+        this.stamp = Objects.requireNonNull(value, "stamp");
+    }
+
+    /**
      * Applies what the service answered: the run's state first when it is still going, the
      * actions first when it is stopping or over (so the events read in the order things
      * happened).
      *
+     * Events are stamped with the service's times where the answer gives them, else {@code now}.
+     *
      * @param snapshot the answer
-     * @param now the engine clock's time
+     * @param now the time of the answer on the run's clock ({@link ServiceTime})
      */
     void apply(Snapshot snapshot, Instant now) {
+        Instant at = serviceTime(snapshot.state(), snapshot.startTime(), snapshot.endTime(), now);
         if (snapshot.state().isTerminal() || snapshot.state() == RunState.STOPPING) {
             applyActions(snapshot.actions().values(), now);
-            transition(snapshot.state(), snapshot.reason(), now);
+            transition(snapshot.state(), snapshot.reason(), at);
         } else {
-            transition(snapshot.state(), snapshot.reason(), now);
+            transition(snapshot.state(), snapshot.reason(), at);
             applyActions(snapshot.actions().values(), now);
         }
+    }
+
+    /** The service's time of a move to {@code to}, where it gives one (start for running, end when over), else {@code now}. */
+    private static Instant serviceTime(RunState to, Instant start, Instant end, Instant now) {
+        Instant given = to == RunState.RUNNING ? start : to.isTerminal() ? end : null;
+        return given == null ? now : given;
     }
 
     private void applyActions(Collection<ActionOutcome> seen, Instant now) {
@@ -84,7 +104,10 @@ final class RunStateMachine {
             if (before != a.state()) {
                 LOG.debug("action transition experimentId={} action={} from={} to={}", experimentId, a.name(),
                         before, a.state());
-                events.publish(new RunEvent.ActionStateChanged(experimentId, now, a.name(), before, a.state(),
+                Instant at = a.state() == ActionState.RUNNING ? a.startTime().orElse(now)
+                        : a.state().isTerminal() ? a.endTime().orElse(now) : now;
+                events.publish(new RunEvent.ActionStateChanged(experimentId, stamp.apply(at), a.name(), before,
+                        a.state(),
                         a.reason().orElse("")));
             }
         }
@@ -110,7 +133,7 @@ final class RunStateMachine {
             }
             if (state.compareAndSet(from, to)) {
                 LOG.debug("transition experimentId={} from={} to={} reason={}", experimentId, from, to, reason);
-                events.publish(new RunEvent.StateChanged(experimentId, now, from, to, reason));
+                events.publish(new RunEvent.StateChanged(experimentId, stamp.apply(now), from, to, reason));
                 return true;
             }
         }

@@ -132,7 +132,7 @@ public final class CloudFormationWriter {
      * @return the JSON text
      */
     public static String requestJson(Experiment e) {
-        return strip(fisTree(e)).toPrettyString() + "\n";
+        return TemplateJson.writeForFis(e) + "\n";
     }
 
     static ObjectNode fisTree(Experiment e) {

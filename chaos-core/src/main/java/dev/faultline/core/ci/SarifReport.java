@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * SarifReport sarif = SarifReport.builder()
- *         .add("templates/az.json", Files.readString(path), Validator.standard().validate(read))
+ *         .add("templates/az.json", Files.readString(path), read.validate(Validator.standard()))
  *         .build();
  * Files.writeString(Path.of("faultline.sarif"), sarif.toJson());
  * }</pre>

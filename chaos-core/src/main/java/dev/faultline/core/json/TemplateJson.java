@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.FaultlineException;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
@@ -38,6 +40,7 @@ import java.util.Objects;
 public final class TemplateJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final ObjectMapper FIS_TREE = new ObjectMapper();
 
     private TemplateJson() {}
 
@@ -138,6 +141,29 @@ public final class TemplateJson {
         StringWriter out = new StringWriter(2048);
         write(experiment, out, true);
         return out.toString();
+    }
+
+    /**
+     * Writes what FIS itself takes, indented: the {@code --cli-input-json} of
+     * {@code aws fis create-experiment-template}, that is the template without Faultline's
+     * {@code name} and {@code hypothesis}, without read-only metadata ({@code id}, {@code arn},
+     * times) and without target account configurations (FIS sets those with calls of their own).
+     * {@link #writePretty(Experiment)} writes Faultline's JSON, with every field.
+     *
+     * @param experiment the experiment
+     * @return the JSON text
+     */
+    public static String writeForFis(Experiment experiment) {
+        try {
+            ObjectNode tree = (ObjectNode) FIS_TREE.readTree(write(experiment));
+            for (String field : new String[] {"name", "hypothesis", "targetAccountConfigurations", "id", "arn",
+                    "clientToken", "creationTime", "lastUpdateTime", "targetAccountConfigurationsCount"}) {
+                tree.remove(field);
+            }
+            return tree.toPrettyString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -11,7 +11,9 @@ import dev.faultline.core.validation.Violation;
 import dev.faultline.testkit.Alarms;
 import dev.faultline.testkit.Inventory;
 import java.nio.charset.StandardCharsets;
+import dev.faultline.testkit.ManualClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,8 @@ public final class Engine {
     final Alarms alarms;
     private final Validator validator;
     private final Ids ids;
+    private volatile Duration manualClockTimeout = Duration.ZERO;
+    private volatile long lastAdvanceNanos = System.nanoTime();
     final Map<String, StoredTemplate> templates = new LinkedHashMap<>();
     final Map<String, ExperimentRun> runs = new LinkedHashMap<>();
     final Map<String, Integer> runAccounts = new LinkedHashMap<>();
@@ -89,6 +93,7 @@ public final class Engine {
         this.ids = new Ids(seed);
     }
 
+
     /**
      * Makes every action with this id fail when it starts, failing its experiment with the
      * given FIS error code (reference §3.3), for example {@code AuthorizationFailure}.
@@ -114,15 +119,48 @@ public final class Engine {
         this.enforceTargetQuotas = value;
     }
 
+    /**
+     * Fails, from then on, every experiment that waits longer than this in wall-clock time for a
+     * manual clock that is never advanced, saying so, instead of leaving it pending for ever.
+     *
+     * @param value the wall-clock wait; zero (the default) to wait for ever
+     */
+    public void manualClockTimeout(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("The manual clock timeout must not be negative: " + value);
+        }
+        this.manualClockTimeout = value;
+    }
+
+    /** Notes that the manual clock was advanced (for {@link #manualClockTimeout(Duration)}). */
+    public void clockAdvanced() {
+        lastAdvanceNanos = System.nanoTime();
+    }
+
     /** Runs every experiment, and evaluates the alarms, up to the clock's time. */
     public synchronized void tick() {
         Instant now = clock.instant();
         alarms.evaluate(now);
         for (ExperimentRun r : runs.values()) {
             if (!r.terminal()) {
+                failIfClockNeverMoved(r, now);
+            }
+            if (!r.terminal()) {
                 r.advance(now, inventory, alarms, failingActions);
             }
         }
+    }
+
+    private void failIfClockNeverMoved(ExperimentRun r, Instant now) {
+        Duration limit = manualClockTimeout;
+        if (limit.isZero() || !(clock instanceof ManualClock) || lastAdvanceNanos - r.createdNanos > 0
+                || System.nanoTime() - r.createdNanos < limit.toNanos()) {
+            return;
+        }
+        r.failNow(now, "LocalFis runs on a manual clock that was not advanced in the " + limit.toSeconds()
+                + " s (wall-clock time) since this experiment started, so it cannot move on: advance it in the"
+                + " test (clock.advance(Duration.ofMinutes(1))), or give LocalFis a clock that moves"
+                + " (Clocks.scaled(Duration.ofMinutes(1), Duration.ofMillis(50))).");
     }
 
     /**

@@ -46,6 +46,8 @@ final class ExperimentRun {
     final boolean skipAll;
     final Map<String, String> tags;
     final Instant creationTime;
+    /** When the run was created, in wall-clock nanoseconds ({@link System#nanoTime()}). */
+    final long createdNanos = System.nanoTime();
     final long seed;
     final Map<String, ActionRun> actions = new LinkedHashMap<>();
     /** The template's target account configurations when the experiment started. */
@@ -98,6 +100,17 @@ final class ExperimentRun {
             }
         }
         finish("cancelled", now, why);
+    }
+
+    /** Ends the run at once as failed, for a reason outside the experiment (a clock that never moves). */
+    void failNow(Instant now, String why) {
+        for (ActionRun a : actions.values()) {
+            if (!a.done()) {
+                a.status = "cancelled";
+                a.reason = why;
+            }
+        }
+        finish("failed", now, why);
     }
 
     /**

@@ -2,23 +2,30 @@ package dev.faultline.testkit.internal;
 
 import java.util.SplittableRandom;
 
-/** Real-looking FIS ids: {@code EXT} + 14 and {@code EXP} + 15 base62 characters, seeded. */
+/**
+ * Real-looking FIS ids: {@code EXT} + 14 and {@code EXP} + 15 base62 characters. Template and
+ * experiment ids are unique to each instance, so reports named after them do not overwrite each
+ * other across restarts; request ids and the seeds of target selection follow the seed.
+ */
 final class Ids {
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final SplittableRandom random;
+    private final SplittableRandom names = new SplittableRandom();
 
     Ids(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     synchronized String template() {
-        return "EXT" + chars(14);
+        chars(14, random); // the seeded sequence advances as before, so a seed still picks the same targets
+        return "EXT" + chars(14, names);
     }
 
     synchronized String experiment() {
-        return "EXP" + chars(15);
+        chars(15, random);
+        return "EXP" + chars(15, names);
     }
 
     synchronized String requestId() {
@@ -36,10 +43,10 @@ final class Ids {
         return random.nextLong();
     }
 
-    private String chars(int n) {
+    private static String chars(int n, SplittableRandom from) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            b.append(BASE62.charAt(random.nextInt(BASE62.length())));
+            b.append(BASE62.charAt(from.nextInt(BASE62.length())));
         }
         return b.toString();
     }

@@ -1,0 +1,69 @@
+package dev.faultline.cli;
+
+import dev.faultline.core.validation.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Size limits on template files and on what {@code compile} writes. CloudFormation takes a
+ * template body of at most 51,200 bytes inline ({@code --template-body}) and at most 1 MB from S3
+ * ({@code --template-url}); {@code --max-size} adds a limit of the user's for every file.
+ */
+final class SizeLimits {
+
+    /** CloudFormation's limit for a template passed inline, in bytes. */
+    static final long CLOUDFORMATION_INLINE = 51_200;
+    /** CloudFormation's limit for a template read from S3, in bytes. */
+    static final long CLOUDFORMATION_S3 = 1_048_576;
+
+    private final long maxSize;
+
+    private SizeLimits(long maxSize) {
+        this.maxSize = maxSize;
+    }
+
+    /** CloudFormation's limits only. */
+    static SizeLimits standard() {
+        return new SizeLimits(0);
+    }
+
+    /**
+     * CloudFormation's limits and a maximum of the user's.
+     *
+     * @param maxSize the most bytes a file may have, or 0 for no limit of the user's
+     */
+    static SizeLimits withMax(long maxSize) {
+        if (maxSize < 0) {
+            throw new IllegalArgumentException("--max-size must not be negative, was " + maxSize);
+        }
+        return new SizeLimits(maxSize);
+    }
+
+    /** The violations of a file of this format and size; paths are the document's root. */
+    List<Violation> check(TemplateInput.Format format, long bytes) {
+        List<Violation> out = new ArrayList<>();
+        if (maxSize > 0 && bytes > maxSize) {
+            out.add(Violation.error("input.size", "", "The file has " + bytes + " bytes, over --max-size "
+                    + maxSize + ".", "Split the template, or raise --max-size."));
+        }
+        if (format.cloudFormation()) {
+            out.addAll(cloudFormation(bytes, "The CloudFormation template"));
+        }
+        return out;
+    }
+
+    /** The violations of a CloudFormation template body of this size, {@code what} naming it. */
+    static List<Violation> cloudFormation(long bytes, String what) {
+        if (bytes > CLOUDFORMATION_S3) {
+            return List.of(Violation.error("input.size", "", what + " has " + bytes + " bytes, over"
+                    + " CloudFormation's limit of " + CLOUDFORMATION_S3 + " bytes (1 MB) for a template body.",
+                    "Split the experiments into several stacks."));
+        }
+        if (bytes > CLOUDFORMATION_INLINE) {
+            return List.of(Violation.warning("input.size", "", what + " has " + bytes + " bytes, over"
+                    + " CloudFormation's limit of " + CLOUDFORMATION_INLINE + " bytes for a template passed inline.",
+                    "Upload it to S3 and deploy it with --template-url (or 'aws cloudformation deploy --s3-bucket')."));
+        }
+        return List.of();
+    }
+}
