@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,7 @@ final class RunFollower {
     private final Path reportDirectory;
     private final Duration progressEvery;
     private final AtomicBoolean reported = new AtomicBoolean();
+    private final CountDownLatch written = new CountDownLatch(1);
 
     RunFollower(PrintWriter w, ExperimentRun run, Path reportDirectory, Duration progressEvery) {
         this.w = w;
@@ -76,6 +78,7 @@ final class RunFollower {
 
     private void onShutdown() {
         if (reported.get()) {
+            awaitReport(); // the main thread is writing it: the JVM must not halt before it is done
             return;
         }
         w.println("Asked to exit: waiting up to " + SHUTDOWN_WAIT.toSeconds() + " s for the experiment to stop,"
@@ -96,11 +99,26 @@ final class RunFollower {
 
     private void report(RunOutcome outcome) {
         if (!reported.compareAndSet(false, true)) {
+            if (Thread.currentThread().getName().equals("faultline-report-on-exit")) {
+                awaitReport();
+            }
             return;
         }
-        w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
-        outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
-        Reports.write(w, run.experiment(), null, outcome, reportDirectory);
-        w.flush();
+        try {
+            w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
+            outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
+            Reports.write(w, run.experiment(), null, outcome, reportDirectory);
+            w.flush();
+        } finally {
+            written.countDown();
+        }
+    }
+
+    private void awaitReport() {
+        try {
+            written.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
