@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +35,7 @@ final class RunFollower {
     private final Duration progressEvery;
     private final AtomicBoolean reported = new AtomicBoolean();
     private final BiConsumer<RunOutcome, ReportFiles> afterReport;
+    private final CountDownLatch written = new CountDownLatch(1);
 
     /**
      * A follower of one run.
@@ -87,6 +89,7 @@ final class RunFollower {
 
     private void onShutdown() {
         if (reported.get()) {
+            awaitReport(); // the main thread is writing it: the JVM must not halt before it is done
             return;
         }
         w.println("Asked to exit: waiting up to " + SHUTDOWN_WAIT.toSeconds() + " s for the experiment to stop,"
@@ -107,12 +110,27 @@ final class RunFollower {
 
     private void report(RunOutcome outcome) {
         if (!reported.compareAndSet(false, true)) {
+            if (Thread.currentThread().getName().equals("faultline-report-on-exit")) {
+                awaitReport();
+            }
             return;
         }
-        w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
-        outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
-        ReportFiles files = Reports.write(w, run.experiment(), null, outcome, reportDirectory);
-        afterReport.accept(outcome, files);
-        w.flush();
+        try {
+            w.println("Outcome: " + outcome.state() + outcome.reason().map(r -> " (" + r + ")").orElse(""));
+            outcome.verdict().ifPresent(v -> w.println("Verdict: " + v.verdict() + " - " + v.summary()));
+            ReportFiles files = Reports.write(w, run.experiment(), null, outcome, reportDirectory);
+            afterReport.accept(outcome, files);
+            w.flush();
+        } finally {
+            written.countDown();
+        }
+    }
+
+    private void awaitReport() {
+        try {
+            written.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
