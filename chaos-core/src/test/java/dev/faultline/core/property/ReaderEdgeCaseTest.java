@@ -23,13 +23,20 @@ class ReaderEdgeCaseTest {
     }
 
     @Test
-    void logSchemaVersion_integerMinValue_survivesTheRoundTrip() {
+    void logSchemaVersion_integerMaxValue_survivesTheRoundTrip_integerMinValueIsRefusedAtItsPath() {
         Experiment e = Experiment.builder()
-                .logConfiguration(LogConfiguration.builder().logSchemaVersion(Integer.MIN_VALUE).build())
+                .logConfiguration(LogConfiguration.builder().logSchemaVersion(Integer.MAX_VALUE).build())
                 .build();
         ReadResult read = TemplateJson.read(TemplateJson.write(e));
         assertThat(read.violations().violations()).isEmpty();
         assertThat(read.experiment()).contains(e);
+
+        Experiment negative = Experiment.builder()
+                .logConfiguration(LogConfiguration.builder().logSchemaVersion(Integer.MIN_VALUE).build())
+                .build();
+        assertThat(TemplateJson.read(TemplateJson.write(negative)).violations().violations())
+                .extracting(Violation::code, Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.type", "/logConfiguration/logSchemaVersion"));
     }
 
     @Test

@@ -28,8 +28,10 @@ import java.util.SplittableRandom;
 final class EdgeCases {
 
     /** Log schema versions, including both ends of the int range. */
-    private static final int[] INTS = {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -1, 0, 1, 3, Integer.MAX_VALUE};
-    private static final long[] LONGS = {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE};
+    // the edges of the whole-number fields the reader accepts: 0 to the type's maximum (a
+    // negative logSchemaVersion or targetAccountConfigurationsCount is a json.type error)
+    private static final int[] INTS = {0, 1, 3, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+    private static final long[] LONGS = {0, 1, Integer.MAX_VALUE + 1L, Long.MAX_VALUE};
     /** Thresholds; each is also used negated, so -0.0 comes up too. */
     private static final double[] DOUBLES = {0.0, 1e15, 1e16, -1e15 - 1, Double.MIN_VALUE, Double.MAX_VALUE,
         -Double.MAX_VALUE, 0.1, 1.0 / 3, 123456789.125};
