@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.fis.FisAsyncClient;
                 + " stop-condition alarm fires mid-run.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:both runs ended as expected (completed and held; stopped by the alarm)",
-                "1:a run ended otherwise"})
+                "1:a run ended otherwise (--durable: not completed and held, or not exactly one experiment)"})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -53,9 +53,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the run reports are written (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--durable", description = "Run the experiment as a Temporal workflow on the embedded Temporal"
+            + " server, kill the worker mid-run and let a new one finish it; passes with one experiment started.")
+    boolean durable;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (durable) {
+            return DurableDemo.run(w, out);
+        }
         try (DemoWorld world = new DemoWorld();
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Chaos engineering on AWS Fault Injection Service: lint, plan and compile experiment templates,"
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
-                LocalFisCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                LocalFisCommand.class, RunCommand.class, DemoCommand.class, WorkerCommand.class, SubmitCommand.class,
+                ScheduleCommand.class, TemporalDevCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -61,6 +62,7 @@ public final class Faultline implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: demo, run, lint, plan, compile, iam or local-fis.");
+                "Missing a command: demo, run, lint, plan, compile, iam, local-fis, worker, submit, schedule or"
+                        + " temporal-dev.");
     }
 }

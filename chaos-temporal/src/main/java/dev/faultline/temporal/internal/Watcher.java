@@ -19,6 +19,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,12 @@ final class Watcher {
             if (e instanceof io.temporal.client.ActivityCompletionException) {
                 throw (io.temporal.client.ActivityCompletionException) e;
             }
-            throw Failures.of("watching experiment " + experimentId, e);
+            // anything but a missing experiment is worth another attempt: the next one re-attaches
+            String message = "watching experiment " + experimentId + " failed: " + Failures.unwrap(e).getMessage();
+            if (Failures.notFound(e)) {
+                throw ApplicationFailure.newNonRetryableFailureWithCause(message, "ExperimentNotFound", e);
+            }
+            throw ApplicationFailure.newFailureWithCause(message, Failures.unwrap(e).getClass().getSimpleName(), e);
         }
     }
 
