@@ -44,7 +44,7 @@ record CampaignFile(String name, List<RunTarget> targets, int perTargetLimit, in
         try {
             return JSON.readValue(file.toFile(), CampaignFile.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a campaign file (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(file + ": not a campaign file (" + e.getMessage() + ")", e);
         }
     }
 

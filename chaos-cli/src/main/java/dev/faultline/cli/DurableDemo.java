@@ -33,6 +33,16 @@ final class DurableDemo {
     private DurableDemo() {}
 
     static int run(PrintWriter w, Path out) {
+        try {
+            return runDemo(w, out);
+        } catch (IllegalStateException e) {
+            w.println("Not as expected: " + e.getMessage());
+            w.flush();
+            return Faultline.FOUND_ERRORS;
+        }
+    }
+
+    private static int runDemo(PrintWriter w, Path out) {
         try (DemoWorld world = new DemoWorld();
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
@@ -52,7 +62,8 @@ final class DurableDemo {
                     + running.actions() + ": killing worker 1 mid-run.");
             w.flush();
             first.kill();
-            try (FaultlineWorker second = worker(connection, fis, cloudWatch, world, out).start()) {
+            FaultlineWorker second = worker(connection, fis, cloudWatch, world, out).start();
+            try {
                 w.println("Worker 2 started; it takes the run over when worker 1's heartbeat is missed.");
                 w.flush();
                 RunResult result = follow(w, client, id);
@@ -70,6 +81,8 @@ final class DurableDemo {
                         : "Not as expected: the run should complete with its hypothesis held and one experiment.");
                 w.flush();
                 return passed ? Faultline.OK : Faultline.FOUND_ERRORS;
+            } finally {
+                second.close();
             }
         }
     }
@@ -77,7 +90,7 @@ final class DurableDemo {
     private static FaultlineWorker worker(Connection connection, FisAsyncClient fis, CloudWatchAsyncClient cloudWatch,
             DemoWorld world, Path out) {
         return FaultlineWorker.builder().client(connection.client()).clients(TargetClients.of(fis, cloudWatch))
-                .config(DemoCommand.config()).clock(world.fis().clock()).heartbeat(HEARTBEAT)
+                .config(DemoCommand.config()).clock(world.fis().clock()).heartbeat(HEARTBEAT).sticky(false)
                 .reports(out.resolve("durable")).build();
     }
 
@@ -99,12 +112,16 @@ final class DurableDemo {
     private static RunResult follow(PrintWriter w, FaultlineClient client, String id) {
         var result = client.runResult(id);
         String last = "";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (true) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the run did not end within 3 minutes of the kill");
+            }
             try {
                 return result.get(250, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                RunStatus s = client.runStatus(id);
-                String line = "  " + s.phase() + " " + s.state() + " " + s.actions();
+                RunStatus s = status(client, id);
+                String line = s == null ? last : "  " + s.phase() + " " + s.state() + " " + s.actions();
                 if (!line.equals(last)) {
                     w.println(line);
                     w.flush();
@@ -116,6 +133,14 @@ final class DurableDemo {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("the run's workflow failed: " + e.getCause().getMessage(), e);
             }
+        }
+    }
+
+    private static RunStatus status(FaultlineClient client, String id) {
+        try {
+            return client.runStatus(id);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.common.RetryOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class FaultlineWorker implements AutoCloseable {
     /** The default task queue. */
     public static final String DEFAULT_TASK_QUEUE = "faultline";
 
+    private static final int DEFAULT_CACHE = 600;
     private static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(10);
     private static final AtomicInteger WORKERS = new AtomicInteger();
 
@@ -71,7 +73,8 @@ public final class FaultlineWorker implements AutoCloseable {
         }
         Wiring wiring = new Wiring(b.clients, b.config, validator, b.metrics, b.clock, scheduler, b.client,
                 b.recorder, b.reports, b.heartbeat);
-        this.factory = WorkerFactory.newInstance(b.client);
+        this.factory = WorkerFactory.newInstance(b.client, WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(b.sticky ? DEFAULT_CACHE : 0).build());
         // workflow code only decides; a loaded machine must not pass for a deadlock
         Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
                 .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
@@ -109,10 +112,13 @@ public final class FaultlineWorker implements AutoCloseable {
                 .setRetryOptions(retry)
                 .build();
         Duration heartbeatTimeout = heartbeat.multipliedBy(5);
+        // the first retry of a watch waits a heartbeat timeout, so a worker that is going down does
+        // not take it (its pollers may still be open) and the retry goes to a surviving worker
         ActivityOptions watch = ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(Duration.ofHours(13))
                 .setHeartbeatTimeout(heartbeatTimeout)
-                .setRetryOptions(retry)
+                .setRetryOptions(RetryOptions.newBuilder(retry).setInitialInterval(heartbeatTimeout)
+                        .setMaximumInterval(heartbeatTimeout.multipliedBy(2)).build())
                 .build();
         return WorkflowImplementationOptions.newBuilder()
                 .setDefaultActivityOptions(step)
@@ -146,8 +152,8 @@ public final class FaultlineWorker implements AutoCloseable {
      */
     public void kill() {
         factory.shutdownNow();
-        scheduler.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
     }
 
     /** Stops polling, lets activities in flight finish for up to ten seconds, then stops. */
@@ -177,6 +183,7 @@ public final class FaultlineWorker implements AutoCloseable {
         private RunRecorder recorder = RunRecorder.none();
         private Path reports;
         private Duration heartbeat = Duration.ofSeconds(10);
+        private boolean sticky = true;
 
         private Builder() {}
 
@@ -307,6 +314,20 @@ public final class FaultlineWorker implements AutoCloseable {
                 throw new IllegalArgumentException("heartbeat must be positive, not " + value);
             }
             this.heartbeat = value;
+            return this;
+        }
+
+        /**
+         * Whether the worker keeps workflows cached between their tasks (Temporal's sticky
+         * execution; on by default). Off, every workflow task goes through the shared task queue
+         * and is replayed: slower, but a surviving worker answers queries at once after another
+         * one died, even on the dev server, which does not move a dead worker's sticky tasks.
+         *
+         * @param value false to turn sticky execution off
+         * @return this builder
+         */
+        public Builder sticky(boolean value) {
+            this.sticky = value;
             return this;
         }
 

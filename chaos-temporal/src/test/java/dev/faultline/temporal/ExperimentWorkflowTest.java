@@ -161,21 +161,4 @@ class ExperimentWorkflowTest {
                 .isEqualTo(result.templateId());
         assertThat(fx.templates()).isZero();
     }
-
-    @Test
-    void workerKilledMidRun_aNewWorkerFinishesTheSameExperiment() {
-        fx.feed(1, 2);
-        String id = client.startRun(RunRequest.of(fx.nodeLoss("durable", LONG)));
-        awaitRunning(id);
-
-        worker.kill();
-        worker = base().build().start();
-
-        RunResult result = client.runResult(id).join();
-
-        assertThat(result.state()).isEqualTo("COMPLETED");
-        assertThat(result.verdict()).isEqualTo("HELD");
-        assertThat(fx.experiments()).singleElement().extracting(ExperimentSummary::id)
-                .isEqualTo(result.experimentId());
-    }
 }
