@@ -79,6 +79,12 @@ final class Watcher {
             Thread.currentThread().interrupt();
             throw Activity.wrap(e);
         } catch (ExecutionException | RuntimeException e) {
+            if (e instanceof io.temporal.client.ActivityWorkerShutdownException) {
+                // reported as a retryable failure (not left to the heartbeat timeout, which the dev
+                // server does not act on): the retry, a heartbeat timeout later, goes to another worker
+                throw ApplicationFailure.newFailureWithCause("the worker is shutting down; another worker"
+                        + " re-attaches to experiment " + experimentId, "WorkerShutdown", e);
+            }
             if (e instanceof io.temporal.client.ActivityCompletionException) {
                 throw (io.temporal.client.ActivityCompletionException) e;
             }
