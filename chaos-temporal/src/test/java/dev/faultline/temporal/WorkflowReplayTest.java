@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.faultline.temporal.internal.CampaignWorkflowImpl;
 import dev.faultline.temporal.internal.ExperimentWorkflowImpl;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +49,21 @@ class WorkflowReplayTest {
     void replay_recordedHistory_isDeterministicWithTheCurrentCode(String name) {
         String json = resource("/histories/" + name);
         assertThat(json).contains("FaultlineExperiment");
-        assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(json, ExperimentWorkflowImpl.class,
-                CampaignWorkflowImpl.class)).doesNotThrowAnyException();
+        // the workflow id is part of the decisions (client tokens, child ids): replay under the recorded one
+        String workflowId = "history-" + name.replaceAll("^(experiment|campaign)-", "").replaceAll("\\.json$", "")
+                .replace("stop-signal", "stop").replace("stopped-by-refuted", "campaign");
+        if (name.startsWith("campaign")) {
+            workflowId = "history-campaign";
+        }
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, workflowId);
+        // replayed with the worker's own activity options, as FaultlineWorker registers the workflows
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker worker = env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
+            worker.registerWorkflowImplementationTypes(FaultlineWorker.implementationOptions(Duration.ofSeconds(1)),
+                    ExperimentWorkflowImpl.class, CampaignWorkflowImpl.class);
+            assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, worker))
+                    .doesNotThrowAnyException();
+        }
     }
 
     private static String resource(String path) {
