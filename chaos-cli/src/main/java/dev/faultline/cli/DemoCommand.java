@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
                 + " stop-condition alarm fires mid-run.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:both runs ended as expected (completed and held; stopped by the alarm)",
-                "1:a run ended otherwise"})
+                "1:a run ended otherwise (--durable: not completed and held, or not exactly one experiment)"})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -60,10 +60,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Record both runs in a journal: file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://..."
                     + " (default: jdbc:sqlite:OUT/journal.db, which 'faultline history' reads).")
     String journalUrl;
+    @Option(names = "--durable", description = "Run the experiment as a Temporal workflow on the embedded Temporal"
+            + " server, kill the worker mid-run and let a new one finish it; passes with one experiment started.")
+    boolean durable;
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (durable) {
+            return DurableDemo.run(w, out);
+        }
         RunJournal opened;
         try {
             opened = Journals.open(journalUrl != null ? journalUrl : "jdbc:sqlite:" + out.resolve("journal.db"));

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 + " derive their IAM policies, and run LocalFis, a local FIS emulator.",
         subcommands = {LintCommand.class, PlanCommand.class, CompileCommand.class, IamCommand.class,
                 LocalFisCommand.class, RunCommand.class, DemoCommand.class, CleanupCommand.class, HistoryCommand.class,
-                CatalogCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
+                CatalogCommand.class, ShellCommand.class, WorkerCommand.class, SubmitCommand.class, ScheduleCommand.class,
+                TemporalDevCommand.class, CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {
 
     /** Exit code: the command ran and found no error. */
@@ -63,6 +64,7 @@ public final class Faultline implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: demo, run, history, lint, plan, compile, iam, local-fis, cleanup, catalog or shell.");
+                "Missing a command: demo, run, history, lint, plan, compile, iam, catalog, local-fis, cleanup, worker,"
+                        + " submit, schedule, temporal-dev or shell.");
     }
 }
