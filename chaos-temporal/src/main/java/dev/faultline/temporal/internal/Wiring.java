@@ -2,6 +2,7 @@ package dev.faultline.temporal.internal;
 
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
+import dev.faultline.aws.engine.FisEngineBuilder;
 import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.temporal.RunRecorder;
@@ -66,7 +67,7 @@ public record Wiring(TargetClients clients, EngineConfig config, Validator valid
      */
     FisEngine engine(RunTarget target) {
         TargetClients.Clients c = clients.clients(target);
-        FisEngine.Builder b = FisEngine.builder().fis(c.fis()).cloudWatch(c.cloudWatch()).validator(validator)
+        FisEngineBuilder b = FisEngine.builder().fis(c.fis()).cloudWatch(c.cloudWatch()).validator(validator)
                 .config(config).clock(clock).scheduler(scheduler);
         if (metrics != null) {
             b.metrics(metrics);
