@@ -162,7 +162,7 @@ public final class TemplateJson {
             }
             return tree.toPrettyString();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TemplateWriteException(experiment.name().orElse(null), e);
         }
     }
 
