@@ -4,6 +4,7 @@ import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.ViolationCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +20,7 @@ final class Templates {
 
     /** Tells whether a read failed because the file could not be read at all. */
     static boolean unreadable(ReadResult read) {
-        return read.experiment().isEmpty() && !read.violations().withCode("json.io").isEmpty();
+        return read.experiment().isEmpty() && !read.violations().withCode(ViolationCode.JSON_READ_FAILED).isEmpty();
     }
 
     /**

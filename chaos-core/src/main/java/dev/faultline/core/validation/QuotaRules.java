@@ -35,25 +35,25 @@ final class QuotaRules implements ValidationRule {
             plan = context.plan(e);
         } catch (ArithmeticException overflow) {
             // the plan adds durations; a sum past java.time.Duration's range is far beyond 12 hours
-            out.add(Violation.error("quota.duration", "/actions",
+            out.add(Violation.error(ViolationCode.QUOTA_DURATION_TOO_LONG, "/actions",
                     "The experiment lasts longer than can be counted; FIS allows at most 12 hours (quota L-6C1E4427).",
                     "Shorten the actions' durations or split the experiment."));
             return;
         }
         if (plan.peakParallelism() > MAX_PARALLEL_ACTIONS) {
-            out.add(Violation.error("quota.parallel-actions", "/actions",
+            out.add(Violation.error(ViolationCode.QUOTA_PARALLEL_ACTIONS_TOO_MANY, "/actions",
                     plan.peakParallelism() + " actions run at once (" + String.join(", ", plan.peakActions())
                             + "); FIS allows at most " + MAX_PARALLEL_ACTIONS + " (quota L-EB051440).",
                     "Chain some of them with startAfter."));
         }
         if (plan.totalDuration().compareTo(MAX_DURATION) > 0) {
-            out.add(Violation.error("quota.duration", "/actions",
+            out.add(Violation.error(ViolationCode.QUOTA_DURATION_TOO_LONG, "/actions",
                     "The experiment lasts " + Durations.format(plan.totalDuration()) + "; FIS allows at most 12 hours (quota L-6C1E4427).",
                     "Shorten the actions' durations or split the experiment."));
         }
         for (PlannedAction a : plan.actions()) {
             if (a.duration().compareTo(MAX_DURATION) > 0 && a.durationParameter().isPresent()) {
-                out.add(Violation.error("quota.action-duration",
+                out.add(Violation.error(ViolationCode.QUOTA_ACTION_DURATION_TOO_LONG,
                         append(append(append("/actions", a.name()), "parameters"), a.durationParameter().get()),
                         "The action lasts " + Durations.format(a.duration()) + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
                         "Use PT12H or less."));

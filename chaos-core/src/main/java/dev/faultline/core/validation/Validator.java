@@ -82,7 +82,7 @@ public final class Validator {
             try {
                 rule.check(experiment, context, out);
             } catch (RuntimeException e) {
-                out.add(Violation.error("validator.internal", "",
+                out.add(Violation.error(ViolationCode.TEMPLATE_RULE_FAILED, "",
                         "The rule " + rule.getClass().getSimpleName() + " failed on this template (" + e
                                 + "); the other rules still ran. Please report it.", null));
             }
@@ -107,8 +107,7 @@ public final class Validator {
         if (!read.pathPrefix().isEmpty()) {
             List<Violation> moved = new ArrayList<>(found.violations().size());
             for (Violation v : found.violations()) {
-                moved.add(Violation.of(v.code(), v.severity(), read.pathPrefix() + v.path(), v.message(),
-                        v.hint().orElse(null)));
+                moved.add(v.movedTo(read.pathPrefix() + v.path()));
             }
             found = ValidationResult.of(moved);
         }
