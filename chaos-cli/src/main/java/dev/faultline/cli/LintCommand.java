@@ -43,11 +43,16 @@ final class LintCommand implements Callable<Integer> {
             description = "A safety policy: sandbox, staging, production, or a policy JSON file.")
     String policy;
 
+    @Option(names = "--fis-input", description = "Lint as input for aws fis create-experiment-template"
+            + " --cli-input-json: also warn at each field that command rejects (name, hypothesis, ...).")
+    boolean fisInput;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<Validator> validator = Templates.validator(policy, "lint", err);
+        java.util.Optional<Validator> validator = Templates.validator(policy, "lint", err)
+                .map(v -> fisInput ? v.forFisInput() : v);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }

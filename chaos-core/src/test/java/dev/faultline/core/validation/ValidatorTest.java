@@ -143,4 +143,20 @@ class ValidatorTest {
                 .selectionMode(SelectionMode.of("SOME")).build()).build();
         one(validate(e), "target.selection-mode-format", ERROR, "/targets/Other/selectionMode");
     }
+
+    @Test
+    void forFisInput_warnsAtEachFieldTheCliInputRejects_andOnlyThere() {
+        Experiment e = builder().name("node-loss").addTargetAccountConfiguration(
+                dev.faultline.core.model.TargetAccountConfiguration.builder().accountId("210987654321")
+                        .roleArn("arn:aws:iam::210987654321:role/FisTarget").build())
+                .metadata(dev.faultline.core.model.TemplateMetadata.builder().id("EXT123").clientToken("t").build()).build();
+        ValidationResult r = Validator.standard().forFisInput().validate(e);
+        assertThat(r.withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).extracting(Violation::path)
+                .containsExactly("/name", "/targetAccountConfigurations", "/id");
+        assertThat(r.withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).allSatisfy(v -> {
+            assertThat(v.isError()).isFalse();
+            assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("faultline compile"));
+        });
+        assertThat(Validator.standard().validate(e).withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).isEmpty();
+    }
 }
