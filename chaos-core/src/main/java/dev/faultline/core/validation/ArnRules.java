@@ -48,12 +48,28 @@ final class ArnRules implements ValidationRule {
         }
     }
 
+    /**
+     * An alarm stop condition's value is an alarm ARN; so is the value of one whose source is
+     * misspelt, unless the nearest source is "none": a wrong source must not hide a wrong ARN.
+     */
+    private static boolean checkedAsAlarm(StopCondition c) {
+        if (c.isAlarm()) {
+            return true;
+        }
+        String source = c.source().orElse(null);
+        if (source == null || source.equals(StopCondition.SOURCE_NONE)) {
+            return false;
+        }
+        List<String> near = Suggestions.nearest(source, List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM), 1);
+        return near.isEmpty() || near.get(0).equals(StopCondition.SOURCE_ALARM);
+    }
+
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         e.roleArn().ifPresent(arn -> check(arn, "/roleArn", Kind.ROLE, out));
         for (int i = 0; i < e.stopConditions().size(); i++) {
             StopCondition c = e.stopConditions().get(i);
-            if (c.isAlarm() && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
+            if (checkedAsAlarm(c) && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
                 check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }

@@ -266,4 +266,20 @@ class ArnRulesTest {
                 .putParameter("duration", "PT5M").build()).build();
         assertThat(validate(withDoc).withCode("template.placeholder-unresolved")).isEmpty();
     }
+
+    @Test
+    void validate_misspeltAlarmSourceWithAMalformedArn_reportsBothFaultsInOnePass() {
+        Experiment e = builder().stopConditions(List.of(dev.faultline.core.model.StopCondition.builder()
+                .source("aws:cloudwatch:alarms").value("arn:aws:cloudwatch:us-east-1:12345:alarm:App5xx").build())).build();
+        ValidationResult r = validate(e);
+        one(r, "stop-condition.source-unknown", ERROR, "/stopConditions/0/source");
+        one(r, "arn.account-format", ERROR, "/stopConditions/0/value");
+    }
+
+    @Test
+    void validate_misspeltNoneSource_doesNotCheckTheValueAsAnAlarm() {
+        Experiment e = builder().stopConditions(List.of(dev.faultline.core.model.StopCondition.builder()
+                .source("nnoe").value("whatever").build())).build();
+        assertThat(validate(e).violations()).extracting(Violation::code).doesNotContain("arn.format");
+    }
 }

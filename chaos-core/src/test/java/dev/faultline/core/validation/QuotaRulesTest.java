@@ -81,13 +81,19 @@ class QuotaRulesTest {
     }
 
     @Test
-    void validate_thirteenHourAction_exceedsTheActionQuotaAtItsDurationParameter() {
+    void validate_thirteenHourAction_isOneError_theCatalogsRange() {
         Experiment e = builder().putAction("Soak", waitFor("PT13H")).build();
-        Violation v = one(validate(e), "quota.action-duration-too-long", ERROR, "/actions/Soak/parameters/duration");
-        assertThat(v.message()).contains("L-A7622DAA");
-        // the catalog's PT12H maximum and the experiment's own quota say the same thing
+        // the catalog's PT12H maximum, the action quota and the experiment quota say the same thing: one fault, one error
+        Violation v = one(validate(e), "parameter.range", ERROR, "/actions/Soak/parameters/duration");
+        assertThat(validate(e).errors()).containsExactly(v);
+    }
+
+    @Test
+    void validate_thirteenHourActionAfterAnotherSixHours_alsoBreaksTheExperimentQuota() {
+        Experiment e = builder().putAction("Soak", waitFor("PT13H", ACTION)).putAction("More", waitFor("PT7H", "Soak")).build();
         one(validate(e), "parameter.range", ERROR, "/actions/Soak/parameters/duration");
         one(validate(e), "quota.duration-too-long", ERROR, "/actions");
+        assertThat(validate(e).withCode("quota.action-duration-too-long")).isEmpty();
     }
 
     @Test
