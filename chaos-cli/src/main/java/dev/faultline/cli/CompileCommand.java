@@ -43,6 +43,9 @@ final class CompileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape).")
     Path file;
 
@@ -59,7 +62,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<Validator> validator = Templates.validator(policy, "compile", err);
+        java.util.Optional<Validator> validator = Templates.validator(policy, catalog, "compile", err);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
@@ -69,7 +72,7 @@ final class CompileCommand implements Callable<Integer> {
             return checked.exitCode();
         }
         Experiment e = checked.experiment().get();
-        FisCompiler compiler = FisCompiler.create();
+        FisCompiler compiler = FisCompiler.create().withValidator(validator.get());
         switch (to) {
             case cfnJson:
                 out.print(compiler.cloudFormationJson(e));

@@ -33,6 +33,9 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files (the --cli-input-json shape).")
     List<Path> files;
 
@@ -51,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<Validator> validator = Templates.validator(policy, "lint", err)
+        java.util.Optional<Validator> validator = Templates.validator(policy, catalog, "lint", err)
                 .map(v -> fisInput ? v.forFisInput() : v);
         if (validator.isEmpty()) {
             return Faultline.USAGE;

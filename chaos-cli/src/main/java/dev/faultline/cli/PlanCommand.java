@@ -30,19 +30,26 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape).")
     Path file;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Optional<Validator> validator = Templates.validator(null, catalog, "plan", err);
+        if (validator.isEmpty()) {
+            return Faultline.USAGE;
+        }
         ReadResult read = Templates.read(file);
-        ValidationResult result = Validator.standard().validate(read);
+        ValidationResult result = validator.get().validate(read);
         if (read.experiment().isEmpty()) {
             for (Violation v : result.violations()) {
                 err.println(LintCommand.line(file, v));
             }
             return Templates.unreadable(read) ? Faultline.USAGE : Faultline.FOUND_ERRORS;
         }
-        ExperimentPlan plan = ExperimentPlan.of(read.experiment().get());
+        ExperimentPlan plan = ExperimentPlan.of(read.experiment().get(), catalog.catalog());
         out.println(plan.render());
         if (result.hasErrors()) {
             out.println();

@@ -39,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(paramLabel = "FILE", description = "A template file (the --cli-input-json shape, with optional name and hypothesis).")
     Path file;
 
@@ -82,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Validator> validator = Templates.validator(policy, "run", err);
+        Optional<Validator> validator = Templates.validator(policy, catalog, "run", err);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }

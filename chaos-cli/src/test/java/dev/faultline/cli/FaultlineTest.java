@@ -104,4 +104,25 @@ class FaultlineTest {
         assertThat(run("plan", file("broken.json", "{\"description\": ").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("json.document-format");
     }
+
+    @Test
+    void catalogOverlay_letsLintPlanAndCompileAcceptAnActionNewerThanTheCatalog() throws Exception {
+        Path template = file("hibernate.json", VALID.replace("aws:ec2:stop-instances", "aws:ec2:hibernate-instances")
+                .replace("\"parameters\":{\"startInstancesAfterDuration\":\"PT5M\"},", ""));
+        Path overlay = file("overlay.json", "{\"formatVersion\": 1, \"actions\": [{\"id\": \"aws:ec2:hibernate-instances\","
+                + "\"description\": \"Hibernates instances.\", \"targets\": {\"Instances\": [\"aws:ec2:instance\"]},"
+                + "\"parameters\": [], \"reversible\": false, \"permissions\": [\"ec2:StopInstances\"]}]}");
+        assertThat(run("lint", template.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("action.id-unknown");
+        assertThat(run("lint", "--catalog", overlay.toString(), template.toString())).isZero();
+        assertThat(run("plan", "--catalog", overlay.toString(), template.toString())).isZero();
+        assertThat(run("compile", "--catalog", overlay.toString(), template.toString())).isZero();
+    }
+
+    @Test
+    void catalogOverlay_withBadData_isAUsageErrorNamingTheFile() throws Exception {
+        Path overlay = file("bad-overlay.json", "{\"formatVersion\": 1, \"actionz\": []}");
+        assertThat(run("lint", "--catalog", overlay.toString(), file("ok.json", VALID).toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bad-overlay.json").contains("actionz");
+    }
 }
