@@ -154,12 +154,12 @@ class CloudFormationTest {
         assertThat(e.stopConditions().get(0).value()).contains("arn:aws:cloudwatch:us-east-1:${AWS::AccountId}:alarm:App5xx");
         assertThat(e.targets().get("workers").resourceTags()).containsEntry("Role", "${Env}");
         assertThat(e.actions().get("stop").parameters()).containsEntry("completeIfInstancesTerminated", "true");
-        assertThat(stop.violations().withCode("cfn.intrinsic")).extracting(Violation::path).containsExactlyInAnyOrder(
+        assertThat(stop.violations().withCode("cfn.intrinsic-unresolved")).extracting(Violation::path).containsExactlyInAnyOrder(
                 "/Resources/StopWorkers/Properties/Description",
                 "/Resources/StopWorkers/Properties/RoleArn",
                 "/Resources/StopWorkers/Properties/StopConditions/0/Value",
                 "/Resources/StopWorkers/Properties/Targets/workers/ResourceTags/Role");
-        assertThat(stop.violations().withCode("placeholder")).extracting(Violation::path)
+        assertThat(stop.violations().withCode("template.placeholder-unresolved")).extracting(Violation::path)
                 .contains("/Resources/StopWorkers/Properties/RoleArn");
         assertThat(stop.violations().errors()).isEmpty();
         assertThat(results.get(1).experiment().orElseThrow().targets().get("one").resourceArns())
@@ -179,7 +179,7 @@ class CloudFormationTest {
         ImportResult r = IMPORTER.fromCloudFormation(json).get(0);
 
         assertThat(r.violations().errors()).extracting(v -> v.code() + " " + v.path()).contains(
-                "json.unknown-field /Resources/Chaos/Properties/Actions/s/Colour");
+                "json.field-unknown /Resources/Chaos/Properties/Actions/s/Colour");
         assertThat(r.violations().violations()).extracting(Violation::path)
                 .contains("/Resources/Chaos/Properties/Actions/s/Parameters/duration");
     }
@@ -187,13 +187,13 @@ class CloudFormationTest {
     @Test
     void import_badDocuments_areReportedNeverThrown() {
         assertThat(IMPORTER.fromCloudFormation("{ not json").get(0).violations().errors())
-                .extracting(Violation::code).containsExactly("cfn.syntax");
+                .extracting(Violation::code).containsExactly("cfn.document-format");
         assertThat(IMPORTER.fromCloudFormation("Resources: {}").get(0).violations().errors())
-                .extracting(Violation::code).containsExactly("cfn.no-experiment");
+                .extracting(Violation::code).containsExactly("cfn.experiment-missing");
         assertThat(IMPORTER.fromCloudFormation("- a\n- b").get(0).violations().errors())
-                .extracting(Violation::code).containsExactly("cfn.no-resources");
+                .extracting(Violation::code).containsExactly("cfn.resources-missing");
         assertThat(IMPORTER.fromCloudFormation("Resources: {X: {Type: AWS::FIS::ExperimentTemplate}}").get(0)
-                .violations().errors()).extracting(Violation::code).containsExactly("cfn.properties");
+                .violations().errors()).extracting(Violation::code).containsExactly("cfn.properties-missing");
         ImportResult wrongTypes = IMPORTER.fromCloudFormation(
                 "Resources: {X: {Type: AWS::FIS::ExperimentTemplate, Properties: {Targets: !If [c, a, b], "
                         + "Actions: [1], StopConditions: {Ref: S}}}}").get(0);

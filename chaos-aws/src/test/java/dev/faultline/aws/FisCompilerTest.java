@@ -111,7 +111,7 @@ class FisCompilerTest {
         assertThatThrownBy(() -> FisCompiler.create().createRequest(bad))
                 .isInstanceOfSatisfying(CompilationException.class, ex -> assertThat(ex.violations().errors())
                         .anySatisfy(v -> {
-                            assertThat(v.code()).isEqualTo("action.target-key");
+                            assertThat(v.code()).isEqualTo("action.target-key-unknown");
                             assertThat(v.path()).isEqualTo("/actions/stop-workers/targets/Instance");
                         }));
         assertThatThrownBy(() -> FisCompiler.create().cloudFormationYaml(bad)).isInstanceOf(CompilationException.class);

@@ -47,8 +47,8 @@ class FisImporterTest {
                         .emptyTargetResolutionMode("shrug").build()).build());
 
         assertThat(r.violations().errors()).extracting(Violation::code, Violation::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("enum", "/experimentOptions/accountTargeting"),
-                org.assertj.core.groups.Tuple.tuple("enum", "/experimentOptions/emptyTargetResolutionMode"));
+                org.assertj.core.groups.Tuple.tuple("template.value-unknown", "/experimentOptions/accountTargeting"),
+                org.assertj.core.groups.Tuple.tuple("template.value-unknown", "/experimentOptions/emptyTargetResolutionMode"));
         assertThat(r.experiment().orElseThrow().experimentOptions()).isPresent();
     }
 
@@ -58,6 +58,6 @@ class FisImporterTest {
                 ExperimentTemplateAction.builder().actionId("aws:ec2:reboot-instances")
                         .targets(java.util.Map.of("Instance", "one")).build())).build());
 
-        assertThat(r.violations().errors()).extracting(Violation::code).contains("action.target-key");
+        assertThat(r.violations().errors()).extracting(Violation::code).contains("action.target-key-unknown");
     }
 }

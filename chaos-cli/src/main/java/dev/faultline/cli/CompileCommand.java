@@ -50,6 +50,9 @@ final class CompileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML, or CloudFormation JSON or YAML (FILE#LogicalId for one resource).")
     Path file;
 
@@ -77,7 +80,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<Validator> validator = Templates.validator(policy, "compile", err);
+        java.util.Optional<Validator> validator = Templates.validator(policy, catalog, "compile", err);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
@@ -87,7 +90,7 @@ final class CompileCommand implements Callable<Integer> {
             return checked.exitCode();
         }
         Experiment e = checked.experiment().get();
-        FisCompiler compiler = FisCompiler.create();
+        FisCompiler compiler = FisCompiler.create().withValidator(validator.get());
         String text;
         if (to == Form.json) {
             if (withRole || withAlarms) {

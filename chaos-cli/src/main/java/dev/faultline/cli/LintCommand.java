@@ -42,6 +42,9 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files: FIS JSON or YAML (the --cli-input-json shape), CloudFormation JSON or YAML"
                     + " (every AWS::FIS::ExperimentTemplate resource; FILE#LogicalId for one).")
     List<Path> files;
@@ -61,12 +64,16 @@ final class LintCommand implements Callable<Integer> {
             description = "Report files over this many bytes as an ERROR (default: no limit of yours; CloudFormation's"
                     + " 51,200 bytes inline and 1 MB limits always apply to CloudFormation files).")
     long maxSize;
+    @Option(names = "--fis-input", description = "Lint as input for aws fis create-experiment-template"
+            + " --cli-input-json: also warn at each field that command rejects (name, hypothesis, ...).")
+    boolean fisInput;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<Validator> validator = Templates.validator(policy, "lint", err);
+        java.util.Optional<Validator> validator = Templates.validator(policy, catalog, "lint", err)
+                .map(v -> fisInput ? v.forFisInput() : v);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }

@@ -29,11 +29,18 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML, or CloudFormation JSON or YAML (FILE#LogicalId for one resource).")
     Path file;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TemplateInput input = TemplateInput.read(file, Validator.standard());
+        java.util.Optional<Validator> validator = Templates.validator(null, catalog, "plan", err);
+        if (validator.isEmpty()) {
+            return Faultline.USAGE;
+        }
+        TemplateInput input = TemplateInput.read(file, validator.get());
         boolean errors = false;
         for (TemplateInput.Template t : input.templates()) {
             ValidationResult result = t.result();

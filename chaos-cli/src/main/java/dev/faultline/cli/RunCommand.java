@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Parameters(paramLabel = "FILE", description = "A template file: FIS JSON or YAML (with optional name and hypothesis), or CloudFormation JSON"
                     + " or YAML (FILE#LogicalId for one resource).")
     Path file;
@@ -110,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Validator> validator = Templates.validator(policy, "run", err);
+        Optional<Validator> validator = Templates.validator(policy, catalog, "run", err);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }

@@ -2,6 +2,7 @@ package dev.faultline.cli;
 
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
+import dev.faultline.core.validation.ViolationCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,12 +28,14 @@ final class Templates {
     }
 
     /**
-     * The standard validator with the policy named by {@code --policy}, or empty after printing
-     * why the policy cannot be loaded (the command then exits with {@link Faultline#USAGE}).
+     * The standard validator on the {@code --catalog} overlay with the policy named by {@code --policy},
+     * or empty after printing why the overlay or the policy cannot be loaded (the command then exits with {@link Faultline#USAGE}).
      */
-    static java.util.Optional<Validator> validator(String policy, String command, java.io.PrintWriter err) {
+    static java.util.Optional<Validator> validator(String policy, CatalogOption catalog, String command,
+            java.io.PrintWriter err) {
         try {
-            return java.util.Optional.of(Validator.standard().with(policy(policy)));
+            Validator standard = catalog.file == null ? Validator.standard() : Validator.standard().withCatalog(catalog.catalog());
+            return java.util.Optional.of(policy == null ? standard : standard.with(policy(policy)));
         } catch (IllegalArgumentException | dev.faultline.core.FaultlineException e) {
             err.println("faultline " + command + ": " + e.getMessage());
             return java.util.Optional.empty();

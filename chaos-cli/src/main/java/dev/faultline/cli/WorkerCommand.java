@@ -29,6 +29,9 @@ final class WorkerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Mixin
     TemporalOptions temporal;
 
@@ -50,7 +53,7 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Validator> validator = Templates.validator(policy, "worker", err);
+        Optional<Validator> validator = Templates.validator(policy, catalog, "worker", err);
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }

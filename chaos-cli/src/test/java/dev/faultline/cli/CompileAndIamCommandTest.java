@@ -81,7 +81,7 @@ class CompileAndIamCommandTest {
     void compile_templateWithAnError_exitsOneAndWritesNothing() throws Exception {
         assertThat(run("compile", file("bad.json", WITH_ERROR).toString())).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("ERROR action.target-key").contains("nothing was written");
+        assertThat(err.toString()).contains("ERROR action.target-key-unknown").contains("nothing was written");
     }
 
     @Test

@@ -49,7 +49,7 @@ class FaultlineTest {
     void lint_error_printsFilePathSeverityCodeAndHint_andExitsOne() throws Exception {
         Path bad = file("bad.json", VALID.replace("\"Instances\":\"workers\"", "\"Instance\":\"workers\""));
         assertThat(run("lint", bad.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains(bad + ": /actions/stop-workers/targets/Instance: ERROR action.target-key ")
+        assertThat(out.toString()).contains(bad + ": /actions/stop-workers/targets/Instance: ERROR action.target-key-unknown ")
                 .contains("(Use the key 'Instances'.)");
     }
 
@@ -63,7 +63,7 @@ class FaultlineTest {
         assertThat(report.get(0).get("file").asText()).isEqualTo(ok.toString());
         assertThat(report.get(0).get("violations")).isEmpty();
         JsonNode first = report.get(1).get("violations").get(0);
-        assertThat(first.get("code").asText()).isEqualTo("json.type");
+        assertThat(first.get("code").asText()).isEqualTo("json.value-type");
         assertThat(first.get("path").asText()).isEqualTo("/description");
         assertThat(first.has("severity") && first.has("message") && first.has("hint")).isTrue();
     }
@@ -71,7 +71,7 @@ class FaultlineTest {
     @Test
     void lint_unreadableFile_exitsTwo() {
         assertThat(run("lint", dir.resolve("missing.json").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("json.io");
+        assertThat(out.toString()).contains("json.read-failed");
     }
 
     @Test
@@ -102,6 +102,27 @@ class FaultlineTest {
     @Test
     void plan_syntaxError_exitsOneWithTheViolation() throws Exception {
         assertThat(run("plan", file("broken.json", "{\"description\": ").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("json.syntax");
+        assertThat(err.toString()).contains("json.document-format");
+    }
+
+    @Test
+    void catalogOverlay_letsLintPlanAndCompileAcceptAnActionNewerThanTheCatalog() throws Exception {
+        Path template = file("hibernate.json", VALID.replace("aws:ec2:stop-instances", "aws:ec2:hibernate-instances")
+                .replace("\"parameters\":{\"startInstancesAfterDuration\":\"PT5M\"},", ""));
+        Path overlay = file("overlay.json", "{\"formatVersion\": 1, \"actions\": [{\"id\": \"aws:ec2:hibernate-instances\","
+                + "\"description\": \"Hibernates instances.\", \"targets\": {\"Instances\": [\"aws:ec2:instance\"]},"
+                + "\"parameters\": [], \"reversible\": false, \"permissions\": [\"ec2:StopInstances\"]}]}");
+        assertThat(run("lint", template.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("action.id-unknown");
+        assertThat(run("lint", "--catalog", overlay.toString(), template.toString())).isZero();
+        assertThat(run("plan", "--catalog", overlay.toString(), template.toString())).isZero();
+        assertThat(run("compile", "--catalog", overlay.toString(), template.toString())).isZero();
+    }
+
+    @Test
+    void catalogOverlay_withBadData_isAUsageErrorNamingTheFile() throws Exception {
+        Path overlay = file("bad-overlay.json", "{\"formatVersion\": 1, \"actionz\": []}");
+        assertThat(run("lint", "--catalog", overlay.toString(), file("ok.json", VALID).toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bad-overlay.json").contains("actionz");
     }
 }

@@ -190,7 +190,7 @@ class ExperimentDraftTest {
     }
 
     @Test
-    void escapeHatch_unknownActionId_isBuilt_andTheValidatorWarns() {
+    void escapeHatch_unknownActionId_isBuilt_andTheValidatorRejectsIt() {
         ExperimentDraft draft = experiment().description("d").role(ROLE).stopWhen(alarm(ALARM))
                 .action("new", Chaos.action("aws:ec2:brand-new-fault")
                         .target("Instances", ec2Instances().tagged("App", "web").count(1))
@@ -202,8 +202,7 @@ class ExperimentDraftTest {
         assertThat(e.actions().get("new").parameters()).containsEntry("duration", "PT5M")
                 .containsEntry("intensity", "high");
         ValidationResult result = draft.validate();
-        assertThat(result.hasErrors()).isFalse();
-        assertThat(result.warnings()).extracting(v -> v.code()).contains("action.unknown");
+        assertThat(result.errors()).extracting(v -> v.code()).containsExactly("action.id-unknown");
     }
 
     @Test

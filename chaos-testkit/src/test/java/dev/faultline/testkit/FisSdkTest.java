@@ -118,10 +118,12 @@ class FisSdkTest {
     }
 
     @Test
-    void createTemplate_unknownActionIsOnlyAWarning_soItIsAccepted() {
-        ExperimentTemplate t = create(nodeLoss("PT5M").actions(Map.of("New", CreateExperimentTemplateActionInput.builder()
-                .actionId("aws:newservice:brand-new-action").build())).targets(Map.of()));
-        assertThat(t.actions()).containsKey("New");
+    void createTemplate_unknownAction_isRejected() {
+        // FIS rejects an action id it does not know; LocalFis checks against Faultline's catalog
+        assertThatThrownBy(() -> create(nodeLoss("PT5M").actions(Map.of("New", CreateExperimentTemplateActionInput.builder()
+                .actionId("aws:newservice:brand-new-action").build())).targets(Map.of())))
+                .isInstanceOf(CompletionException.class).cause().isInstanceOf(ValidationException.class)
+                .hasMessageContaining("aws:newservice:brand-new-action");
     }
 
     @Test

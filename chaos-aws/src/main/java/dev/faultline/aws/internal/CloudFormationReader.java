@@ -15,6 +15,7 @@ import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,12 +47,12 @@ public final class CloudFormationReader {
         try {
             doc = parse(text);
         } catch (IOException | RuntimeException e) {
-            return List.of(failure(Violation.error("cfn.syntax", "", "The CloudFormation document cannot be read: "
+            return List.of(failure(Violation.error(ViolationCode.CFN_DOCUMENT_FORMAT, "", "The CloudFormation document cannot be read: "
                     + e.getMessage(), "Fix the JSON or YAML syntax.")));
         }
         JsonNode resources = doc == null ? null : doc.get("Resources");
         if (resources == null || !resources.isObject()) {
-            return List.of(failure(Violation.error("cfn.no-resources", "/Resources",
+            return List.of(failure(Violation.error(ViolationCode.CFN_RESOURCES_MISSING, "/Resources",
                     "The document has no Resources object.", "Is this a CloudFormation template?")));
         }
         Map<String, List<String>> accounts = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ public final class CloudFormationReader {
             }
         }
         if (results.isEmpty()) {
-            return List.of(failure(Violation.error("cfn.no-experiment", "/Resources",
+            return List.of(failure(Violation.error(ViolationCode.CFN_EXPERIMENT_MISSING, "/Resources",
                     "The document has no " + CloudFormationWriter.TEMPLATE_TYPE + " resource.", null)));
         }
         return results;
@@ -89,7 +90,7 @@ public final class CloudFormationReader {
         List<Violation> found = new ArrayList<>();
         JsonNode properties = resource.get("Properties");
         if (properties == null || !properties.isObject()) {
-            return new ImportResult(id, null, ValidationResult.of(List.of(Violation.error("cfn.properties",
+            return new ImportResult(id, null, ValidationResult.of(List.of(Violation.error(ViolationCode.CFN_PROPERTIES_MISSING,
                     base + "/Properties", "The resource has no Properties object.", null))));
         }
         ObjectNode fis = (ObjectNode) toFis(Intrinsics.resolve(properties, base + "/Properties", found),
@@ -118,8 +119,7 @@ public final class CloudFormationReader {
         ReadResult read = TemplateJson.read(fis.toString());
         ValidationResult checked = read.validate(validator);
         for (Violation v : checked.violations()) {
-            found.add(Violation.of(v.code(), v.severity(), cfnPath(v.path(), id, accountIds), v.message(),
-                    v.hint().orElse(null)));
+            found.add(v.movedTo(cfnPath(v.path(), id, accountIds)));
         }
         return new ImportResult(id, read.experiment().orElse(null), ValidationResult.of(found));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class Intrinsics {
             String fn = function(node);
             if (fn != null) {
                 String text = render(node);
-                found.add(Violation.warning("cfn.intrinsic", path, fn + " is resolved by CloudFormation at deploy time;"
+                found.add(Violation.warning(ViolationCode.CFN_INTRINSIC_UNRESOLVED, path, fn + " is resolved by CloudFormation at deploy time;"
                         + " imported as the placeholder '" + text + "'.",
                         "Replace it with the resolved value before compiling for FIS."));
                 return TextNode.valueOf(text);

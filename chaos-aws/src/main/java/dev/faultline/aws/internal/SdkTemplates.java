@@ -16,6 +16,7 @@ import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplate;
@@ -228,7 +229,7 @@ public final class SdkTemplates {
         if (targeting != null) {
             AccountTargeting value = AccountTargeting.fromWireName(targeting);
             if (value == null) {
-                violations.add(Violation.error("enum", JsonPointer.append("/experimentOptions", "accountTargeting"),
+                violations.add(Violation.error(ViolationCode.TEMPLATE_VALUE_UNKNOWN, JsonPointer.append("/experimentOptions", "accountTargeting"),
                         "Unknown accountTargeting '" + targeting + "'; it was left out.",
                         "Use single-account or multi-account."));
             } else {
@@ -239,7 +240,7 @@ public final class SdkTemplates {
         if (mode != null) {
             EmptyTargetResolutionMode value = EmptyTargetResolutionMode.fromWireName(mode);
             if (value == null) {
-                violations.add(Violation.error("enum",
+                violations.add(Violation.error(ViolationCode.TEMPLATE_VALUE_UNKNOWN,
                         JsonPointer.append("/experimentOptions", "emptyTargetResolutionMode"),
                         "Unknown emptyTargetResolutionMode '" + mode + "'; it was left out.", "Use fail or skip."));
             } else {

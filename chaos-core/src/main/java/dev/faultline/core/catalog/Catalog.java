@@ -93,6 +93,52 @@ public final class Catalog {
     }
 
     /**
+     * The shipped catalog with an overlay file laid over it, for actions, resource types or SSM
+     * documents newer than this release. The overlay is in the shipped data's own format: a
+     * {@code formatVersion}, an optional {@code source}, and any of the lists {@code actions},
+     * {@code resourceTypes} and {@code documents}, whose entries replace shipped ones with the same
+     * id, type or name and are otherwise added. The result is checked like the shipped data.
+     *
+     * <pre>{@code
+     * Catalog catalog = Catalog.withOverlay(Path.of("fis-actions-2027.json"));
+     * Validator validator = Validator.standard().withCatalog(catalog);
+     * }</pre>
+     *
+     * @param overlay the overlay file
+     * @return the catalog
+     * @throws CatalogException if the file cannot be read, is not valid JSON or holds bad data;
+     *     the message names the file and the field
+     */
+    public static Catalog withOverlay(java.nio.file.Path overlay) {
+        try (InputStream in = java.nio.file.Files.newInputStream(overlay)) {
+            return withOverlay(overlay.toString(), in);
+        } catch (IOException e) {
+            throw new CatalogException(overlay + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The shipped catalog with an overlay read from a stream (see {@link #withOverlay(java.nio.file.Path)}).
+     * The stream is read to its end but not closed.
+     *
+     * @param name the overlay's name in error messages, such as its file name
+     * @param overlay the overlay's content
+     * @return the catalog
+     * @throws CatalogException if the overlay is not valid JSON or holds bad data
+     */
+    public static Catalog withOverlay(String name, InputStream overlay) {
+        Objects.requireNonNull(overlay, "overlay");
+        try (InputStream actions = resource(CatalogLoader.ACTIONS_FILE);
+             InputStream types = resource(CatalogLoader.RESOURCE_TYPES_FILE);
+             InputStream documents = resource(CatalogLoader.SSM_DOCUMENTS_FILE)) {
+            return CatalogOverlay.load(name, overlay, Map.of(CatalogLoader.ACTIONS_FILE, actions,
+                    CatalogLoader.RESOURCE_TYPES_FILE, types, CatalogLoader.SSM_DOCUMENTS_FILE, documents));
+        } catch (IOException e) {
+            throw new CatalogException("closing the catalog data files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Finds an action by its exact, case-sensitive ID.
      *
      * @param id the action ID, for example {@code aws:ec2:stop-instances}

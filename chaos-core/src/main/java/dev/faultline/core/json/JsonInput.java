@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -68,7 +69,7 @@ final class JsonInput {
             }
             long bit = 1L << index;
             if ((seen & bit) != 0) {
-                violations.add(Violation.warning("json.duplicate-field", at.toString(),
+                violations.add(Violation.warning(ViolationCode.JSON_FIELD_DUPLICATE, at.toString(),
                         "The field appears twice; the last value wins.", "Remove one of them."));
             }
             seen |= bit;
@@ -94,16 +95,20 @@ final class JsonInput {
         if (n == null) {
             return null;
         }
+        ViolationCode code = null;
         String problem = null;
         if (n.signum() != 0 && n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
+            code = ViolationCode.JSON_VALUE_TYPE;
             problem = "a whole number";
         } else if (n.signum() < 0) {
+            code = ViolationCode.JSON_VALUE_RANGE;
             problem = "zero or more";
         } else if (n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            code = ViolationCode.JSON_VALUE_RANGE;
             problem = "at most " + max;
         }
         if (problem != null) {
-            violations.add(Violation.error("json.type", path.toString(), what + " must be " + problem + ", was "
+            violations.add(Violation.error(code, path.toString(), what + " must be " + problem + ", was "
                     + shortNumber(n) + ".", hint));
             return null;
         }
@@ -248,7 +253,7 @@ final class JsonInput {
         }
         double value = p.getDoubleValue();
         if (Double.isInfinite(value)) {
-            violations.add(Violation.error("json.type", path.toString(), "The number " + p.getText()
+            violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "The number " + p.getText()
                     + " is too large.", "Use a number within the range of a double."));
             return null;
         }
@@ -263,7 +268,7 @@ final class JsonInput {
         try {
             return Duration.parse(text);
         } catch (DateTimeException e) {
-            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not an ISO-8601 duration.",
+            violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "'" + text + "' is not an ISO-8601 duration.",
                     "Write a duration such as PT5M or PT1H30M."));
             return null;
         }
@@ -281,7 +286,7 @@ final class JsonInput {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            violations.add(Violation.error("json.type", path.toString(), "'" + text + "' is not a timestamp.",
+            violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "'" + text + "' is not a timestamp.",
                     "Use epoch seconds or an ISO-8601 date-time with an offset."));
             return null;
         }
@@ -309,7 +314,7 @@ final class JsonInput {
     }
 
     private Instant outOfRange(Pointer path, BigDecimal seconds) {
-        violations.add(Violation.error("json.type", path.toString(), "The timestamp " + seconds + " is out of range.",
+        violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "The timestamp " + seconds + " is out of range.",
                 "Use epoch seconds or an ISO-8601 date-time with an offset."));
         return null;
     }
@@ -335,7 +340,7 @@ final class JsonInput {
     }
 
     Violation typeError(Pointer path, String expected, JsonToken found) {
-        return Violation.error("json.type", path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
+        return Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
                 found == JsonToken.VALUE_NULL ? "Remove the field or give it a value." : "Write " + expected + " here.");
     }
 
@@ -365,7 +370,7 @@ final class JsonInput {
 
     void unknownField(Pointer path, String name, List<String> known) throws IOException {
         List<String> near = Suggestions.nearest(name, known, 1);
-        violations.add(Violation.error("json.unknown-field", path.child(name).toString(),
+        violations.add(Violation.error(ViolationCode.JSON_FIELD_UNKNOWN, path.child(name).toString(),
                 "Unknown field '" + name + "'.",
                 near.isEmpty() ? "Remove it; the fields here are " + String.join(", ", known) + "."
                         : "Did you mean '" + near.get(0) + "'?"));
@@ -373,13 +378,13 @@ final class JsonInput {
     }
 
     private void duplicateKey(Pointer path, String key) {
-        violations.add(Violation.warning("json.duplicate-field", path.toString(),
+        violations.add(Violation.warning(ViolationCode.JSON_FIELD_DUPLICATE, path.toString(),
                 "The key '" + key + "' appears twice; the last value wins.", "Remove one of them."));
     }
 
     void badEnum(Pointer path, String value, List<String> allowed) {
         List<String> near = Suggestions.nearest(value, allowed, 1);
-        violations.add(Violation.error("enum", path.toString(),
+        violations.add(Violation.error(ViolationCode.TEMPLATE_VALUE_UNKNOWN, path.toString(),
                 "'" + value + "' is not one of " + String.join(", ", allowed) + ".",
                 near.isEmpty() ? "Use one of " + String.join(", ", allowed) + "." : "Did you mean '" + near.get(0) + "'?"));
     }

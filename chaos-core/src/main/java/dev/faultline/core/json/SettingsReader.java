@@ -13,6 +13,7 @@ import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ final class SettingsReader {
         String[] id = {null};
         in.fields(path, Fields.DASHBOARD, (name, index, at) -> id[0] = in.string(at));
         if (id[0] == null) {
-            in.violations.add(Violation.error("required", path.child("dashboardIdentifier").toString(),
+            in.violations.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, path.child("dashboardIdentifier").toString(),
                     "A dashboard entry needs its dashboardIdentifier.", "Give the dashboard's ARN."));
             return "";
         }

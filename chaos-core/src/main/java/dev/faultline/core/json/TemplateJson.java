@@ -11,6 +11,7 @@ import dev.faultline.core.FaultlineException;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -205,7 +206,7 @@ public final class TemplateJson {
     }
 
     private static ReadResult ioFailure(IOException e) {
-        return new ReadResult(null, ValidationResult.of(List.of(Violation.error("json.io", "",
+        return new ReadResult(null, ValidationResult.of(List.of(Violation.error(ViolationCode.JSON_READ_FAILED, "",
                 "The template could not be read: " + e.getMessage(), "Check that the file exists and is readable."))));
     }
 }

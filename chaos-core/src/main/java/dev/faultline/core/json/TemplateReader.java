@@ -13,6 +13,7 @@ import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +52,29 @@ final class TemplateReader {
         try (p) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                violations.add(Violation.error("json.syntax", "", "The document is empty.",
+                violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "", "The document is empty.",
                         "Provide an experiment template as a JSON object."));
             } else if (t != JsonToken.START_OBJECT) {
                 violations.add(in.typeError(Pointer.ROOT, "a JSON object (the experiment template)", t));
             } else {
                 experiment = readTop();
                 if (p.nextToken() != null) {
-                    violations.add(Violation.error("json.syntax", "",
+                    violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "",
                             "Unexpected content after the template at " + where(p.currentLocation()) + ".",
                             "Remove what follows the closing brace."));
                 }
             }
         } catch (JsonProcessingException e) {
             experiment = null;
-            violations.add(Violation.error("json.syntax", "",
+            violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "",
                     "Malformed JSON at " + where(e.getLocation()) + ": " + e.getOriginalMessage(),
                     "Fix the JSON syntax at that line and column."));
         } catch (IOException e) {
             experiment = null;
-            violations.add(Violation.error("json.io", "", "The template could not be read: " + e.getMessage(), null));
+            violations.add(Violation.error(ViolationCode.JSON_READ_FAILED, "", "The template could not be read: " + e.getMessage(), null));
         } catch (RuntimeException e) {
             experiment = null;
-            violations.add(Violation.error("json.internal", "",
+            violations.add(Violation.error(ViolationCode.JSON_READER_FAILED, "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
         return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix);

@@ -3,19 +3,18 @@ package dev.faultline.core.plan;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.ParameterDefinition;
+import dev.faultline.core.graph.StartAfterGraph;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * Places an experiment's actions on a timeline.
@@ -50,19 +49,16 @@ final class Scheduler {
         Map<String, Action> all = experiment.actions();
         Map<String, Integer> index = new HashMap<>();
         all.keySet().forEach(name -> index.put(name, index.size()));
+        StartAfterGraph graph = StartAfterGraph.of(all);
         Map<String, Span> placed = new LinkedHashMap<>();
-        Map<String, Action> pending = new LinkedHashMap<>(all);
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                Optional<Point> start = startOf(entry.getValue(), placed);
-                if (start.isPresent()) {
-                    placed.put(entry.getKey(), span(entry.getKey(), entry.getValue(), start.get(), catalog, index));
-                    it.remove();
-                    progress = true;
-                }
+        for (String name : graph.startOrder()) {
+            Action action = all.get(name);
+            placed.put(name, span(name, action, startOf(action, placed).orElseThrow(), catalog, index));
+        }
+        Map<String, Action> pending = new LinkedHashMap<>();
+        for (Map.Entry<String, Action> entry : all.entrySet()) {
+            if (!placed.containsKey(entry.getKey())) {
+                pending.put(entry.getKey(), entry.getValue());
             }
         }
         List<Span> ordered = new ArrayList<>(placed.values());
@@ -71,7 +67,7 @@ final class Scheduler {
         for (Span span : ordered) {
             actions.add(span.action());
         }
-        return new Schedule(List.copyOf(actions), unscheduled(all, pending),
+        return new Schedule(List.copyOf(actions), unscheduled(all, pending, graph),
                 peak(ordered));
     }
 
@@ -145,31 +141,48 @@ final class Scheduler {
         return text == null ? Duration.ZERO : ExperimentPlan.parse(text).orElse(Duration.ZERO);
     }
 
-    /** The actions running at the busiest point, in timeline order; the earliest such point wins. */
+    /**
+     * The actions running at the busiest point, in timeline order; the earliest such point wins.
+     * A sweep over the starts (in order) with a heap of the running actions' ends: O(n log n).
+     */
     private static List<String> peak(List<Span> ordered) {
-        List<String> best = List.of();
+        PriorityQueue<Point> ends = new PriorityQueue<>();
+        int best = 0;
+        Point bestAt = null;
+        int next = 0;
         for (Span candidate : ordered) {
             Point at = candidate.start();
-            List<String> running = new ArrayList<>();
-            for (Span s : ordered) {
-                if (s.start().compareTo(at) <= 0 && s.end().compareTo(at) > 0) {
-                    running.add(s.action().name());
-                }
+            while (next < ordered.size() && ordered.get(next).start().compareTo(at) <= 0) {
+                ends.add(ordered.get(next++).end());
             }
-            if (running.size() > best.size()) {
-                best = running;
+            while (!ends.isEmpty() && ends.peek().compareTo(at) <= 0) {
+                ends.poll();
+            }
+            if (ends.size() > best) {
+                best = ends.size();
+                bestAt = at;
             }
         }
-        return List.copyOf(best);
+        if (bestAt == null) {
+            return List.of();
+        }
+        List<String> running = new ArrayList<>(best);
+        for (Span s : ordered) {
+            if (s.start().compareTo(bestAt) <= 0 && s.end().compareTo(bestAt) > 0) {
+                running.add(s.action().name());
+            }
+        }
+        return List.copyOf(running);
     }
 
-    private static List<UnscheduledAction> unscheduled(Map<String, Action> all, Map<String, Action> pending) {
+    private static List<UnscheduledAction> unscheduled(Map<String, Action> all, Map<String, Action> pending,
+            StartAfterGraph graph) {
         List<UnscheduledAction> out = new ArrayList<>();
         for (var entry : pending.entrySet()) {
             String name = entry.getKey();
             List<String> startAfter = entry.getValue().startAfter();
             List<String> unknown = startAfter.stream().filter(d -> !all.containsKey(d)).distinct().toList();
-            List<String> cycle = cycleThrough(name, pending);
+            List<String> cycle = graph.cycleOf(name);
             UnscheduledAction.Builder b = UnscheduledAction.builder().name(name);
             if (!unknown.isEmpty()) {
                 b.reason(UnscheduledAction.Reason.UNKNOWN_DEPENDENCY).addAllRelated(unknown);
@@ -182,34 +195,5 @@ final class Scheduler {
             out.add(b.build());
         }
         return out;
-    }
-
-    /**
-     * The shortest startAfter cycle from an action back to itself among the pending actions,
-     * found breadth first in startAfter order, as names with the first repeated last; empty
-     * when the action is in no cycle.
-     */
-    private static List<String> cycleThrough(String name, Map<String, Action> pending) {
-        Map<String, String> reachedFrom = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>(List.of(name));
-        while (!queue.isEmpty()) {
-            String current = queue.removeFirst();
-            for (String next : pending.get(current).startAfter()) {
-                if (next.equals(name)) {
-                    List<String> path = new ArrayList<>(List.of(name));
-                    for (String at = current; !at.equals(name); at = reachedFrom.get(at)) {
-                        path.add(at);
-                    }
-                    path.add(name);
-                    Collections.reverse(path.subList(1, path.size() - 1));
-                    return path;
-                }
-                if (pending.containsKey(next) && !reachedFrom.containsKey(next)) {
-                    reachedFrom.put(next, current);
-                    queue.addLast(next);
-                }
-            }
-        }
-        return List.of();
     }
 }

@@ -17,7 +17,10 @@ public abstract class UnscheduledAction {
 
     /** Why an action cannot be placed. */
     public enum Reason {
-        /** The action is in a startAfter cycle; {@link #related()} is the cycle, first name repeated last. */
+        /**
+         * The action is in a startAfter cycle; {@link #related()} is the cycle of its group of
+         * actions, the one the validator's {@code graph.cycle} names, first name repeated last.
+         */
         CYCLE,
         /** The action starts after names the template does not define; {@link #related()} lists them. */
         UNKNOWN_DEPENDENCY,

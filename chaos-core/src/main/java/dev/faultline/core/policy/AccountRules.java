@@ -9,6 +9,7 @@ import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.validation.Placeholders;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,6 @@ import java.util.Set;
  */
 final class AccountRules {
 
-    static final String ACCOUNT = "policy.account";
-    static final String REGION = "policy.region";
 
     private AccountRules() {}
 
@@ -56,7 +55,7 @@ final class AccountRules {
         if (allowed.isEmpty() || skip(account) || "aws".equals(account) || allowed.contains(account)) {
             return;
         }
-        out.add(Violation.error(ACCOUNT, path, lead + " allows only account" + (allowed.size() == 1 ? " " : "s ")
+        out.add(Violation.error(ViolationCode.POLICY_ACCOUNT, path, lead + " allows only account" + (allowed.size() == 1 ? " " : "s ")
                         + String.join(", ", allowed) + "; the " + what + " " + account + ".",
                 "Use " + (allowed.size() == 1 ? "account " : "one of the accounts ") + String.join(", ", allowed)
                         + ", or run the experiment under a policy for account " + account + "."));
@@ -68,7 +67,7 @@ final class AccountRules {
         if (allowed.isEmpty() || skip(region) || allowed.contains(region)) {
             return;
         }
-        out.add(Violation.error(REGION, path, lead + " allows only Region" + (allowed.size() == 1 ? " " : "s ")
+        out.add(Violation.error(ViolationCode.POLICY_REGION, path, lead + " allows only Region" + (allowed.size() == 1 ? " " : "s ")
                         + String.join(", ", allowed) + "; the ARN " + arn + " is in " + region + ".",
                 "Use " + (allowed.size() == 1 ? "Region " : "one of the Regions ") + String.join(", ", allowed)
                         + ", or run the experiment under a policy for " + region + "."));

@@ -12,6 +12,7 @@ import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
 import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +26,6 @@ import java.util.Optional;
  */
 final class PolicyRules {
 
-    static final String MAX_PERCENT = "policy.max-percent";
-    static final String MAX_COUNT = "policy.max-count";
-    static final String ALL_ON_TAGS = "policy.all-on-tags";
-    static final String ALARM_REQUIRED = "policy.alarm-required";
-    static final String HYPOTHESIS_REQUIRED = "policy.hypothesis-required";
-    static final String MAX_DURATION = "policy.max-duration";
-    static final String IRREVERSIBLE = "policy.irreversible-action";
-    static final String REVERSIBILITY_UNKNOWN = "policy.reversibility-unknown";
-    static final String NOT_ALLOWED = "policy.action-not-allowed";
-    static final String FORBIDDEN = "policy.action-forbidden";
-    static final String TAG_REQUIRED = "policy.tag-required";
 
     private PolicyRules() {}
 
@@ -44,13 +34,13 @@ final class PolicyRules {
             target(p, e, entry.getKey(), entry.getValue(), lead, out);
         }
         if (p.requireAlarmStopCondition() && !hasAlarm(e)) {
-            out.add(Violation.error(ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
+            out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
                             + "that FIS stops the experiment when the system degrades; the template has none.",
                     "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
                             + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
         }
         if (p.requireHypothesis() && e.hypothesis().isEmpty()) {
-            out.add(Violation.error(HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
+            out.add(Violation.error(ViolationCode.POLICY_HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
                             + "the experiment has none.",
                     "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
         }
@@ -74,7 +64,7 @@ final class PolicyRules {
         if (p.maxPercent().isPresent() && mode.kind() == SelectionMode.Kind.PERCENT
                 && mode.value() > p.maxPercent().getAsInt()) {
             int max = p.maxPercent().getAsInt();
-            out.add(Violation.error(MAX_PERCENT, append(append("/targets", name), "selectionMode"), lead + " allows at most PERCENT(" + max + "), but target '" + name
+            out.add(Violation.error(ViolationCode.POLICY_MAX_PERCENT, append(append("/targets", name), "selectionMode"), lead + " allows at most PERCENT(" + max + "), but target '" + name
                     + "' selects " + mode + ".", "Use PERCENT(" + max + ") or less."));
         }
         if (p.maxCount().isPresent()) {
@@ -82,7 +72,7 @@ final class PolicyRules {
         }
         if (p.forbidAllOnTagSelectedTargets() && mode.kind() == SelectionMode.Kind.ALL && t.resourceArns().isEmpty()
                 && (!t.resourceTags().isEmpty() || !t.filters().isEmpty()) && !Zones.confinedToOneZone(name, t, e)) {
-            out.add(Violation.error(ALL_ON_TAGS, append(append("/targets", name), "selectionMode"), lead + " forbids ALL on a target chosen by tags or filters, which "
+            out.add(Violation.error(ViolationCode.POLICY_ALL_ON_TAGS, append(append("/targets", name), "selectionMode"), lead + " forbids ALL on a target chosen by tags or filters, which "
                             + "takes every matching resource however many there are; target '" + name + "' selects ALL.",
                     "Use PERCENT(n) or COUNT(n), or confine the target to one Availability Zone with a "
                             + "Placement.AvailabilityZone filter or an availabilityZoneIdentifier parameter."));
@@ -91,7 +81,7 @@ final class PolicyRules {
 
     private static void count(int max, String name, TemplateTarget t, SelectionMode mode, String lead, List<Violation> out) {
         if (mode.kind() == SelectionMode.Kind.COUNT && mode.value() > max) {
-            out.add(Violation.error(MAX_COUNT, append(append("/targets", name), "selectionMode"), lead + " allows at most " + max
+            out.add(Violation.error(ViolationCode.POLICY_MAX_COUNT, append(append("/targets", name), "selectionMode"), lead + " allows at most " + max
                     + " resources per target, but target '" + name + "' selects " + mode + ".",
                     "Use COUNT(" + max + ") or less."));
             return;
@@ -99,7 +89,7 @@ final class PolicyRules {
         int arns = t.resourceArns().size();
         long chosen = mode.isValid() ? mode.chosenOf(arns) : arns;
         if (chosen > max) {
-            out.add(Violation.error(MAX_COUNT, append(append("/targets", name), "resourceArns"), lead + " allows at most " + max
+            out.add(Violation.error(ViolationCode.POLICY_MAX_COUNT, append(append("/targets", name), "resourceArns"), lead + " allows at most " + max
                     + " resources per target, but target '" + name + "' selects " + chosen + " of its " + arns + " ARNs.",
                     "List at most " + max + " ARNs, or select COUNT(" + max + ")."));
         }
@@ -117,7 +107,7 @@ final class PolicyRules {
         }
         String last = plan.actions().stream().filter(a -> a.end().equals(plan.totalDuration()))
                 .map(PlannedAction::name).reduce((a, b) -> b).orElse("?");
-        out.add(Violation.error(MAX_DURATION, "/actions", lead + " allows experiments of at most " + format(max)
+        out.add(Violation.error(ViolationCode.POLICY_MAX_DURATION, "/actions", lead + " allows experiments of at most " + format(max)
                         + ", but this one lasts " + format(plan.totalDuration()) + " (until action '" + last + "' ends).",
                 "Shorten the actions' durations to end within " + format(max) + ", or split the experiment."));
     }
@@ -135,13 +125,13 @@ final class PolicyRules {
         }
         String id = a.actionId().get();
         if (!p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null) {
-            out.add(Violation.error(NOT_ALLOWED, append(append("/actions", name), "actionId"), lead + " allows only actions matching "
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_NOT_ALLOWED, append(append("/actions", name), "actionId"), lead + " allows only actions matching "
                             + String.join(", ", p.allowedActions()) + "; action '" + name + "' is " + id + ".",
                     "Use an allowed action, or run the experiment under a policy that allows " + id + "."));
         }
         String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
         if (forbidden != null) {
-            out.add(Violation.error(FORBIDDEN, append(append("/actions", name), "actionId"), lead + " forbids actions matching '" + forbidden + "'; action '"
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_FORBIDDEN, append(append("/actions", name), "actionId"), lead + " forbids actions matching '" + forbidden + "'; action '"
                             + name + "' is " + id + ".",
                     "Remove the action, or use one the policy does not forbid."));
         }
@@ -154,7 +144,7 @@ final class PolicyRules {
             List<Violation> out) {
         Optional<ActionDefinition> def = context.catalog().action(id);
         if (def.isEmpty()) {
-            out.add(Violation.warning(REVERSIBILITY_UNKNOWN, append(append("/actions", name), "actionId"), lead + " forbids irreversible "
+            out.add(Violation.warning(ViolationCode.POLICY_REVERSIBILITY_UNKNOWN, append(append("/actions", name), "actionId"), lead + " forbids irreversible "
                             + "actions, but " + id + " is not in the catalog, so whether it is reversible is unknown.",
                     "Check what the action does; list it in forbiddenActions if it cannot be undone."));
             return;
@@ -165,12 +155,12 @@ final class PolicyRules {
         }
         if (d.reversible() && d.reversibleOnlyWith().isPresent()) {
             String parameter = d.reversibleOnlyWith().get();
-            out.add(Violation.error(IRREVERSIBLE, append(append(append("/actions", name), "parameters"), parameter), lead + " forbids "
+            out.add(Violation.error(ViolationCode.POLICY_IRREVERSIBLE_ACTION, append(append(append("/actions", name), "parameters"), parameter), lead + " forbids "
                             + "irreversible actions; action '" + name + "' (" + id + ") is undone only when parameter "
                             + parameter + " is set.",
                     "Set " + parameter + " so that FIS undoes the action, for example \"" + parameter + "\": \"PT5M\"."));
         } else {
-            out.add(Violation.error(IRREVERSIBLE, append(append("/actions", name), "actionId"), lead + " forbids irreversible actions; "
+            out.add(Violation.error(ViolationCode.POLICY_IRREVERSIBLE_ACTION, append(append("/actions", name), "actionId"), lead + " forbids irreversible actions; "
                             + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
                     "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
                             + "policy that allows irreversible actions."));
@@ -187,12 +177,12 @@ final class PolicyRules {
         String at = append("/tags", required.key());
         String values = String.join(", ", required.values());
         if (value == null) {
-            out.add(Violation.error(TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
+            out.add(Violation.error(ViolationCode.POLICY_TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
                             + "'; the template does not have it.",
                     required.acceptsAnyValue() ? "Add \"" + required.key() + "\": \"<value>\" to the template's tags."
                             : "Add the tag " + required.key() + " with one of: " + values + "."));
         } else if (!required.accepts(value)) {
-            out.add(Violation.error(TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
+            out.add(Violation.error(ViolationCode.POLICY_TAG_REQUIRED, at, lead + " requires the template tag '" + required.key()
                             + "' to match " + values + "; it is '" + value + "'.",
                     "Set " + required.key() + " to one of: " + values + "."));
         }

@@ -7,6 +7,7 @@ import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.ValidationRule;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -342,7 +343,7 @@ public abstract class SafetyPolicy implements ValidationRule {
             PolicyRules.check(this, experiment, context, lead(), found);
             ProductionRules.check(this, experiment, context, found);
         } catch (RuntimeException e) {
-            found.add(Violation.error("policy.internal", "", lead() + " could not be checked on this template ("
+            found.add(Violation.error(ViolationCode.POLICY_CHECK_FAILED, "", lead() + " could not be checked on this template ("
                     + e + "); please report it.", null));
         }
         out.addAll(found);

@@ -48,12 +48,28 @@ final class ArnRules implements ValidationRule {
         }
     }
 
+    /**
+     * An alarm stop condition's value is an alarm ARN; so is the value of one whose source is
+     * misspelt, unless the nearest source is "none": a wrong source must not hide a wrong ARN.
+     */
+    private static boolean checkedAsAlarm(StopCondition c) {
+        if (c.isAlarm()) {
+            return true;
+        }
+        String source = c.source().orElse(null);
+        if (source == null || source.equals(StopCondition.SOURCE_NONE)) {
+            return false;
+        }
+        List<String> near = Suggestions.nearest(source, List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM), 1);
+        return near.isEmpty() || near.get(0).equals(StopCondition.SOURCE_ALARM);
+    }
+
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         e.roleArn().ifPresent(arn -> check(arn, "/roleArn", Kind.ROLE, out));
         for (int i = 0; i < e.stopConditions().size(); i++) {
             StopCondition c = e.stopConditions().get(i);
-            if (c.isAlarm() && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
+            if (checkedAsAlarm(c) && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
                 check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }
@@ -102,7 +118,7 @@ final class ArnRules implements ValidationRule {
                 Optional<Arn> parsed = Arn.parse(arn);
                 if (parsed.isPresent() && a.accountId().isPresent() && !Placeholders.contains(arn)
                         && !parsed.get().account().equals(a.accountId().get())) {
-                    out.add(Violation.error("arn.account", append(at, "roleArn"),
+                    out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, append(at, "roleArn"),
                             "The role is in account " + parsed.get().account() + ", not in target account "
                                     + a.accountId().get() + ".", "Use a role of the target account."));
                 }
@@ -141,7 +157,7 @@ final class ArnRules implements ValidationRule {
             return false;
         }
         List<String> found = Placeholders.find(value);
-        out.add(Violation.warning("placeholder", path, "Unresolved placeholder " + String.join(", ", found) + ".",
+        out.add(Violation.warning(ViolationCode.TEMPLATE_PLACEHOLDER_UNRESOLVED, path, "Unresolved placeholder " + String.join(", ", found) + ".",
                 "Replace it with the real value before creating the template."));
         return true;
     }
@@ -217,7 +233,7 @@ final class ArnRules implements ValidationRule {
         Optional<Arn> parsed = Arn.parse(hasPlaceholder ? colonsHidden(text) : text);
         if (parsed.isEmpty()) {
             if (!hasPlaceholder || !text.startsWith(Placeholders.find(text).get(0))) {
-                out.add(Violation.error("arn.syntax", path, "'" + text + "' is not an ARN.",
+                out.add(Violation.error(ViolationCode.ARN_FORMAT, path, "'" + text + "' is not an ARN.",
                         "An ARN reads arn:partition:service:region:account:resource"
                                 + (kind.service == null ? "." : ", here arn:aws:" + kind.service + ":…")));
             }
@@ -226,27 +242,27 @@ final class ArnRules implements ValidationRule {
         Arn arn = parsed.get();
         if (!skip(arn.partition()) && !PARTITIONS.contains(arn.partition())) {
             List<String> near = Suggestions.nearest(arn.partition(), PARTITIONS, 1);
-            out.add(Violation.error("arn.partition", path, "'" + arn.partition() + "' is not an AWS partition.",
+            out.add(Violation.error(ViolationCode.ARN_PARTITION_UNKNOWN, path, "'" + arn.partition() + "' is not an AWS partition.",
                     near.isEmpty() ? "Use aws, aws-cn or aws-us-gov." : "Did you mean '" + near.get(0) + "'?"));
         }
         if (!skip(arn.service())) {
             if (!isServiceName(arn.service())) {
-                out.add(Violation.error("arn.service", path, "'" + arn.service() + "' is not a service namespace.",
+                out.add(Violation.error(ViolationCode.ARN_SERVICE_FORMAT, path, "'" + arn.service() + "' is not a service namespace.",
                         "Write the service in lower case, for example ec2."));
             } else if (kind.service != null && !kind.service.equals(arn.service())) {
-                out.add(Violation.error("arn.service", path, "This must be an ARN of service " + kind.service
+                out.add(Violation.error(ViolationCode.ARN_SERVICE_MISMATCH, path, "This must be an ARN of service " + kind.service
                         + ", not " + arn.service() + ".", "Use arn:aws:" + kind.service + ":…"));
             }
         }
         region(arn, path, kind, out);
         account(arn, path, kind, out);
         if (arn.resource().isEmpty()) {
-            out.add(Violation.error("arn.resource", path, "The ARN has no resource part.",
+            out.add(Violation.error(ViolationCode.ARN_RESOURCE_FORMAT, path, "The ARN has no resource part.",
                     "Add the resource after the account, for example " + (kind.resourcePrefix == null ? "instance/i-…"
                             : kind.resourcePrefix + "…") + "."));
         } else if (kind.resourcePrefix != null && !skip(arn.resource()) && !arn.resource().startsWith(kind.resourcePrefix)
                 && !arn.resource().startsWith("<")) {
-            out.add(Violation.error("arn.resource", path, "The resource '" + arn.resource() + "' should start with '"
+            out.add(Violation.error(ViolationCode.ARN_RESOURCE_FORMAT, path, "The resource '" + arn.resource() + "' should start with '"
                     + kind.resourcePrefix + "'.", "Use the " + kind.service + " ARN of a " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "."));
         }
     }
@@ -258,15 +274,15 @@ final class ArnRules implements ValidationRule {
         }
         if (region.isEmpty()) {
             if (kind.needsRegion) {
-                out.add(Violation.error("arn.region", path, "The ARN has no Region.", "Add the Region, for example us-east-1."));
+                out.add(Violation.error(ViolationCode.ARN_REGION_FORMAT, path, "The ARN has no Region.", "Add the Region, for example us-east-1."));
             }
             return;
         }
         if ("iam".equals(arn.service())) {
-            out.add(Violation.error("arn.region", path, "IAM ARNs have no Region, but this one has '" + region + "'.",
+            out.add(Violation.error(ViolationCode.ARN_REGION_FORMAT, path, "IAM ARNs have no Region, but this one has '" + region + "'.",
                     "Write arn:aws:iam::<account>:role/<name>."));
         } else if (!isRegion(region)) {
-            out.add(Violation.error("arn.region", path, "'" + region + "' is not a Region code.",
+            out.add(Violation.error(ViolationCode.ARN_REGION_FORMAT, path, "'" + region + "' is not a Region code.",
                     "Use a Region code such as us-east-1."));
         }
     }
@@ -278,12 +294,12 @@ final class ArnRules implements ValidationRule {
         }
         if (account.isEmpty()) {
             if (kind.needsAccount) {
-                out.add(Violation.error("arn.account", path, "The ARN has no account ID.", "Add the 12-digit account ID."));
+                out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, path, "The ARN has no account ID.", "Add the 12-digit account ID."));
             }
             return;
         }
         if (!isAccount(account) && !"aws".equals(account)) {
-            out.add(Violation.error("arn.account", path, "'" + account + "' is not a 12-digit account ID.",
+            out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, path, "'" + account + "' is not a 12-digit account ID.",
                     "Use the 12-digit account ID, without dashes."));
         }
     }

@@ -50,9 +50,10 @@ final class CatalogRules implements ValidationRule {
             Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isEmpty()) {
                 List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
-                out.add(Violation.warning("action.unknown", append(at, "actionId").toString(),
-                        "'" + a.actionId().get() + "' is not in Faultline's catalog of FIS actions; its targets and parameters are not checked.",
-                        near.isEmpty() ? "Check the id against FIS's ListActions; new actions can be added to the catalog as data."
+                out.add(Violation.error(ViolationCode.ACTION_ID_UNKNOWN, append(at, "actionId").toString(),
+                        "'" + a.actionId().get() + "' is not an action of the catalog; FIS rejects it (ResourceNotFoundException).",
+                        near.isEmpty() ? "Check the id against FIS's ListActions; an action newer than the catalog can be added"
+                                + " with a catalog overlay file (docs/catalog.md)."
                                 : "Did you mean '" + near.get(0) + "'?"));
                 continue;
             }
@@ -62,7 +63,7 @@ final class CatalogRules implements ValidationRule {
             LazyPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
             if (!usedTargets.contains(entry.getKey())) {
-                out.add(Violation.warning("target.unused", at.toString(), "No action uses target '" + entry.getKey() + "'.",
+                out.add(Violation.warning(ViolationCode.TARGET_UNUSED, at.toString(), "No action uses target '" + entry.getKey() + "'.",
                         "Reference it from an action's targets, or remove it."));
             }
         }
@@ -73,7 +74,7 @@ final class CatalogRules implements ValidationRule {
     private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, LazyPointer at,
             List<Violation> out) {
         if (def.deprecated()) {
-            out.add(Violation.warning("action.deprecated", append(at, "actionId").toString(),
+            out.add(Violation.warning(ViolationCode.ACTION_ID_DEPRECATED, append(at, "actionId").toString(),
                     def.id() + " is a legacy action.",
                     def.replacedBy().map(r -> "Use " + r + " instead.").orElse("Use its replacement.")));
         }
@@ -85,14 +86,14 @@ final class CatalogRules implements ValidationRule {
         Map<String, TargetKeyDefinition> keys = def.targets();
         if (keys.isEmpty()) {
             if (!a.targets().isEmpty()) {
-                out.add(Violation.error("action.no-targets", append(at, "targets").toString(),
+                out.add(Violation.error(ViolationCode.ACTION_TARGETS_MISSING, append(at, "targets").toString(),
                         def.id() + " takes no targets.", "Remove its targets."));
             }
             return;
         }
         if (a.targets().isEmpty()) {
             TargetKeyDefinition key = keys.values().iterator().next();
-            out.add(Violation.error("action.target-missing", append(at, "targets").toString(),
+            out.add(Violation.error(ViolationCode.ACTION_TARGET_KEY_MISSING, append(at, "targets").toString(),
                     def.id() + " needs a target under the key '" + key.key() + "'.",
                     "Add \"targets\": {\"" + key.key() + "\": \"<target name>\"} with a target of type "
                             + String.join(" or ", key.resourceTypes()) + "."));
@@ -105,14 +106,14 @@ final class CatalogRules implements ValidationRule {
             TargetKeyDefinition key = keys.get(t.getKey());
             if (key == null) {
                 String right = type.flatMap(def::targetKeyFor).orElse(keys.keySet().iterator().next());
-                out.add(Violation.error("action.target-key", tat.toString(),
+                out.add(Violation.error(ViolationCode.ACTION_TARGET_KEY_UNKNOWN, tat.toString(),
                         "Unexpected target \"" + t.getKey() + "\" found in action; " + def.id()
                                 + " takes its targets under " + String.join(", ", keys.keySet()) + ".",
                         "Use the key '" + right + "'."));
                 continue;
             }
             if (type.isPresent() && !key.accepts(type.get())) {
-                out.add(Violation.error("action.resource-type", tat.toString(),
+                out.add(Violation.error(ViolationCode.ACTION_TARGET_TYPE_MISMATCH, tat.toString(),
                         "Target '" + t.getValue() + "' has resource type " + type.get() + ", but " + def.id()
                                 + " takes " + String.join(" or ", key.resourceTypes()) + " under '" + key.key() + "'.",
                         "Point '" + key.key() + "' at a target of type " + String.join(" or ", key.resourceTypes()) + "."));
@@ -125,14 +126,14 @@ final class CatalogRules implements ValidationRule {
         for (Map.Entry<String, String> p : a.parameters().entrySet()) {
             Optional<ParameterDefinition> pdef = def.parameter(p.getKey());
             if (pdef.isEmpty()) {
-                out.add(Violation.error("parameter.unknown", append(pat, p.getKey()).toString(),
+                out.add(Violation.error(ViolationCode.PARAMETER_UNKNOWN, append(pat, p.getKey()).toString(),
                         def.id() + " has no parameter '" + p.getKey() + "'.", unknownParameterHint(p.getKey(), def)));
                 continue;
             }
-            ParameterChecks.check(pdef.get(), p.getValue(), pat, p.getKey(), "parameter", out);
+            ParameterChecks.check(pdef.get(), p.getValue(), pat, p.getKey(), ParameterCodes.ACTION, out);
             Optional<String> with = pdef.get().appliesOnlyWith();
             if (with.isPresent() && !a.parameters().containsKey(with.get())) {
-                out.add(Violation.warning("parameter.ineffective", append(pat, p.getKey()).toString(),
+                out.add(Violation.warning(ViolationCode.PARAMETER_INEFFECTIVE, append(pat, p.getKey()).toString(),
                         def.id() + " ignores '" + p.getKey() + "' unless '" + with.get() + "' is set.",
                         "Set '" + with.get() + "', or remove '" + p.getKey() + "'."));
             }
@@ -142,10 +143,10 @@ final class CatalogRules implements ValidationRule {
                 continue;
             }
             if (pdef.required()) {
-                out.add(Violation.error("parameter.required", append(pat, pdef.name()).toString(),
+                out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
             } else if (pdef.requiredWhen().filter(c -> c.isMachineCheckable() && c.appliesTo(a.parameters())).isPresent()) {
-                out.add(Violation.error("parameter.required", append(pat, pdef.name()).toString(),
+                out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
                         requiredHint(pdef)));
             }
@@ -200,12 +201,12 @@ final class CatalogRules implements ValidationRule {
             try {
                 tree = JSON.readTree(parameters);
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                out.add(Violation.error("ssm.parameters-json", path, "documentParameters is not valid JSON: "
+                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_JSON_FORMAT, path, "documentParameters is not valid JSON: "
                         + ex.getOriginalMessage(), "Write a JSON object, as a string."));
                 return;
             }
             if (tree == null || !tree.isObject()) {
-                out.add(Violation.error("ssm.parameters-json", path, "documentParameters must be a JSON object.",
+                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_JSON_FORMAT, path, "documentParameters must be a JSON object.",
                         "Write {\"Name\": \"value\", …} as a string."));
                 return;
             }
@@ -219,18 +220,18 @@ final class CatalogRules implements ValidationRule {
                 Optional<ParameterDefinition> pdef = d.parameter(field.getKey());
                 if (pdef.isEmpty()) {
                     List<String> near = Suggestions.nearest(field.getKey(), d.parameters().keySet(), 1);
-                    out.add(Violation.error("ssm.parameter-unknown", path, d.name() + " has no parameter '"
+                    out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_UNKNOWN, path, d.name() + " has no parameter '"
                                     + field.getKey() + "'.",
                             near.isEmpty() ? "Its parameters are " + String.join(", ", d.parameters().keySet()) + "."
                                     : "Did you mean '" + near.get(0) + "'?"));
                 } else if (field.getValue().isValueNode()) {
-                    ParameterChecks.check(pdef.get(), field.getValue().asText(), pat, "documentParameters", "ssm.parameter", out);
+                    ParameterChecks.check(pdef.get(), field.getValue().asText(), pat, "documentParameters", ParameterCodes.DOCUMENT, out);
                 }
             }
         }
         for (String required : d.requiredParameterNames()) {
             if (tree == null || !tree.has(required)) {
-                out.add(Violation.error("ssm.parameter-required", path, d.name() + " requires the parameter '"
+                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_MISSING, path, d.name() + " requires the parameter '"
                         + required + "'.", "Add \"" + required + "\" to documentParameters."));
             }
         }
@@ -248,14 +249,14 @@ final class CatalogRules implements ValidationRule {
             List<String> known = new ArrayList<>();
             catalog.resourceTypes().forEach(r -> known.add(r.type()));
             List<String> near = Suggestions.nearest(type, known, 1);
-            out.add(Violation.error("target.resource-type", append(at, "resourceType").toString(),
+            out.add(Violation.error(ViolationCode.TARGET_RESOURCE_TYPE_UNKNOWN, append(at, "resourceType").toString(),
                     "'" + type + "' is not a FIS target resource type.",
                     near.isEmpty() ? "Use a type such as aws:ec2:instance (see docs/catalog.md)." : "Did you mean '" + near.get(0) + "'?"));
             return;
         }
         ResourceTypeDefinition r = def.get();
         if (r.legacy()) {
-            out.add(Violation.warning("target.legacy-resource-type", append(at, "resourceType").toString(),
+            out.add(Violation.warning(ViolationCode.TARGET_RESOURCE_TYPE_DEPRECATED, append(at, "resourceType").toString(),
                     type + " is a legacy resource type.", "Use the type the current action takes."));
         }
         identification(name, t, r, e, catalog, at, out);
@@ -264,24 +265,24 @@ final class CatalogRules implements ValidationRule {
             Optional<ParameterDefinition> pdef = r.parameter(p.getKey());
             if (pdef.isEmpty()) {
                 List<String> near = Suggestions.nearest(p.getKey(), r.parameters().keySet(), 1);
-                out.add(Violation.error("target.parameter-unknown", path.toString(), type + " has no target parameter '" + p.getKey() + "'.",
+                out.add(Violation.error(ViolationCode.TARGET_PARAMETER_UNKNOWN, path.toString(), type + " has no target parameter '" + p.getKey() + "'.",
                         !near.isEmpty() ? "Did you mean '" + near.get(0) + "'?" : r.parameters().isEmpty()
                                 ? type + " takes no parameters; remove it." : "Its parameters are "
                                 + String.join(", ", r.parameters().keySet()) + "."));
             } else {
-                ParameterChecks.check(pdef.get(), p.getValue(), append(at, "parameters"), p.getKey(), "target.parameter", out);
+                ParameterChecks.check(pdef.get(), p.getValue(), append(at, "parameters"), p.getKey(), ParameterCodes.TARGET, out);
             }
         }
         for (ParameterDefinition pdef : r.parameters().values()) {
             if (pdef.required() && !t.parameters().containsKey(pdef.name())) {
-                out.add(Violation.error("target.parameter-required", append(append(at, "parameters"), pdef.name()).toString(),
+                out.add(Violation.error(ViolationCode.TARGET_PARAMETER_MISSING, append(append(at, "parameters"), pdef.name()).toString(),
                         type + " targets require the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
             }
         }
         for (int i = 0; i < t.resourceArns().size(); i++) {
             String arn = t.resourceArns().get(i);
             if (!Placeholders.contains(arn) && arn.startsWith("arn:") && !r.arnFormats().isEmpty() && !r.matchesArn(arn)) {
-                out.add(Violation.error("target.arn-type", append(append(at, "resourceArns"), i).toString(),
+                out.add(Violation.error(ViolationCode.TARGET_ARN_TYPE_MISMATCH, append(append(at, "resourceArns"), i).toString(),
                         "'" + arn + "' is not the ARN of a " + type + ".",
                         "Use an ARN like arn:aws:" + r.arnService().orElse("…") + ":…:" + r.arnResourcePrefix().orElse("") + "…"));
             }
@@ -309,17 +310,17 @@ final class CatalogRules implements ValidationRule {
         means(!t.parameters().isEmpty(), id, Identification.Means.PARAMETERS, "parameters", by, at, out);
         int arns = t.resourceArns().size();
         if (id.allows(Identification.Means.ARNS) && arns > 0 && arns < id.minArns()) {
-            out.add(Violation.error("target.identification", append(at, "resourceArns").toString(),
+            out.add(Violation.error(ViolationCode.TARGET_IDENTIFICATION_MISMATCH, append(at, "resourceArns").toString(),
                     by + " needs at least " + id.minArns() + " resource ARNs.", "Add ARNs."));
         }
         // over the API's own limit is target.too-many-arns, and ARNs where none are allowed is reported above
         if (id.allows(Identification.Means.ARNS) && arns > id.maxArns() && id.maxArns() < ApiRules.MAX_ARNS) {
-            out.add(Violation.error("target.identification", append(at, "resourceArns").toString(),
+            out.add(Violation.error(ViolationCode.TARGET_IDENTIFICATION_MISMATCH, append(at, "resourceArns").toString(),
                     by + " takes at most " + id.maxArns() + " resource ARN" + (id.maxArns() == 1 ? "" : "s") + ".",
                     "Keep " + id.maxArns() + "."));
         }
         if (id.minArns() > 0 && arns == 0 && !id.allows(Identification.Means.TAGS)) {
-            out.add(Violation.error("target.identification", at.toString(), by + " needs its resources by ARN.",
+            out.add(Violation.error(ViolationCode.TARGET_IDENTIFICATION_MISMATCH, at.toString(), by + " needs its resources by ARN.",
                     "Give resourceArns."));
         }
     }
@@ -327,7 +328,7 @@ final class CatalogRules implements ValidationRule {
     private static void means(boolean used, Identification id, Identification.Means means, String field, String by,
             LazyPointer at, List<Violation> out) {
         if (used && !id.allows(means)) {
-            out.add(Violation.error("target.identification", append(at, field).toString(),
+            out.add(Violation.error(ViolationCode.TARGET_IDENTIFICATION_MISMATCH, append(at, field).toString(),
                     by + " does not support " + field + " for its targets.",
                     "Identify the resources by " + allowed(id) + "."));
         }
@@ -359,7 +360,7 @@ final class CatalogRules implements ValidationRule {
             }
             Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isPresent() && def.get().targetQuota().isPresent() && most > def.get().targetQuota().getAsInt()) {
-                out.add(Violation.warning("quota.action-targets", at.toString(),
+                out.add(Violation.warning(ViolationCode.QUOTA_ACTION_TARGETS_TOO_MANY, at.toString(),
                         "Target '" + name + "' can hold " + most + " resources, but " + def.get().id() + " acts on at most "
                                 + def.get().targetQuota().getAsInt() + " by default" + def.get().quotaCode().map(c -> " (quota " + c + ")").orElse("") + ".",
                         "Select fewer resources, or raise the quota."));

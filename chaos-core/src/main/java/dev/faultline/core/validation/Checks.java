@@ -13,7 +13,7 @@ final class Checks {
     /** Adds a {@code required} error when the value is absent; returns the value or null. */
     static String required(Optional<String> value, String path, String what, String hint, List<Violation> out) {
         if (value.isEmpty()) {
-            out.add(Violation.error("required", path, what + " is required.", hint));
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, path, what + " is required.", hint));
             return null;
         }
         return value.get();
@@ -72,10 +72,10 @@ final class Checks {
         }
         int n = value.codePointCount(0, units);
         if (n > max) {
-            out.add(Violation.error("length", path, what + " is " + n + " characters long; FIS allows at most " + max + ".",
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_TOO_LONG, path, what + " is " + n + " characters long; FIS allows at most " + max + ".",
                     "Shorten it to " + max + " characters or fewer."));
         } else if (n < min && !Placeholders.contains(value)) { // the real value's length is not known yet
-            out.add(Violation.error("length", path, what + (n == 0 ? " is empty" : " is " + n + " characters long")
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_TOO_SHORT, path, what + (n == 0 ? " is empty" : " is " + n + " characters long")
                     + "; FIS needs at least " + min + ".", min == 1 ? "Give it a value." : "Give it at least " + min + " characters."));
         }
     }
@@ -88,6 +88,25 @@ final class Checks {
      */
     static List<String> nearestName(String reference, Collection<String> names) {
         return reference.length() > 128 ? List.of() : Suggestions.nearest(reference, names, 1);
+    }
+
+    /**
+     * The first {@code max} names joined by {@code separator}, then "and N more" for the rest, so
+     * that a message about a huge template stays short.
+     */
+    static String few(Collection<String> names, String separator, int max) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (String name : names) {
+            if (i == max) {
+                return b.append(" and ").append(names.size() - max).append(" more").toString();
+            }
+            if (i++ > 0) {
+                b.append(separator);
+            }
+            b.append(name);
+        }
+        return b.toString();
     }
 
     /** Tells whether a string holds a non-whitespace character (FIS's unanchored {@code [\S]+}). */
@@ -103,7 +122,7 @@ final class Checks {
     /** Adds a {@code pattern} error when a value FIS matches with {@code [\S]+} is blank. */
     static void nonBlank(String value, String path, String what, List<Violation> out) {
         if (value != null && !value.isEmpty() && !hasNonBlank(value)) {
-            out.add(Violation.error("pattern", path, what + " is only whitespace.", "Give it a visible value."));
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_FORMAT, path, what + " is only whitespace.", "Give it a visible value."));
         }
     }
 

@@ -24,11 +24,11 @@ final class HypothesisRules implements ValidationRule {
         }
         Hypothesis h = e.hypothesis().get();
         if (h.conditions().isEmpty()) {
-            out.add(Violation.error("hypothesis.no-condition", "/hypothesis/conditions",
+            out.add(Violation.error(ViolationCode.HYPOTHESIS_CONDITION_MISSING, "/hypothesis/conditions",
                     "The hypothesis has no steady-state condition.", "Add a metric condition, or remove the hypothesis."));
         }
         if (h.recoveryWindow().filter(d -> d.isNegative()).isPresent()) {
-            out.add(Violation.error("hypothesis.recovery-window", "/hypothesis/recoveryWindow",
+            out.add(Violation.error(ViolationCode.HYPOTHESIS_RECOVERY_WINDOW_RANGE, "/hypothesis/recoveryWindow",
                     "The recovery window is negative.", "Use a positive duration such as PT5M."));
         }
         for (int i = 0; i < h.conditions().size(); i++) {
@@ -44,16 +44,16 @@ final class HypothesisRules implements ValidationRule {
         String statistic = Checks.required(c.statistic(), append(at, "statistic"), "The statistic",
                 "Use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99.", out);
         if (statistic != null && !STATISTICS.contains(statistic) && !isPercentile(statistic)) {
-            out.add(Violation.error("hypothesis.statistic", append(at, "statistic"),
+            out.add(Violation.error(ViolationCode.HYPOTHESIS_STATISTIC_FORMAT, append(at, "statistic"),
                     "'" + statistic + "' is not a CloudWatch statistic.",
                     "Use Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99."));
         }
         if (c.comparison().isEmpty()) {
-            out.add(Violation.error("required", append(at, "comparison"), "The comparison is required.",
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, append(at, "comparison"), "The comparison is required.",
                     "Use LessThanThreshold, GreaterThanThreshold or their OrEqualTo forms."));
         }
         if (c.threshold().isEmpty()) {
-            out.add(Violation.error("required", append(at, "threshold"), "The threshold is required.",
+            out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, append(at, "threshold"), "The threshold is required.",
                     "Give the number the statistic is compared with."));
         }
         Duration period = c.period();
@@ -61,16 +61,16 @@ final class HypothesisRules implements ValidationRule {
         boolean valid = period.getNano() == 0 && (seconds == 1 || seconds == 5 || seconds == 10 || seconds == 30
                 || seconds > 0 && seconds % 60 == 0);
         if (!valid) {
-            out.add(Violation.error("hypothesis.period", append(at, "period"),
+            out.add(Violation.error(ViolationCode.HYPOTHESIS_PERIOD_RANGE, append(at, "period"),
                     "A CloudWatch period of " + period + " is not allowed.",
                     "Use 1, 5, 10 or 30 seconds, or a multiple of 60 seconds such as PT1M."));
         }
         if (c.dimensions().size() > MAX_DIMENSIONS) {
-            out.add(Violation.error("hypothesis.dimensions", append(at, "dimensions"),
+            out.add(Violation.error(ViolationCode.HYPOTHESIS_DIMENSIONS_TOO_MANY, append(at, "dimensions"),
                     "CloudWatch allows at most 30 dimensions per metric.", "Remove dimensions."));
         }
         if (c.phases().isEmpty()) {
-            out.add(Violation.warning("hypothesis.no-phase", append(at, "phases"),
+            out.add(Violation.warning(ViolationCode.HYPOTHESIS_PHASE_MISSING, append(at, "phases"),
                     "The condition is never checked: it has no phase.", "Add before, during or after."));
         }
     }

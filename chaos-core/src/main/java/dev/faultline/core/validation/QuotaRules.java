@@ -2,6 +2,7 @@ package dev.faultline.core.validation;
 
 import static dev.faultline.core.validation.JsonPointer.append;
 
+import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.Durations;
 import dev.faultline.core.plan.ExperimentPlan;
@@ -35,29 +36,43 @@ final class QuotaRules implements ValidationRule {
             plan = context.plan(e);
         } catch (ArithmeticException overflow) {
             // the plan adds durations; a sum past java.time.Duration's range is far beyond 12 hours
-            out.add(Violation.error("quota.duration", "/actions",
+            out.add(Violation.error(ViolationCode.QUOTA_DURATION_TOO_LONG, "/actions",
                     "The experiment lasts longer than can be counted; FIS allows at most 12 hours (quota L-6C1E4427).",
                     "Shorten the actions' durations or split the experiment."));
             return;
         }
         if (plan.peakParallelism() > MAX_PARALLEL_ACTIONS) {
-            out.add(Violation.error("quota.parallel-actions", "/actions",
+            out.add(Violation.error(ViolationCode.QUOTA_PARALLEL_ACTIONS_TOO_MANY, "/actions",
                     plan.peakParallelism() + " actions run at once (" + String.join(", ", plan.peakActions())
                             + "); FIS allows at most " + MAX_PARALLEL_ACTIONS + " (quota L-EB051440).",
                     "Chain some of them with startAfter."));
         }
-        if (plan.totalDuration().compareTo(MAX_DURATION) > 0) {
-            out.add(Violation.error("quota.duration", "/actions",
+        // one fault, one error: an action over 12 hours is reported once, by the catalog's range
+        // when the catalog caps its duration at 12 hours or less, else here; and the total only
+        // when it is too long even with every such action cut to 12 hours
+        Duration excess = Duration.ZERO;
+        for (PlannedAction a : plan.actions()) {
+            if (a.duration().compareTo(MAX_DURATION) > 0 && a.durationParameter().isPresent()) {
+                excess = excess.plus(a.duration().minus(MAX_DURATION));
+                if (!rangeReported(a, context)) {
+                    out.add(Violation.error(ViolationCode.QUOTA_ACTION_DURATION_TOO_LONG,
+                            append(append(append("/actions", a.name()), "parameters"), a.durationParameter().get()),
+                            "The action lasts " + Durations.format(a.duration())
+                                    + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
+                            "Use PT12H or less."));
+                }
+            }
+        }
+        if (plan.totalDuration().minus(excess).compareTo(MAX_DURATION) > 0) {
+            out.add(Violation.error(ViolationCode.QUOTA_DURATION_TOO_LONG, "/actions",
                     "The experiment lasts " + Durations.format(plan.totalDuration()) + "; FIS allows at most 12 hours (quota L-6C1E4427).",
                     "Shorten the actions' durations or split the experiment."));
         }
-        for (PlannedAction a : plan.actions()) {
-            if (a.duration().compareTo(MAX_DURATION) > 0 && a.durationParameter().isPresent()) {
-                out.add(Violation.error("quota.action-duration",
-                        append(append(append("/actions", a.name()), "parameters"), a.durationParameter().get()),
-                        "The action lasts " + Durations.format(a.duration()) + "; FIS allows at most 12 hours per action (quota L-A7622DAA).",
-                        "Use PT12H or less."));
-            }
-        }
+    }
+
+    /** Tells whether the catalog rules already report the action's duration as out of range (their maximum is 12 hours or less). */
+    private static boolean rangeReported(PlannedAction a, ValidationContext context) {
+        return context.catalog().action(a.actionId()).flatMap(d -> d.parameter(a.durationParameter().get()))
+                .flatMap(ParameterDefinition::durationMax).filter(max -> max.compareTo(MAX_DURATION) <= 0).isPresent();
     }
 }

@@ -108,6 +108,16 @@ public final class ValidationResult {
     }
 
     /**
+     * The violations with a given declared code.
+     *
+     * @param code the code
+     * @return the matching violations
+     */
+    public List<Violation> withCode(ViolationCode code) {
+        return withCode(code.code());
+    }
+
+    /**
      * This result followed by another's violations.
      *
      * @param other the other result

@@ -57,6 +57,18 @@ public final class Validator {
     }
 
     /**
+     * This validator for a file meant as input to {@code aws fis create-experiment-template
+     * --cli-input-json}: it also warns ({@code template.field-faultline-only}) at each field that
+     * command rejects: Faultline's {@code name} and {@code hypothesis}, target account
+     * configurations, and the fields of a GetExperimentTemplate answer.
+     *
+     * @return a new validator
+     */
+    public Validator forFisInput() {
+        return with(new FisInputRules());
+    }
+
+    /**
      * This validator on another catalog (for actions FIS added after this release, say).
      *
      * @param catalog the catalog
@@ -81,7 +93,7 @@ public final class Validator {
             try {
                 rule.check(experiment, context, out);
             } catch (RuntimeException e) {
-                out.add(Violation.error("validator.internal", "",
+                out.add(Violation.error(ViolationCode.TEMPLATE_RULE_FAILED, "",
                         "The rule " + rule.getClass().getSimpleName() + " failed on this template (" + e
                                 + "); the other rules still ran. Please report it.", null));
             }

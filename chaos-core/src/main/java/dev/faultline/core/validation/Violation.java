@@ -15,46 +15,85 @@ public abstract class Violation {
     /**
      * Creates an error.
      *
-     * @param code the stable code, for example {@code parameter.unknown}
+     * @param code the declared code, for example {@link ViolationCode#PARAMETER_UNKNOWN}
      * @param path the JSON Pointer of the offending value
      * @param message what is wrong
      * @param hint how to fix it, or null
      * @return the violation
+     * @throws IllegalArgumentException if the code is declared as a warning
      */
-    public static Violation error(String code, String path, String message, String hint) {
+    public static Violation error(ViolationCode code, String path, String message, String hint) {
         return of(code, Severity.ERROR, path, message, hint);
     }
 
     /**
      * Creates a warning.
      *
-     * @param code the stable code
+     * @param code the declared code
+     * @param path the JSON Pointer of the offending value
+     * @param message what is wrong
+     * @param hint how to fix it, or null
+     * @return the violation
+     * @throws IllegalArgumentException if the code is declared as an error
+     */
+    public static Violation warning(ViolationCode code, String path, String message, String hint) {
+        return of(code, Severity.WARNING, path, message, hint);
+    }
+
+    /**
+     * Creates a violation with its code's default severity.
+     *
+     * @param code the declared code
      * @param path the JSON Pointer of the offending value
      * @param message what is wrong
      * @param hint how to fix it, or null
      * @return the violation
      */
-    public static Violation warning(String code, String path, String message, String hint) {
-        return of(code, Severity.WARNING, path, message, hint);
+    public static Violation of(ViolationCode code, String path, String message, String hint) {
+        return of(code, code.severity(), path, message, hint);
     }
 
     /**
-     * Creates a violation.
+     * Creates a violation with a code of the caller's own, for a rule added with
+     * {@link Validator#with(ValidationRule)}; Faultline's own rules use the declared codes.
      *
-     * @param code the stable code
+     * @param code the code, following {@link ViolationCode#GRAMMAR}, such as {@code team.owner-tag-missing}
      * @param severity the severity
      * @param path the JSON Pointer of the offending value
      * @param message what is wrong
      * @param hint how to fix it, or null
      * @return the violation
+     * @throws IllegalArgumentException if the code does not follow the grammar
      */
-    public static Violation of(String code, Severity severity, String path, String message, String hint) {
+    public static Violation custom(String code, Severity severity, String path, String message, String hint) {
+        if (!code.matches(ViolationCode.GRAMMAR)) {
+            throw new IllegalArgumentException("'" + code + "' does not follow " + ViolationCode.GRAMMAR);
+        }
         return new Builder().code(code).severity(severity).path(path).message(message)
                 .hint(Optional.ofNullable(hint)).build();
     }
 
+    private static Violation of(ViolationCode code, Severity severity, String path, String message, String hint) {
+        if (code.severity() != severity) {
+            throw new IllegalArgumentException(code + " is declared as " + code.severity() + ", not " + severity);
+        }
+        return new Builder().code(code.code()).severity(severity).path(path).message(message)
+                .hint(Optional.ofNullable(hint)).build();
+    }
+
     /**
-     * The stable code, for example {@code action.target-key}; listed in docs/validation.md.
+     * This violation at another path, for a template read inside a larger document.
+     *
+     * @param path the JSON Pointer of the offending value in the larger document
+     * @return the violation with the new path
+     */
+    public Violation movedTo(String path) {
+        return new Builder().from(this).path(path).build();
+    }
+
+    /**
+     * The stable code, for example {@code action.target-key-unknown}; declared in {@link ViolationCode} and
+     * listed in docs/validation.md.
      *
      * @return the code
      */

@@ -32,24 +32,24 @@ class TemplateJsonTest {
         ReadResult r = TemplateJson.read("{\n  \"description\": \"x\",\n  \"roleArn\" \"y\"\n}");
         assertThat(r.experiment()).isEmpty();
         Violation v = r.violations().violations().get(0);
-        assertThat(v.code()).isEqualTo("json.syntax");
+        assertThat(v.code()).isEqualTo("json.document-format");
         assertThat(v.message()).contains("line 3, column");
     }
 
     @Test
     void read_truncatedText_isASyntaxErrorNotAnException() {
         ReadResult r = TemplateJson.read(MINIMAL.substring(0, 57));
-        assertThat(r.violations().violations()).extracting(Violation::code).containsExactly("json.syntax");
+        assertThat(r.violations().violations()).extracting(Violation::code).containsExactly("json.document-format");
         assertThat(r.violations().violations().get(0).message()).contains("end-of-input");
     }
 
     @Test
     void read_emptyAndNonObjectDocuments_areReported() {
-        assertThat(TemplateJson.read("").violations().violations()).extracting(Violation::code).containsExactly("json.syntax");
+        assertThat(TemplateJson.read("").violations().violations()).extracting(Violation::code).containsExactly("json.document-format");
         ReadResult array = TemplateJson.read("[1,2]");
         assertThat(array.experiment()).isEmpty();
         assertThat(array.violations().violations()).extracting(Violation::code, Violation::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.type", ""));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.value-type", ""));
     }
 
     @Test
@@ -57,8 +57,8 @@ class TemplateJsonTest {
         ReadResult r = TemplateJson.read("{\"description\":\"d\",\"targets\":{\"t\":{\"resourceArns\":\"arn:aws:ec2\"}},"
                 + "\"actions\":{\"a\":{\"parameters\":{\"duration\":5}}}}");
         assertThat(r.violations().violations()).extracting(Violation::code, Violation::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("json.type", "/targets/t/resourceArns"),
-                org.assertj.core.groups.Tuple.tuple("json.type", "/actions/a/parameters/duration"));
+                org.assertj.core.groups.Tuple.tuple("json.value-type", "/targets/t/resourceArns"),
+                org.assertj.core.groups.Tuple.tuple("json.value-type", "/actions/a/parameters/duration"));
         // a number where a string is expected is kept as its text so the validator still sees it
         assertThat(r.experiment().orElseThrow().actions().get("a").parameters()).containsEntry("duration", "5");
     }
@@ -70,14 +70,14 @@ class TemplateJsonTest {
         assertThat(r.violations().violations()).extracting(Violation::path, Violation::hint).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("/stopCondition", java.util.Optional.of("Did you mean 'stopConditions'?")),
                 org.assertj.core.groups.Tuple.tuple("/actions/a/actionID", java.util.Optional.of("Did you mean 'actionId'?")));
-        assertThat(r.violations().violations()).allMatch(v -> v.code().equals("json.unknown-field") && v.isError());
+        assertThat(r.violations().violations()).allMatch(v -> v.code().equals("json.field-unknown") && v.isError());
     }
 
     @Test
     void read_badEnum_suggestsTheValue() {
         ReadResult r = TemplateJson.read("{\"experimentOptions\":{\"emptyTargetResolutionMode\":\"skp\"}}");
         Violation v = r.violations().violations().get(0);
-        assertThat(v.code()).isEqualTo("enum");
+        assertThat(v.code()).isEqualTo("template.value-unknown");
         assertThat(v.path()).isEqualTo("/experimentOptions/emptyTargetResolutionMode");
         assertThat(v.hint()).contains("Did you mean 'skip'?");
     }
@@ -87,8 +87,8 @@ class TemplateJsonTest {
         ReadResult r = TemplateJson.read("{\"tags\":{\"a\":\"1\",\"a\":\"2\"},\"description\":\"x\",\"description\":\"y\"}");
         assertThat(r.violations().violations()).extracting(Violation::code, Violation::severity, Violation::path)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("json.duplicate-field", Severity.WARNING, "/tags/a"),
-                        org.assertj.core.groups.Tuple.tuple("json.duplicate-field", Severity.WARNING, "/description"));
+                        org.assertj.core.groups.Tuple.tuple("json.field-duplicate", Severity.WARNING, "/tags/a"),
+                        org.assertj.core.groups.Tuple.tuple("json.field-duplicate", Severity.WARNING, "/description"));
         assertThat(r.experiment().orElseThrow().tags()).containsEntry("a", "2");
         assertThat(r.experiment().orElseThrow().description()).contains("y");
     }
@@ -107,7 +107,7 @@ class TemplateJsonTest {
     void validate_wrappedTemplate_pointsIntoTheWrapper() {
         ReadResult r = TemplateJson.read("{\"experimentTemplate\":" + MINIMAL.replace("\"stop\":{", "\"stop\":{\"startAfter\":[\"nope\"],") + "}");
         assertThat(r.pathPrefix()).isEqualTo("/experimentTemplate");
-        assertThat(r.validate(dev.faultline.core.validation.Validator.standard()).withCode("graph.unknown-reference"))
+        assertThat(r.validate(dev.faultline.core.validation.Validator.standard()).withCode("graph.reference-unknown"))
                 .extracting(Violation::path).containsExactly("/experimentTemplate/actions/stop/startAfter/0");
         assertThat(TemplateJson.read(MINIMAL).pathPrefix()).isEmpty();
     }
@@ -128,7 +128,7 @@ class TemplateJsonTest {
     @Test
     void read_missingFile_isAnIoViolation() {
         ReadResult r = TemplateJson.read(Path.of("does-not-exist.json"));
-        assertThat(r.violations().violations()).extracting(Violation::code).containsExactly("json.io");
+        assertThat(r.violations().violations()).extracting(Violation::code).containsExactly("json.read-failed");
     }
 
     @Test

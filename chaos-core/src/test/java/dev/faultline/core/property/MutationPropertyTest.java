@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mutated valid templates never make the reader or the standard validator throw or report a
- * crash ({@code json.internal}, {@code validator.internal}), and every violation's path is a
+ * crash ({@code json.reader-failed}, {@code template.rule-failed}), and every violation's path is a
  * JSON Pointer. Each mutation kind runs its own cases; mixed cases chain several mutations.
  */
 class MutationPropertyTest {

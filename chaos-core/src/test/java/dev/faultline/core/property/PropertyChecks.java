@@ -18,7 +18,7 @@ final class PropertyChecks {
     private static final int SHOWN = 4000;
 
     /** The codes that mean the reader or a validation rule crashed. */
-    static final List<String> INTERNAL = List.of("json.internal", "validator.internal");
+    static final List<String> INTERNAL = List.of("json.reader-failed", "template.rule-failed");
 
     private PropertyChecks() {}
 

@@ -43,6 +43,6 @@ class ReaderEdgeCaseTest {
     void wrapper_fieldAfterTheTemplate_isReportedOnlyAsUnknown() {
         ReadResult read = TemplateJson.read("{\"experimentTemplate\":{\"description\":\"d\"},\"x\":1}");
         assertThat(read.violations().violations()).extracting(Violation::code, Violation::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.unknown-field", "/x"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.field-unknown", "/x"));
     }
 }

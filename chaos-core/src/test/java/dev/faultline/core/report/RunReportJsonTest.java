@@ -196,7 +196,7 @@ class RunReportJsonTest {
         assertThat(p.at("/checks/1/name").asText()).isEqualTo("stop-conditions");
         assertThat(p.at("/checks/1/status").asText()).isEqualTo("PASSED");
         assertThat(p.at("/checks/3/status").asText()).isEqualTo("SKIPPED");
-        assertThat(p.at("/violations/0/code").asText()).isEqualTo("tags.owner");
+        assertThat(p.at("/violations/0/code").asText()).isEqualTo("team.owner-tag-missing");
         assertThat(p.at("/violations/0/severity").asText()).isEqualTo("WARNING");
         assertThat(p.at("/violations/0/hint").asText()).isEqualTo("Add an owner tag.");
         assertThat(p.at("/resolvedTargets/workers")).hasSize(2);

@@ -22,6 +22,7 @@ import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
+import dev.faultline.core.validation.Severity;
 import dev.faultline.core.validation.Violation;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,7 +175,7 @@ final class Runs {
 
     static Preflight preflight() {
         return Preflight.builder()
-                .addViolation(Violation.warning("tags.owner", "/tags", "No owner tag.", "Add an owner tag."))
+                .addViolation(Violation.custom("team.owner-tag-missing", Severity.WARNING, "/tags", "No owner tag.", "Add an owner tag."))
                 .addCheck(PreflightCheck.passed(PreflightCheck.VALIDATION, "No errors, 1 warning."))
                 .addCheck(PreflightCheck.passed(PreflightCheck.STOP_CONDITIONS, "1 alarm OK"))
                 .addCheck(PreflightCheck.passed(PreflightCheck.TARGETS, "workers: 2 resources"))

@@ -46,7 +46,7 @@ class ApiRulesTest {
 
     @Test
     void validate_missingDescription_isRequired() {
-        one(validate(builder().description(Optional.empty()).build()), "required", ERROR, "/description");
+        one(validate(builder().description(Optional.empty()).build()), "template.field-missing", ERROR, "/description");
     }
 
     @Test
@@ -58,24 +58,24 @@ class ApiRulesTest {
 
     @Test
     void validate_descriptionOf513Emoji_isTooLong() {
-        Violation v = one(validate(builder().description(EMOJI.repeat(513)).build()), "length", ERROR, "/description");
+        Violation v = one(validate(builder().description(EMOJI.repeat(513)).build()), "template.field-too-long", ERROR, "/description");
         assertThat(v.message()).contains("513 characters").contains("at most 512");
     }
 
     @Test
     void validate_emptyDescription_isTooShort() {
-        one(validate(builder().description("").build()), "length", ERROR, "/description");
+        one(validate(builder().description("").build()), "template.field-too-short", ERROR, "/description");
     }
 
     @Test
     void validate_missingRoleArn_isRequired() {
-        one(validate(builder().roleArn(Optional.empty()).build()), "required", ERROR, "/roleArn");
+        one(validate(builder().roleArn(Optional.empty()).build()), "template.field-missing", ERROR, "/roleArn");
     }
 
     @Test
     void validate_templateIdLongerThan64_isTooLong() {
         Experiment e = builder().metadata(TemplateMetadata.builder().id("EXT" + "a".repeat(62)).build()).build();
-        one(validate(e), "length", ERROR, "/id");
+        one(validate(e), "template.field-too-long", ERROR, "/id");
     }
 
     // ---- tags ----------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class ApiRulesTest {
         for (int i = 0; i < 51; i++) {
             b.putTag("k" + i, "v");
         }
-        one(validate(b.build()), "tags.too-many", ERROR, "/tags");
+        one(validate(b.build()), "template.tags-too-many", ERROR, "/tags");
     }
 
     @Test
@@ -98,12 +98,12 @@ class ApiRulesTest {
             return t;
         });
         assertThat(e.targets().get(TARGET).resourceTags()).hasSize(51);
-        one(validate(e), "tags.too-many", ERROR, "/targets/WorkerNodes/resourceTags");
+        one(validate(e), "template.tags-too-many", ERROR, "/targets/WorkerNodes/resourceTags");
     }
 
     @Test
     void validate_templateTagWithAwsPrefix_isReserved() {
-        one(validate(builder().putTag("aws:owner", "me").build()), "tags.reserved", ERROR, "/tags/aws:owner");
+        one(validate(builder().putTag("aws:owner", "me").build()), "template.tag-reserved", ERROR, "/tags/aws:owner");
     }
 
     @Test
@@ -115,25 +115,25 @@ class ApiRulesTest {
     @Test
     void validate_tagKeyOf129Characters_isTooLong() {
         String key = "k".repeat(129);
-        one(validate(builder().putTag(key, "v").build()), "length", ERROR, "/tags/" + key);
+        one(validate(builder().putTag(key, "v").build()), "template.field-too-long", ERROR, "/tags/" + key);
     }
 
     @Test
     void validate_tagValueOf257Characters_isTooLong() {
-        one(validate(builder().putTag("team", "v".repeat(257)).build()), "length", ERROR, "/tags/team");
+        one(validate(builder().putTag("team", "v".repeat(257)).build()), "template.field-too-long", ERROR, "/tags/team");
     }
 
     // ---- stop conditions -----------------------------------------------------------------
 
     @Test
     void validate_noStopConditions_isRequired() {
-        one(validate(builder().stopConditions(List.of()).build()), "required", ERROR, "/stopConditions");
+        one(validate(builder().stopConditions(List.of()).build()), "template.field-missing", ERROR, "/stopConditions");
     }
 
     @Test
     void validate_explicitlyEmptyStopConditionList_warns() {
         Experiment e = builder().stopConditions(List.of()).addKeptEmpty("stopConditions").build();
-        one(validate(e), "stop-condition.empty", WARNING, "/stopConditions");
+        one(validate(e), "stop-condition.list-empty", WARNING, "/stopConditions");
         assertThat(validate(e).hasErrors()).isFalse();
     }
 
@@ -143,7 +143,7 @@ class ApiRulesTest {
         for (int i = 0; i < 6; i++) {
             b.addStopCondition(StopCondition.alarm(ALARM_ARN + i));
         }
-        Violation v = one(validate(b.build()), "quota.stop-conditions", ERROR, "/stopConditions");
+        Violation v = one(validate(b.build()), "quota.stop-conditions-too-many", ERROR, "/stopConditions");
         assertThat(v.message()).contains("6 stop conditions").contains("L-872EC72B");
     }
 
@@ -160,7 +160,7 @@ class ApiRulesTest {
     void validate_alarmSourceTypo_suggestsCloudWatchAlarm() {
         Experiment e = builder().stopConditions(List.of(StopCondition.builder()
                 .source("aws:cloudwatch:alrm").value(ALARM_ARN).build())).build();
-        Violation v = one(validate(e), "stop-condition.source", ERROR, "/stopConditions/0/source");
+        Violation v = one(validate(e), "stop-condition.source-unknown", ERROR, "/stopConditions/0/source");
         assertThat(v.hint()).contains("Did you mean 'aws:cloudwatch:alarm'?");
     }
 
@@ -168,21 +168,21 @@ class ApiRulesTest {
     void validate_unrelatedStopConditionSource_namesTheAlarmSource() {
         Experiment e = builder().stopConditions(List.of(StopCondition.builder()
                 .source("aws:sns:topic").value(ALARM_ARN).build())).build();
-        Violation v = one(validate(e), "stop-condition.source", ERROR, "/stopConditions/0/source");
+        Violation v = one(validate(e), "stop-condition.source-unknown", ERROR, "/stopConditions/0/source");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("aws:cloudwatch:alarm"));
     }
 
     @Test
     void validate_stopConditionWithoutSource_isRequired() {
         Experiment e = builder().stopConditions(List.of(StopCondition.builder().value(ALARM_ARN).build())).build();
-        one(validate(e), "required", ERROR, "/stopConditions/0/source");
+        one(validate(e), "template.field-missing", ERROR, "/stopConditions/0/source");
     }
 
     @Test
     void validate_alarmStopConditionWithoutValue_isRequired() {
         Experiment e = builder().stopConditions(List.of(StopCondition.builder()
                 .source(StopCondition.SOURCE_ALARM).build())).build();
-        one(validate(e), "required", ERROR, "/stopConditions/0/value");
+        one(validate(e), "template.field-missing", ERROR, "/stopConditions/0/value");
     }
 
     @Test
@@ -195,7 +195,7 @@ class ApiRulesTest {
     @Test
     void validate_noneMixedWithAlarm_warns() {
         Experiment e = builder().addStopCondition(StopCondition.none()).build();
-        one(validate(e), "stop-condition.none-with-alarms", WARNING, "/stopConditions");
+        one(validate(e), "stop-condition.none-conflict", WARNING, "/stopConditions");
     }
 
     @Test
@@ -207,33 +207,33 @@ class ApiRulesTest {
 
     @Test
     void validate_targetWithoutResourceType_isRequired() {
-        one(validate(withTarget(t -> t.resourceType(Optional.empty()))), "required", ERROR,
+        one(validate(withTarget(t -> t.resourceType(Optional.empty()))), "template.field-missing", ERROR,
                 "/targets/WorkerNodes/resourceType");
     }
 
     @Test
     void validate_targetWithoutSelectionMode_isRequired() {
-        one(validate(withTarget(t -> t.selectionMode(Optional.empty()))), "required", ERROR,
+        one(validate(withTarget(t -> t.selectionMode(Optional.empty()))), "template.field-missing", ERROR,
                 "/targets/WorkerNodes/selectionMode");
     }
 
     @Test
     void validate_lowerCaseSelectionMode_suggestsCapitals() {
         Violation v = one(validate(withTarget(t -> t.selectionMode(SelectionMode.of("percent(20)")))),
-                "selection-mode.invalid", ERROR, "/targets/WorkerNodes/selectionMode");
+                "target.selection-mode-format", ERROR, "/targets/WorkerNodes/selectionMode");
         assertThat(v.hint()).contains("Did you mean 'PERCENT(20)'?");
     }
 
     @Test
     void validate_percentOver100_isOutOfRange() {
         one(validate(withTarget(t -> t.selectionMode(SelectionMode.of("PERCENT(101)")))),
-                "selection-mode.range", ERROR, "/targets/WorkerNodes/selectionMode");
+                "target.selection-mode-range", ERROR, "/targets/WorkerNodes/selectionMode");
     }
 
     @Test
     void validate_countZero_isOutOfRange() {
         one(validate(withTarget(t -> t.selectionMode(SelectionMode.of("COUNT(0)")))),
-                "selection-mode.range", ERROR, "/targets/WorkerNodes/selectionMode");
+                "target.selection-mode-range", ERROR, "/targets/WorkerNodes/selectionMode");
     }
 
     @Test
@@ -245,39 +245,39 @@ class ApiRulesTest {
             }
             return t;
         });
-        one(validate(e), "target.too-many-arns", ERROR, "/targets/WorkerNodes/resourceArns");
+        one(validate(e), "target.arns-too-many", ERROR, "/targets/WorkerNodes/resourceArns");
         assertThat(validate(e).errors()).as("one error for one problem").hasSize(1);
     }
 
     @Test
     void validate_arnsWithTags_isRejected() {
         Experiment e = withTarget(t -> t.filters(List.of()).addResourceArn(ARN_1));
-        one(validate(e), "target.arns-and-tags", ERROR, "/targets/WorkerNodes/resourceTags");
-        assertThat(validate(e).withCode("target.arns-and-filters")).isEmpty();
+        one(validate(e), "target.arns-tags-conflict", ERROR, "/targets/WorkerNodes/resourceTags");
+        assertThat(validate(e).withCode("target.arns-filters-conflict")).isEmpty();
     }
 
     @Test
     void validate_arnsWithFilters_isRejected() {
         Experiment e = withTarget(t -> t.resourceTags(java.util.Map.of()).addResourceArn(ARN_1));
-        one(validate(e), "target.arns-and-filters", ERROR, "/targets/WorkerNodes/filters");
-        assertThat(validate(e).withCode("target.arns-and-tags")).isEmpty();
+        one(validate(e), "target.arns-filters-conflict", ERROR, "/targets/WorkerNodes/filters");
+        assertThat(validate(e).withCode("target.arns-tags-conflict")).isEmpty();
     }
 
     @Test
     void validate_tagsWithFilters_isAllowed() {
-        assertThat(validate(Templates.base()).withCode("target.arns-and-filters")).isEmpty();
+        assertThat(validate(Templates.base()).withCode("target.arns-filters-conflict")).isEmpty();
     }
 
     @Test
     void validate_targetNamingNoResources_isUnidentified() {
         Experiment e = withTarget(t -> t.resourceTags(java.util.Map.of()).filters(List.of()));
-        one(validate(e), "target.unidentified", ERROR, "/targets/WorkerNodes");
+        one(validate(e), "target.identification-missing", ERROR, "/targets/WorkerNodes");
     }
 
     @Test
     void validate_blankTargetName_isAPatternError() {
         Experiment e = builder().putTarget(" ", Templates.workerNodes()).build();
-        one(api(e), "pattern", ERROR, "/targets/ ");
+        one(api(e), "template.field-format", ERROR, "/targets/ ");
     }
 
     @Test
@@ -285,7 +285,7 @@ class ApiRulesTest {
         String name = "t".repeat(65);
         Experiment e = builder().targets(java.util.Map.of(name, Templates.workerNodes()))
                 .putAction(ACTION, Action.builder().from(Templates.stopNodes()).putTarget("Instances", name).build()).build();
-        one(validate(e), "length", ERROR, "/targets/" + name);
+        one(validate(e), "template.field-too-long", ERROR, "/targets/" + name);
     }
 
     @Test
@@ -293,7 +293,7 @@ class ApiRulesTest {
         Experiment e = builder().putTarget("Dbs", TemplateTarget.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
                 .putParameter("availabilityZoneIdentifiers", "us-east-1a,us-east-1b").selectionMode(SelectionMode.all()).build())
                 .build();
-        one(api(e), "target.parameter-comma", WARNING, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
+        one(api(e), "target.parameter-comma-ambiguous", WARNING, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
     }
 
     @Test
@@ -301,7 +301,7 @@ class ApiRulesTest {
         Experiment e = builder().putTarget("Dbs", TemplateTarget.builder().resourceType("aws:rds:db").putResourceTag("Tier", "db")
                 .putParameter("availabilityZoneIdentifiers", "us-east-1a#b").selectionMode(SelectionMode.all()).build())
                 .build();
-        one(api(e), "pattern", ERROR, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
+        one(api(e), "template.field-format", ERROR, "/targets/Dbs/parameters/availabilityZoneIdentifiers");
     }
 
     @Test
@@ -320,31 +320,31 @@ class ApiRulesTest {
     @Test
     void validate_camelCaseFilterPath_warnsPascalCase() {
         Experiment e = withTarget(t -> t.filters(List.of(Filter.of("state.name", "running"))));
-        one(validate(e), "filter.path-case", WARNING, "/targets/WorkerNodes/filters/0/path");
+        one(validate(e), "target.filter-path-format", WARNING, "/targets/WorkerNodes/filters/0/path");
     }
 
     @Test
     void validate_filterOnTags_warnsToUseResourceTags() {
         Experiment e = withTarget(t -> t.filters(List.of(Filter.of("Tags.Value", "x"))));
-        one(validate(e), "filter.tags", WARNING, "/targets/WorkerNodes/filters/0/path");
+        one(validate(e), "target.filter-path-misused", WARNING, "/targets/WorkerNodes/filters/0/path");
     }
 
     @Test
     void validate_filterWithoutValues_isRequired() {
         Experiment e = withTarget(t -> t.filters(List.of(Filter.builder().path("State.Name").build())));
-        one(validate(e), "required", ERROR, "/targets/WorkerNodes/filters/0/values");
+        one(validate(e), "template.field-missing", ERROR, "/targets/WorkerNodes/filters/0/values");
     }
 
     @Test
     void validate_filterWithoutPath_isRequired() {
         Experiment e = withTarget(t -> t.filters(List.of(Filter.builder().addValue("running").build())));
-        one(validate(e), "required", ERROR, "/targets/WorkerNodes/filters/0/path");
+        one(validate(e), "template.field-missing", ERROR, "/targets/WorkerNodes/filters/0/path");
     }
 
     @Test
     void validate_filterValueOf129Characters_isTooLong() {
         Experiment e = withTarget(t -> t.filters(List.of(Filter.of("State.Name", "r".repeat(129)))));
-        one(validate(e), "length", ERROR, "/targets/WorkerNodes/filters/0/values/0");
+        one(validate(e), "template.field-too-long", ERROR, "/targets/WorkerNodes/filters/0/values/0");
     }
 
     // ---- actions -------------------------------------------------------------------------
@@ -352,7 +352,7 @@ class ApiRulesTest {
     @Test
     void validate_noActions_isRequired() {
         Experiment e = builder().actions(java.util.Map.of()).build();
-        one(api(e), "required", ERROR, "/actions");
+        one(api(e), "template.field-missing", ERROR, "/actions");
     }
 
     @Test
@@ -363,7 +363,7 @@ class ApiRulesTest {
             b.putAction("Wait" + i, waitFor("PT1M", previous));
             previous = "Wait" + i;
         }
-        Violation v = one(validate(b.build()), "quota.actions", ERROR, "/actions");
+        Violation v = one(validate(b.build()), "quota.actions-too-many", ERROR, "/actions");
         assertThat(v.message()).contains("21 actions").contains("L-0BFE6B67");
     }
 
@@ -380,25 +380,25 @@ class ApiRulesTest {
 
     @Test
     void validate_actionWithoutActionId_isRequired() {
-        one(validate(withAction(a -> a.actionId(Optional.empty()))), "required", ERROR, "/actions/StopNodes/actionId");
+        one(validate(withAction(a -> a.actionId(Optional.empty()))), "template.field-missing", ERROR, "/actions/StopNodes/actionId");
     }
 
     @Test
     void validate_actionTargetNamingNoTarget_suggestsTheNearest() {
-        Violation v = one(validate(withAction(a -> a.putTarget("Instances", "WorkerNode"))), "action.target-undefined",
+        Violation v = one(validate(withAction(a -> a.putTarget("Instances", "WorkerNode"))), "action.target-unknown",
                 ERROR, "/actions/StopNodes/targets/Instances");
         assertThat(v.hint()).contains("Did you mean 'WorkerNodes'?");
     }
 
     @Test
     void validate_blankActionParameterValue_isAPatternError() {
-        one(api(withAction(a -> a.putParameter("startInstancesAfterDuration", "  "))), "pattern", ERROR,
+        one(api(withAction(a -> a.putParameter("startInstancesAfterDuration", "  "))), "template.field-format", ERROR,
                 "/actions/StopNodes/parameters/startInstancesAfterDuration");
     }
 
     @Test
     void validate_actionParameterValueOf1025Characters_isTooLong() {
-        one(api(withAction(a -> a.putParameter("startInstancesAfterDuration", "P".repeat(1025)))), "length", ERROR,
+        one(api(withAction(a -> a.putParameter("startInstancesAfterDuration", "P".repeat(1025)))), "template.field-too-long", ERROR,
                 "/actions/StopNodes/parameters/startInstancesAfterDuration");
     }
 
@@ -410,41 +410,41 @@ class ApiRulesTest {
     void validate_logConfigurationWithoutSchemaVersion_isRequired() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder()
                 .cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.of(LOG_GROUP)).build()).build();
-        one(validate(e), "required", ERROR, "/logConfiguration/logSchemaVersion");
+        one(validate(e), "template.field-missing", ERROR, "/logConfiguration/logSchemaVersion");
     }
 
     @Test
     void validate_logSchemaVersionZero_isAnError() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(0)
                 .cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.of(LOG_GROUP)).build()).build();
-        one(validate(e), "log.schema-version", ERROR, "/logConfiguration/logSchemaVersion");
+        one(validate(e), "log.schema-version-range", ERROR, "/logConfiguration/logSchemaVersion");
     }
 
     @Test
     void validate_logSchemaVersionOne_warnsItIsNotCurrent() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(1)
                 .cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.of(LOG_GROUP)).build()).build();
-        one(validate(e), "log.schema-version", WARNING, "/logConfiguration/logSchemaVersion");
+        one(validate(e), "log.schema-version-outdated", WARNING, "/logConfiguration/logSchemaVersion");
     }
 
     @Test
     void validate_logConfigurationWithoutDestination_isAnError() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(2).build()).build();
-        one(validate(e), "log.no-destination", ERROR, "/logConfiguration");
+        one(validate(e), "log.destination-missing", ERROR, "/logConfiguration");
     }
 
     @Test
     void validate_cloudWatchLogsWithoutLogGroup_isRequired() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(2)
                 .cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.builder().build()).build()).build();
-        one(validate(e), "required", ERROR, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn");
+        one(validate(e), "template.field-missing", ERROR, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn");
     }
 
     @Test
     void validate_s3BucketNameOfTwoCharacters_isTooShort() {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(2)
                 .s3Configuration(S3Configuration.builder().bucketName("ab").build()).build()).build();
-        one(validate(e), "length", ERROR, "/logConfiguration/s3Configuration/bucketName");
+        one(validate(e), "template.field-too-short", ERROR, "/logConfiguration/s3Configuration/bucketName");
     }
 
     @Test
@@ -459,7 +459,7 @@ class ApiRulesTest {
     @Test
     void validate_reportWithoutOutput_warns() {
         Experiment e = builder().experimentReportConfiguration(ReportConfiguration.builder().build()).build();
-        one(validate(e), "report.no-output", WARNING, "/experimentReportConfiguration");
+        one(validate(e), "report.output-missing", WARNING, "/experimentReportConfiguration");
     }
 
     @Test
@@ -467,7 +467,7 @@ class ApiRulesTest {
         Experiment e = builder().experimentReportConfiguration(ReportConfiguration.builder()
                 .s3Configuration(S3Configuration.builder().bucketName("fis-reports").build())
                 .preExperimentDuration("20 minutes").build()).build();
-        one(validate(e), "duration.invalid", ERROR, "/experimentReportConfiguration/preExperimentDuration");
+        one(validate(e), "report.duration-format", ERROR, "/experimentReportConfiguration/preExperimentDuration");
     }
 
     @Test
@@ -475,7 +475,7 @@ class ApiRulesTest {
         Experiment e = builder().experimentReportConfiguration(ReportConfiguration.builder()
                 .s3Configuration(S3Configuration.builder().bucketName("fis-reports").build())
                 .postExperimentDuration("PT0S").build()).build();
-        one(validate(e), "duration.range", ERROR, "/experimentReportConfiguration/postExperimentDuration");
+        one(validate(e), "report.duration-range", ERROR, "/experimentReportConfiguration/postExperimentDuration");
     }
 
     // ---- target accounts -----------------------------------------------------------------
@@ -491,12 +491,12 @@ class ApiRulesTest {
     @Test
     void validate_targetAccountsInSingleAccountMode_isAnError() {
         Experiment e = builder().addTargetAccountConfiguration(account("210987654321")).build();
-        one(validate(e), "account.single-account", ERROR, "/targetAccountConfigurations");
+        one(validate(e), "account.configurations-conflict", ERROR, "/targetAccountConfigurations");
     }
 
     @Test
     void validate_multiAccountWithoutAccounts_warns() {
-        one(validate(multiAccount().build()), "account.none", WARNING, "/experimentOptions/accountTargeting");
+        one(validate(multiAccount().build()), "account.configurations-missing", WARNING, "/experimentOptions/accountTargeting");
     }
 
     @Test
@@ -505,7 +505,7 @@ class ApiRulesTest {
         for (int i = 0; i < 11; i++) {
             accounts.add(account("2109876543" + (10 + i)));
         }
-        one(validate(multiAccount().targetAccountConfigurations(accounts).build()), "quota.target-accounts", ERROR,
+        one(validate(multiAccount().targetAccountConfigurations(accounts).build()), "quota.target-accounts-too-many", ERROR,
                 "/targetAccountConfigurations");
     }
 
@@ -513,21 +513,21 @@ class ApiRulesTest {
     void validate_sameTargetAccountTwice_isADuplicate() {
         Experiment e = multiAccount().addTargetAccountConfiguration(account("210987654321"))
                 .addTargetAccountConfiguration(account("210987654321")).build();
-        one(validate(e), "account.duplicate", ERROR, "/targetAccountConfigurations/1/accountId");
+        one(validate(e), "account.id-duplicate", ERROR, "/targetAccountConfigurations/1/accountId");
     }
 
     @Test
     void validate_shortAccountId_isTooShort() {
         Experiment e = multiAccount().addTargetAccountConfiguration(TargetAccountConfiguration.builder()
                 .accountId("2109").roleArn("arn:aws:iam::210987654321:role/FisTarget").build()).build();
-        one(api(e), "length", ERROR, "/targetAccountConfigurations/0/accountId");
+        one(api(e), "template.field-too-short", ERROR, "/targetAccountConfigurations/0/accountId");
     }
 
     @Test
     void validate_targetAccountWithoutRole_isRequired() {
         Experiment e = multiAccount().addTargetAccountConfiguration(TargetAccountConfiguration.builder()
                 .accountId("210987654321").build()).build();
-        one(validate(e), "required", ERROR, "/targetAccountConfigurations/0/roleArn");
+        one(validate(e), "template.field-missing", ERROR, "/targetAccountConfigurations/0/roleArn");
     }
 
     @Test

@@ -52,7 +52,7 @@ class ArnRulesTest {
 
     @Test
     void validate_roleArnWithMisspelledPartition_suggestsAws() {
-        Violation v = one(validate(role("arn:asw:iam::123456789012:role/FisRole")), "arn.partition", ERROR, "/roleArn");
+        Violation v = one(validate(role("arn:asw:iam::123456789012:role/FisRole")), "arn.partition-unknown", ERROR, "/roleArn");
         assertThat(v.hint()).contains("Did you mean 'aws'?");
     }
 
@@ -74,69 +74,69 @@ class ArnRulesTest {
 
     @Test
     void validate_alarmArnWithIncompleteRegion_isARegionError() {
-        one(validate(alarm("arn:aws:cloudwatch:us-east:123456789012:alarm:App5xx")), "arn.region", ERROR,
+        one(validate(alarm("arn:aws:cloudwatch:us-east:123456789012:alarm:App5xx")), "arn.region-format", ERROR,
                 "/stopConditions/0/value");
     }
 
     @Test
     void validate_alarmArnWithoutRegion_isARegionError() {
-        one(validate(alarm("arn:aws:cloudwatch::123456789012:alarm:App5xx")), "arn.region", ERROR, "/stopConditions/0/value");
+        one(validate(alarm("arn:aws:cloudwatch::123456789012:alarm:App5xx")), "arn.region-format", ERROR, "/stopConditions/0/value");
     }
 
     @Test
     void validate_roleArnWithRegion_isARegionErrorBecauseIamIsGlobal() {
-        one(validate(role("arn:aws:iam:us-east-1:123456789012:role/FisRole")), "arn.region", ERROR, "/roleArn");
+        one(validate(role("arn:aws:iam:us-east-1:123456789012:role/FisRole")), "arn.region-format", ERROR, "/roleArn");
     }
 
     @Test
     void validate_roleArnWithElevenDigitAccount_isAnAccountError() {
-        one(validate(role("arn:aws:iam::12345678901:role/FisRole")), "arn.account", ERROR, "/roleArn");
+        one(validate(role("arn:aws:iam::12345678901:role/FisRole")), "arn.account-format", ERROR, "/roleArn");
     }
 
     @Test
     void validate_alarmArnWithDashedAccount_isAnAccountError() {
-        one(validate(alarm("arn:aws:cloudwatch:us-east-1:1234-5678-9012:alarm:App5xx")), "arn.account", ERROR,
+        one(validate(alarm("arn:aws:cloudwatch:us-east-1:1234-5678-9012:alarm:App5xx")), "arn.account-format", ERROR,
                 "/stopConditions/0/value");
     }
 
     @Test
     void validate_alarmArnWithoutAccount_isAnAccountError() {
-        one(validate(alarm("arn:aws:cloudwatch:us-east-1::alarm:App5xx")), "arn.account", ERROR, "/stopConditions/0/value");
+        one(validate(alarm("arn:aws:cloudwatch:us-east-1::alarm:App5xx")), "arn.account-format", ERROR, "/stopConditions/0/value");
     }
 
     @Test
     void validate_roleArnOfAnotherService_isAServiceError() {
-        Violation v = one(validate(role("arn:aws:sts::123456789012:assumed-role/FisRole/session")), "arn.service", ERROR,
+        Violation v = one(validate(role("arn:aws:sts::123456789012:assumed-role/FisRole/session")), "arn.service-mismatch", ERROR,
                 "/roleArn");
         assertThat(v.message()).contains("iam");
     }
 
     @Test
     void validate_serviceInCapitals_isAServiceError() {
-        one(validate(role("arn:aws:IAM::123456789012:role/FisRole")), "arn.service", ERROR, "/roleArn");
+        one(validate(role("arn:aws:IAM::123456789012:role/FisRole")), "arn.service-format", ERROR, "/roleArn");
     }
 
     @Test
     void validate_roleArnWithoutResource_isAResourceError() {
-        one(validate(role("arn:aws:iam::123456789012:")), "arn.resource", ERROR, "/roleArn");
+        one(validate(role("arn:aws:iam::123456789012:")), "arn.resource-format", ERROR, "/roleArn");
     }
 
     @Test
     void validate_alarmArnOfADashboard_isAResourceError() {
-        one(validate(alarm("arn:aws:cloudwatch:us-east-1:123456789012:dashboard/App")), "arn.resource", ERROR,
+        one(validate(alarm("arn:aws:cloudwatch:us-east-1:123456789012:dashboard/App")), "arn.resource-format", ERROR,
                 "/stopConditions/0/value");
     }
 
     @Test
     void validate_roleNameInsteadOfArn_isASyntaxError() {
-        one(validate(role("FisRole-in-account-123456789012")), "arn.syntax", ERROR, "/roleArn");
+        one(validate(role("FisRole-in-account-123456789012")), "arn.format", ERROR, "/roleArn");
     }
 
     @Test
     void validate_targetArnWithTooFewParts_isASyntaxError() {
         Experiment e = withTarget(t -> t.resourceTags(Map.of()).filters(List.of())
                 .addResourceArn("arn:aws:ec2:us-east-1:123456789012").selectionMode(SelectionMode.all()));
-        one(validate(e), "arn.syntax", ERROR, "/targets/WorkerNodes/resourceArns/0");
+        one(validate(e), "arn.format", ERROR, "/targets/WorkerNodes/resourceArns/0");
     }
 
     @Test
@@ -144,7 +144,7 @@ class ArnRulesTest {
         Experiment e = builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(2)
                 .cloudWatchLogsConfiguration(CloudWatchLogsConfiguration.of(
                         "arn:aws:s3:us-east-1:123456789012:log-group:/fis")).build()).build();
-        one(validate(e), "arn.service", ERROR, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn");
+        one(validate(e), "arn.service-mismatch", ERROR, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ArnRulesTest {
         Experiment e = builder().experimentReportConfiguration(ReportConfiguration.builder()
                 .s3Configuration(S3Configuration.builder().bucketName("fis-reports").build())
                 .addCloudWatchDashboard("arn:aws:cloudwatch::123456789012:alarm:App5xx").build()).build();
-        one(validate(e), "arn.resource", ERROR,
+        one(validate(e), "arn.resource-format", ERROR,
                 "/experimentReportConfiguration/dataSources/cloudWatchDashboards/0/dashboardIdentifier");
     }
 
@@ -162,14 +162,14 @@ class ArnRulesTest {
                 .experimentOptions(ExperimentOptions.builder().accountTargeting(AccountTargeting.MULTI_ACCOUNT).build())
                 .addTargetAccountConfiguration(TargetAccountConfiguration.builder().accountId("210987654321")
                         .roleArn("arn:aws:iam::123456789012:role/FisTarget").build()).build();
-        one(validate(e), "arn.account", ERROR, "/targetAccountConfigurations/0/roleArn");
+        one(validate(e), "arn.account-format", ERROR, "/targetAccountConfigurations/0/roleArn");
     }
 
     // ---- ARNs in action parameters -----------------------------------------------------------
 
     @Test
     void validate_documentArnWithShortAccount_isAnAccountError() {
-        one(validate(sendCommand("arn:aws:ssm:us-east-1:1234:document/AWSFIS-Run-CPU-Stress")), "arn.account", ERROR,
+        one(validate(sendCommand("arn:aws:ssm:us-east-1:1234:document/AWSFIS-Run-CPU-Stress")), "arn.account-format", ERROR,
                 "/actions/Stress/parameters/documentArn");
     }
 
@@ -180,7 +180,7 @@ class ArnRulesTest {
 
     @Test
     void validate_documentNameInsteadOfArn_isASyntaxError() {
-        one(validate(sendCommand("AWSFIS-Run-CPU-Stress")), "arn.syntax", ERROR, "/actions/Stress/parameters/documentArn");
+        one(validate(sendCommand("AWSFIS-Run-CPU-Stress")), "arn.format", ERROR, "/actions/Stress/parameters/documentArn");
     }
 
     @Test
@@ -188,7 +188,7 @@ class ArnRulesTest {
         Experiment e = builder().putAction("Assert", Action.builder().actionId("aws:cloudwatch:assert-alarm-state")
                 .putParameter("alarmArns", Templates.ALARM_ARN + ",arn:aws:cloudwatch:useast1:123456789012:alarm:B")
                 .putParameter("alarmStates", "OK").build()).build();
-        one(validate(e), "arn.region", ERROR, "/actions/Assert/parameters/alarmArns");
+        one(validate(e), "arn.region-format", ERROR, "/actions/Assert/parameters/alarmArns");
     }
 
     // ---- placeholders ------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class ArnRulesTest {
     @Test
     void validate_roleArnWithPlaceholders_warnsPlaceholderAndNoArnError() {
         ValidationResult r = validate(role("arn:aws:iam::<YOUR AWS ACCOUNT>:role/<YOUR ROLE NAME>"));
-        Violation v = one(r, "placeholder", WARNING, "/roleArn");
+        Violation v = one(r, "template.placeholder-unresolved", WARNING, "/roleArn");
         assertThat(v.message()).contains("<YOUR AWS ACCOUNT>", "<YOUR ROLE NAME>");
         noArnErrors(r);
         assertThat(r.hasErrors()).isFalse();
@@ -206,7 +206,7 @@ class ArnRulesTest {
     void validate_wholeRoleArnAsPlaceholder_warnsPlaceholderOnly() {
         for (String placeholder : new String[] {"<ROLE ARN>", "${FisRoleArn}", "{{ FisRoleArn }}"}) {
             ValidationResult r = validate(role(placeholder));
-            one(r, "placeholder", WARNING, "/roleArn");
+            one(r, "template.placeholder-unresolved", WARNING, "/roleArn");
             assertThat(r.violations()).as(placeholder).hasSize(1);
         }
     }
@@ -214,14 +214,14 @@ class ArnRulesTest {
     @Test
     void validate_alarmArnWithPlaceholderRegionAndAccount_warnsPlaceholderOnly() {
         ValidationResult r = validate(alarm("arn:aws:cloudwatch:<REGION>:<ACCOUNT>:alarm:App5xx"));
-        one(r, "placeholder", WARNING, "/stopConditions/0/value");
+        one(r, "template.placeholder-unresolved", WARNING, "/stopConditions/0/value");
         assertThat(r.violations()).hasSize(1);
     }
 
     @Test
     void validate_placeholderWithAColonInADocumentArn_warnsPlaceholderOnly() {
         ValidationResult r = validate(sendCommand("arn:aws:ssm:{{ aws:region }}:<YOUR-ACCOUNT-ID>:document/AWSFIS-Run-CPU-Stress"));
-        Violation v = one(r, "placeholder", WARNING, "/actions/Stress/parameters/documentArn");
+        Violation v = one(r, "template.placeholder-unresolved", WARNING, "/actions/Stress/parameters/documentArn");
         assertThat(v.message()).contains("{{ aws:region }}");
         assertThat(r.violations()).hasSize(1);
     }
@@ -231,7 +231,7 @@ class ArnRulesTest {
         Experiment e = withTarget(t -> t.resourceTags(Map.of()).filters(List.of()).selectionMode(SelectionMode.all())
                 .addResourceArn("arn:aws:ec2:<REGION>:<ACCOUNT>:instance/<INSTANCE ID>"));
         ValidationResult r = validate(e);
-        one(r, "placeholder", WARNING, "/targets/WorkerNodes/resourceArns/0");
+        one(r, "template.placeholder-unresolved", WARNING, "/targets/WorkerNodes/resourceArns/0");
         assertThat(r.violations()).hasSize(1);
     }
 
@@ -248,7 +248,7 @@ class ArnRulesTest {
                         .s3Configuration(S3Configuration.builder().bucketName("<LOG BUCKET>").build()).build())
                 .build();
         ValidationResult r = validate(e);
-        assertThat(r.violations()).allMatch(v -> v.code().equals("placeholder") && !v.isError());
+        assertThat(r.violations()).allMatch(v -> v.code().equals("template.placeholder-unresolved") && !v.isError());
         assertThat(r.violations()).extracting(Violation::path).containsExactlyInAnyOrder(
                 "/targets/WorkerNodes/resourceTags/Env",
                 "/targets/WorkerNodes/filters/0/values/0",
@@ -264,6 +264,22 @@ class ArnRulesTest {
                 .putTarget("Instances", TARGET).putParameter("documentArn", "arn:aws:ssm:us-east-1::document/AWSFIS-Run-CPU-Stress")
                 .putParameter("documentParameters", "{\"DurationSeconds\":\"60\",\"CPU\":\"<CPUS>\"}")
                 .putParameter("duration", "PT5M").build()).build();
-        assertThat(validate(withDoc).withCode("placeholder")).isEmpty();
+        assertThat(validate(withDoc).withCode("template.placeholder-unresolved")).isEmpty();
+    }
+
+    @Test
+    void validate_misspeltAlarmSourceWithAMalformedArn_reportsBothFaultsInOnePass() {
+        Experiment e = builder().stopConditions(List.of(dev.faultline.core.model.StopCondition.builder()
+                .source("aws:cloudwatch:alarms").value("arn:aws:cloudwatch:us-east-1:12345:alarm:App5xx").build())).build();
+        ValidationResult r = validate(e);
+        one(r, "stop-condition.source-unknown", ERROR, "/stopConditions/0/source");
+        one(r, "arn.account-format", ERROR, "/stopConditions/0/value");
+    }
+
+    @Test
+    void validate_misspeltNoneSource_doesNotCheckTheValueAsAnAlarm() {
+        Experiment e = builder().stopConditions(List.of(dev.faultline.core.model.StopCondition.builder()
+                .source("nnoe").value("whatever").build())).build();
+        assertThat(validate(e).violations()).extracting(Violation::code).doesNotContain("arn.format");
     }
 }

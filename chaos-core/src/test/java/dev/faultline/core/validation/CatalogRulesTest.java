@@ -60,18 +60,18 @@ class CatalogRulesTest {
     // ---- action ids ----------------------------------------------------------------------
 
     @Test
-    void validate_misspelledActionId_isAWarningWithADidYouMean() {
+    void validate_misspelledActionId_isAnErrorWithADidYouMean() {
         ValidationResult r = validate(withAction(a -> a.actionId("aws:ec2:stop-instance")));
-        Violation v = one(r, "action.unknown", WARNING, "/actions/StopNodes/actionId");
+        Violation v = one(r, "action.id-unknown", ERROR, "/actions/StopNodes/actionId");
         assertThat(v.hint()).contains("Did you mean 'aws:ec2:stop-instances'?");
-        assertThat(r.hasErrors()).as("an unknown action's parameters are not checked").isFalse();
+        assertThat(r.errors()).as("an unknown action's parameters are not checked").containsExactly(v);
     }
 
     @Test
     void validate_unknownActionIdFarFromAny_pointsToListActions() {
-        Violation v = one(validate(withAction(a -> a.actionId("aws:quantum:entangle"))), "action.unknown", WARNING,
+        Violation v = one(validate(withAction(a -> a.actionId("aws:quantum:entangle"))), "action.id-unknown", ERROR,
                 "/actions/StopNodes/actionId");
-        assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("ListActions"));
+        assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("ListActions").contains("overlay"));
     }
 
     @Test
@@ -80,9 +80,9 @@ class CatalogRulesTest {
                         .putTarget("ReplicationGroups", "Cache").putParameter("duration", "PT10M").build(),
                 "Cache", target("aws:elasticache:redis-replicationgroup").putResourceTag("Tier", "cache").build());
         ValidationResult r = validate(e);
-        Violation v = one(r, "action.deprecated", WARNING, "/actions/PowerOff/actionId");
+        Violation v = one(r, "action.id-deprecated", WARNING, "/actions/PowerOff/actionId");
         assertThat(v.hint()).contains("Use aws:elasticache:replicationgroup-interrupt-az-power instead.");
-        one(r, "target.legacy-resource-type", WARNING, "/targets/Cache/resourceType");
+        one(r, "target.resource-type-deprecated", WARNING, "/targets/Cache/resourceType");
         assertThat(r.hasErrors()).isFalse();
     }
 
@@ -92,19 +92,19 @@ class CatalogRulesTest {
     void validate_targetsOnAnActionWithoutTargets_isAnError() {
         Experiment e = builder().putAction("Hold", Action.builder().from(waitFor("PT5M")).putTarget("Instances", TARGET).build())
                 .build();
-        one(validate(e), "action.no-targets", ERROR, "/actions/Hold/targets");
+        one(validate(e), "action.targets-missing", ERROR, "/actions/Hold/targets");
     }
 
     @Test
     void validate_actionWithoutItsTarget_namesTheKey() {
-        Violation v = one(validate(withAction(a -> a.targets(Map.of()))), "action.target-missing", ERROR,
+        Violation v = one(validate(withAction(a -> a.targets(Map.of()))), "action.target-key-missing", ERROR,
                 "/actions/StopNodes/targets");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("\"Instances\"", "aws:ec2:instance"));
     }
 
     @Test
     void validate_wrongTargetKey_namesTheRightKey() {
-        Violation v = one(validate(withAction(a -> a.targets(Map.of("Instance", TARGET)))), "action.target-key", ERROR,
+        Violation v = one(validate(withAction(a -> a.targets(Map.of("Instance", TARGET)))), "action.target-key-unknown", ERROR,
                 "/actions/StopNodes/targets/Instance");
         assertThat(v.hint()).contains("Use the key 'Instances'.");
     }
@@ -113,7 +113,7 @@ class CatalogRulesTest {
     void validate_spotInterruptionUnderInstances_namesSpotInstances() {
         Experiment e = with("Interrupt", action("aws:ec2:send-spot-instance-interruptions", "Instances", "Spot").build(),
                 "Spot", target("aws:ec2:spot-instance").putResourceTag("Lifecycle", "spot").build());
-        Violation v = one(validate(e), "action.target-key", ERROR, "/actions/Interrupt/targets/Instances");
+        Violation v = one(validate(e), "action.target-key-unknown", ERROR, "/actions/Interrupt/targets/Instances");
         assertThat(v.hint()).contains("Use the key 'SpotInstances'.");
         assertThat(v.message()).contains("Unexpected target \"Instances\"");
     }
@@ -122,20 +122,20 @@ class CatalogRulesTest {
     void validate_stopTaskUnderClusters_namesTasks() {
         Experiment e = with("StopTasks", action("aws:ecs:stop-task", "Clusters", "Tasks").build(),
                 "Tasks", target("aws:ecs:task").putParameter("cluster", "prod").putParameter("service", "cart").build());
-        Violation v = one(validate(e), "action.target-key", ERROR, "/actions/StopTasks/targets/Clusters");
+        Violation v = one(validate(e), "action.target-key-unknown", ERROR, "/actions/StopTasks/targets/Clusters");
         assertThat(v.hint()).contains("Use the key 'Tasks'.");
     }
 
     @Test
     void validate_targetOfTheWrongResourceType_isAMismatch() {
         Experiment e = builder().putTarget(TARGET, target("aws:ec2:subnet").putResourceTag("Tier", "app").build()).build();
-        Violation v = one(validate(e), "action.resource-type", ERROR, "/actions/StopNodes/targets/Instances");
+        Violation v = one(validate(e), "action.target-type-mismatch", ERROR, "/actions/StopNodes/targets/Instances");
         assertThat(v.message()).contains("aws:ec2:subnet", "aws:ec2:instance");
     }
 
     @Test
     void validate_misspelledResourceType_suggestsTheNearest() {
-        Violation v = one(validate(withTarget(t -> t.resourceType("aws:ec2:instances"))), "target.resource-type", ERROR,
+        Violation v = one(validate(withTarget(t -> t.resourceType("aws:ec2:instances"))), "target.resource-type-unknown", ERROR,
                 "/targets/WorkerNodes/resourceType");
         assertThat(v.hint()).contains("Did you mean 'aws:ec2:instance'?");
     }
@@ -180,7 +180,7 @@ class CatalogRulesTest {
     @Test
     void validate_missingRequiredParameter_isRequired() {
         Experiment e = builder().putAction("Hold", Action.builder().actionId("aws:fis:wait").build()).build();
-        Violation v = one(validate(e), "parameter.required", ERROR, "/actions/Hold/parameters/duration");
+        Violation v = one(validate(e), "parameter.missing", ERROR, "/actions/Hold/parameters/duration");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("ISO-8601"));
     }
 
@@ -189,26 +189,26 @@ class CatalogRulesTest {
         Experiment e = with("Disrupt", action("aws:network:disrupt-connectivity", "Subnets", "Subnets")
                         .putParameter("scope", "prefix-list").putParameter("duration", "PT5M").build(),
                 "Subnets", target("aws:ec2:subnet").putResourceTag("Tier", "app").build());
-        one(validate(e), "parameter.required", ERROR, "/actions/Disrupt/parameters/prefixListIdentifier");
+        one(validate(e), "parameter.missing", ERROR, "/actions/Disrupt/parameters/prefixListIdentifier");
     }
 
     @Test
     void validate_durationWithoutPT_suggestsTheIsoForm() {
         Violation v = one(validate(withAction(a -> a.putParameter("startInstancesAfterDuration", "5m"))),
-                "parameter.duration", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
+                "parameter.format", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("Did you mean 'PT5M'?"));
     }
 
     @Test
     void validate_durationInWords_isNotIso8601() {
         one(validate(withAction(a -> a.putParameter("startInstancesAfterDuration", "five minutes"))),
-                "parameter.duration", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
+                "parameter.format", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
     }
 
     @Test
     void validate_durationBelowTheActionsMinimum_isOutOfRange() {
         Violation v = one(validate(withAction(a -> a.putParameter("startInstancesAfterDuration", "PT30S"))),
-                "parameter.duration-range", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
+                "parameter.range", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
         assertThat(v.hint()).contains("Use a duration from PT1M to PT12H.");
     }
 
@@ -220,13 +220,13 @@ class CatalogRulesTest {
         Experiment tooShort = with("Disconnect", action("aws:directconnect:virtual-interface-disconnect", "VirtualInterfaces",
                 "Vifs").putParameter("duration", "PT5M").build(), "Vifs",
                 target("aws:directconnect:virtual-interface").putResourceTag("Link", "primary").build());
-        one(validate(tooShort), "parameter.duration-range", ERROR, "/actions/Disconnect/parameters/duration");
+        one(validate(tooShort), "parameter.range", ERROR, "/actions/Disconnect/parameters/duration");
     }
 
     @Test
     void validate_negativeDuration_isOutOfRange() {
         one(validate(withAction(a -> a.putParameter("startInstancesAfterDuration", "-PT5M"))),
-                "parameter.duration-range", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
+                "parameter.range", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
     }
 
     @Test
@@ -256,7 +256,7 @@ class CatalogRulesTest {
         Experiment e = with("Disrupt", action("aws:network:disrupt-connectivity", "Subnets", "Subnets")
                         .putParameter("scope", "availability_zone").putParameter("duration", "PT5M").build(),
                 "Subnets", target("aws:ec2:subnet").putResourceTag("Tier", "app").build());
-        Violation v = one(validate(e), "parameter.enum", ERROR, "/actions/Disrupt/parameters/scope");
+        Violation v = one(validate(e), "parameter.value-unknown", ERROR, "/actions/Disrupt/parameters/scope");
         assertThat(v.hint()).contains("Did you mean 'availability-zone'?");
     }
 
@@ -264,7 +264,7 @@ class CatalogRulesTest {
     void validate_listItemOutsideItsValues_suggestsTheNearest() {
         Experiment e = builder().putAction("Assert", Action.builder().actionId("aws:cloudwatch:assert-alarm-state")
                 .putParameter("alarmArns", Templates.ALARM_ARN).putParameter("alarmStates", "OK,ALRM").build()).build();
-        Violation v = one(validate(e), "parameter.enum", ERROR, "/actions/Assert/parameters/alarmStates");
+        Violation v = one(validate(e), "parameter.value-unknown", ERROR, "/actions/Assert/parameters/alarmStates");
         assertThat(v.hint()).contains("Did you mean 'ALARM'?");
     }
 
@@ -290,14 +290,14 @@ class CatalogRulesTest {
 
     @Test
     void validate_cpuStressWithoutDurationSeconds_isRequired() {
-        Violation v = one(validate(stress("{\"LoadPercent\":\"50\"}")), "ssm.parameter-required", ERROR,
+        Violation v = one(validate(stress("{\"LoadPercent\":\"50\"}")), "parameter.document-missing", ERROR,
                 "/actions/Stress/parameters/documentParameters");
         assertThat(v.message()).contains("AWSFIS-Run-CPU-Stress", "DurationSeconds");
     }
 
     @Test
     void validate_cpuStressWithoutDocumentParameters_isRequired() {
-        one(validate(stress(null)), "ssm.parameter-required", ERROR, "/actions/Stress/parameters/documentParameters");
+        one(validate(stress(null)), "parameter.document-missing", ERROR, "/actions/Stress/parameters/documentParameters");
     }
 
     @Test
@@ -307,28 +307,28 @@ class CatalogRulesTest {
 
     @Test
     void validate_misspelledDocumentParameter_suggestsTheNearest() {
-        Violation v = one(validate(stress("{\"DurationSeconds\":\"300\",\"LoadPercents\":\"50\"}")), "ssm.parameter-unknown",
+        Violation v = one(validate(stress("{\"DurationSeconds\":\"300\",\"LoadPercents\":\"50\"}")), "parameter.document-unknown",
                 ERROR, "/actions/Stress/parameters/documentParameters");
         assertThat(v.hint()).contains("Did you mean 'LoadPercent'?");
     }
 
     @Test
     void validate_documentParameterOutOfRange_isAnSsmRangeError() {
-        one(validate(stress("{\"DurationSeconds\":\"300\",\"LoadPercent\":\"150\"}")), "ssm.parameter.range", ERROR,
+        one(validate(stress("{\"DurationSeconds\":\"300\",\"LoadPercent\":\"150\"}")), "parameter.document-range", ERROR,
                 "/actions/Stress/parameters/documentParameters");
     }
 
     @Test
     void validate_documentParameterOfTheWrongType_isAnSsmTypeError() {
-        one(validate(stress("{\"DurationSeconds\":\"five minutes\"}")), "ssm.parameter.type", ERROR,
+        one(validate(stress("{\"DurationSeconds\":\"five minutes\"}")), "parameter.document-type", ERROR,
                 "/actions/Stress/parameters/documentParameters");
     }
 
     @Test
     void validate_documentParametersThatAreNotJson_isAnError() {
-        one(validate(stress("{DurationSeconds: 60")), "ssm.parameters-json", ERROR,
+        one(validate(stress("{DurationSeconds: 60")), "parameter.document-json-format", ERROR,
                 "/actions/Stress/parameters/documentParameters");
-        one(validate(stress("[\"DurationSeconds\"]")), "ssm.parameters-json", ERROR,
+        one(validate(stress("[\"DurationSeconds\"]")), "parameter.document-json-format", ERROR,
                 "/actions/Stress/parameters/documentParameters");
     }
 
@@ -354,7 +354,7 @@ class CatalogRulesTest {
         Experiment e = with("CpuStress", action("aws:eks:pod-cpu-stress", "Pods", "Pods").putParameter("duration", "PT5M")
                         .putParameter("kubernetesServiceAccount", "fis").build(), "Pods",
                 TemplateTarget.builder().from(pods()).addResourceArn("arn:aws:eks:us-east-1:123456789012:pod/prod/shop/cart-1").build());
-        Violation v = one(validate(e), "target.identification", ERROR, "/targets/Pods/resourceArns");
+        Violation v = one(validate(e), "target.identification-mismatch", ERROR, "/targets/Pods/resourceArns");
         assertThat(v.message()).contains("aws:eks:pod does not support resourceArns");
         assertThat(validate(e).errors()).hasSize(1);
     }
@@ -364,7 +364,7 @@ class CatalogRulesTest {
         Experiment e = with("CpuStress", action("aws:eks:pod-cpu-stress", "Pods", "Pods").putParameter("duration", "PT5M")
                         .putParameter("kubernetesServiceAccount", "fis").build(), "Pods",
                 TemplateTarget.builder().from(pods()).putResourceTag("app", "cart").build());
-        one(validate(e), "target.identification", ERROR, "/targets/Pods/resourceTags");
+        one(validate(e), "target.identification-mismatch", ERROR, "/targets/Pods/resourceTags");
     }
 
     private static Experiment ice(TemplateTarget roles) {
@@ -376,8 +376,8 @@ class CatalogRulesTest {
     @Test
     void validate_iceActionWithRolesByTags_isRejected() {
         ValidationResult r = validate(ice(target("aws:iam:role").putResourceTag("Launches", "capacity").build()));
-        Violation v = one(r.withCode("target.identification").stream().filter(x -> x.path().endsWith("/resourceTags"))
-                .collect(Collectors.toList()), "target.identification", ERROR, "/targets/Roles/resourceTags");
+        Violation v = one(r.withCode("target.identification-mismatch").stream().filter(x -> x.path().endsWith("/resourceTags"))
+                .collect(Collectors.toList()), "target.identification-mismatch", ERROR, "/targets/Roles/resourceTags");
         assertThat(v.message()).contains("aws:ec2:api-insufficient-instance-capacity-error");
         assertThat(v.hint()).contains("Identify the resources by arns.");
     }
@@ -395,7 +395,7 @@ class CatalogRulesTest {
                         .putParameter("maxDuration", "PT5M").build(),
                 "Cluster", target("aws:eks:cluster").addResourceArn(CLUSTER_ARN)
                         .addResourceArn("arn:aws:eks:us-east-1:123456789012:cluster/staging").build());
-        Violation v = one(validate(e), "target.identification", ERROR, "/targets/Cluster/resourceArns");
+        Violation v = one(validate(e), "target.identification-mismatch", ERROR, "/targets/Cluster/resourceArns");
         assertThat(v.message()).contains("at most 1 resource ARN");
     }
 
@@ -404,7 +404,7 @@ class CatalogRulesTest {
         Experiment e = with("Pause", action("aws:s3:bucket-pause-replication", "Buckets", "Buckets")
                         .putParameter("duration", "PT5M").putParameter("region", "us-west-2").build(),
                 "Buckets", target("aws:s3:bucket").addResourceArn("arn:aws:s3:::orders-bucket").build());
-        one(validate(e), "target.identification", ERROR, "/targets/Buckets/resourceArns");
+        one(validate(e), "target.identification-mismatch", ERROR, "/targets/Buckets/resourceArns");
     }
 
     // ---- target parameters ---------------------------------------------------------------------
@@ -433,7 +433,7 @@ class CatalogRulesTest {
                 "selectorType", "labelSelector", "selectorValue", "app=cart")).build();
         Experiment e = with("Delete", action("aws:eks:pod-delete", "Pods", "Pods").putParameter("kubernetesServiceAccount", "fis")
                 .build(), "Pods", noNamespace);
-        one(validate(e), "target.parameter-required", ERROR, "/targets/Pods/parameters/namespace");
+        one(validate(e), "target.parameter-missing", ERROR, "/targets/Pods/parameters/namespace");
     }
 
     @Test
@@ -441,7 +441,7 @@ class CatalogRulesTest {
         TemplateTarget lower = TemplateTarget.builder().from(pods()).putParameter("selectorType", "labelselector").build();
         Experiment e = with("Delete", action("aws:eks:pod-delete", "Pods", "Pods").putParameter("kubernetesServiceAccount", "fis")
                 .build(), "Pods", lower);
-        Violation v = one(validate(e), "target.parameter.enum", ERROR, "/targets/Pods/parameters/selectorType");
+        Violation v = one(validate(e), "target.parameter-value-unknown", ERROR, "/targets/Pods/parameters/selectorType");
         assertThat(v.hint()).contains("Did you mean 'labelSelector'?");
     }
 
@@ -450,14 +450,14 @@ class CatalogRulesTest {
         Experiment e = with("PowerOff", Action.builder().actionId("aws:elasticache:replicationgroup-interrupt-az-power")
                         .putTarget("ReplicationGroups", "Cache").putParameter("duration", "PT10M").build(),
                 "Cache", target("aws:elasticache:replicationgroup").putResourceTag("Tier", "cache").build());
-        one(validate(e), "target.parameter-required", ERROR, "/targets/Cache/parameters/availabilityZoneIdentifier");
+        one(validate(e), "target.parameter-missing", ERROR, "/targets/Cache/parameters/availabilityZoneIdentifier");
     }
 
     @Test
     void validate_volumeArnInAnInstanceTarget_isTheWrongArnType() {
         Experiment e = withTarget(t -> t.resourceTags(Map.of()).filters(List.of())
                 .addResourceArn("arn:aws:ec2:us-east-1:123456789012:volume/vol-0123456789abcdef0"));
-        one(validate(e), "target.arn-type", ERROR, "/targets/WorkerNodes/resourceArns/0");
+        one(validate(e), "target.arn-type-mismatch", ERROR, "/targets/WorkerNodes/resourceArns/0");
     }
 
     // ---- unused targets and per-action target quotas ------------------------------------------
@@ -469,7 +469,7 @@ class CatalogRulesTest {
 
     @Test
     void validate_countAboveTheActionsTargetQuota_warns() {
-        Violation v = one(validate(withTarget(t -> t.selectionMode(SelectionMode.count(6)))), "quota.action-targets", WARNING,
+        Violation v = one(validate(withTarget(t -> t.selectionMode(SelectionMode.count(6)))), "quota.action-targets-too-many", WARNING,
                 "/targets/WorkerNodes");
         assertThat(v.message()).contains("L-3F98B425");
     }

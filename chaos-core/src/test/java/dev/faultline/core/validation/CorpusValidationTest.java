@@ -22,7 +22,7 @@ class CorpusValidationTest {
 
     /** The errors each corpus file really has, as code and path, with the reason. */
     private static final Map<String, List<ExpectedError>> EXPECTED_ERRORS = Map.of(
-            "mysql-rds-loadtest-failover-template.json", List.of(new ExpectedError("json.unknown-field",
+            "mysql-rds-loadtest-failover-template.json", List.of(new ExpectedError("json.field-unknown",
                     "/actions/StopLoadTest/startAfterDelay",
                     "FIS actions have no startAfterDelay field; CreateExperimentTemplate rejects unknown members."
                             + " A delay is written as an aws:fis:wait action in startAfter.")));
@@ -60,13 +60,13 @@ class CorpusValidationTest {
     void validate_corpusTemplate_warnsOnlyAboutPlaceholders(String file) {
         ValidationResult result = validate(file);
         assertThat(result.warnings()).as("warnings of %s:%n%s", file, result)
-                .allSatisfy(v -> assertThat(v.code()).isEqualTo("placeholder"));
-        assertThat(result.withCode("placeholder")).as("%s still holds sample placeholders", file).isNotEmpty();
+                .allSatisfy(v -> assertThat(v.code()).isEqualTo("template.placeholder-unresolved"));
+        assertThat(result.withCode("template.placeholder-unresolved")).as("%s still holds sample placeholders", file).isNotEmpty();
     }
 
     @Test
     void validate_mysqlLoadTestTemplate_reportsStartAfterDelayWithAHint() {
-        Violation v = Templates.one(validate("mysql-rds-loadtest-failover-template.json"), "json.unknown-field",
+        Violation v = Templates.one(validate("mysql-rds-loadtest-failover-template.json"), "json.field-unknown",
                 Severity.ERROR, "/actions/StopLoadTest/startAfterDelay");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("startAfter"));
     }
@@ -74,8 +74,8 @@ class CorpusValidationTest {
     @Test
     void validate_elastiCacheFailoverTemplate_treatsTheSsmVariableInItsDocumentArnAsAPlaceholder() {
         ValidationResult result = validate("elasticache-redis-primary-node-failover-experiment-template.json");
-        Violation v = Templates.one(result.withCode("placeholder").stream()
-                .filter(p -> p.path().endsWith("/documentArn")).collect(Collectors.toList()), "placeholder",
+        Violation v = Templates.one(result.withCode("template.placeholder-unresolved").stream()
+                .filter(p -> p.path().endsWith("/documentArn")).collect(Collectors.toList()), "template.placeholder-unresolved",
                 Severity.WARNING, "/actions/triggerPrimaryFailover/parameters/documentArn");
         assertThat(v.message()).contains("{{ aws:region }}", "<YOUR-ACCOUNT-ID>");
     }

@@ -20,21 +20,21 @@ class GraphRulesTest {
     @Test
     void validate_startAfterUnknownAction_suggestsTheNearest() {
         Experiment e = builder().putAction("Hold", waitFor("PT5M", "StopNode")).build();
-        Violation v = one(validate(e), "graph.unknown-reference", ERROR, "/actions/Hold/startAfter/0");
+        Violation v = one(validate(e), "graph.reference-unknown", ERROR, "/actions/Hold/startAfter/0");
         assertThat(v.hint()).contains("Did you mean 'StopNodes'?");
     }
 
     @Test
     void validate_startAfterFarFromEveryName_listsTheActions() {
         Experiment e = builder().putAction("Hold", waitFor("PT5M", "Reboot")).build();
-        Violation v = one(validate(e), "graph.unknown-reference", ERROR, "/actions/Hold/startAfter/0");
+        Violation v = one(validate(e), "graph.reference-unknown", ERROR, "/actions/Hold/startAfter/0");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains(ACTION, "Hold"));
     }
 
     @Test
     void validate_actionStartingAfterItself_isASelfReference() {
         Experiment e = builder().putAction("Hold", waitFor("PT5M", "Hold")).build();
-        one(validate(e), "graph.self-reference", ERROR, "/actions/Hold/startAfter/0");
+        one(validate(e), "graph.reference-self", ERROR, "/actions/Hold/startAfter/0");
         assertThat(validate(e).withCode("graph.cycle")).isEmpty();
     }
 
@@ -63,14 +63,14 @@ class GraphRulesTest {
     @Test
     void validate_sameReferenceTwice_warns() {
         Experiment e = builder().putAction("Hold", waitFor("PT5M", ACTION, ACTION)).build();
-        one(validate(e), "graph.duplicate-reference", WARNING, "/actions/Hold/startAfter/1");
+        one(validate(e), "graph.reference-duplicate", WARNING, "/actions/Hold/startAfter/1");
     }
 
     @Test
     void validate_referenceOf65Characters_isTooLong() {
         Experiment e = builder().putAction("Hold", waitFor("PT5M", "x".repeat(65))).build();
-        one(validate(e), "length", ERROR, "/actions/Hold/startAfter/0");
-        one(validate(e), "graph.unknown-reference", ERROR, "/actions/Hold/startAfter/0");
+        one(validate(e), "template.field-too-long", ERROR, "/actions/Hold/startAfter/0");
+        one(validate(e), "graph.reference-unknown", ERROR, "/actions/Hold/startAfter/0");
     }
 
     @Test
@@ -92,7 +92,22 @@ class GraphRulesTest {
     void check_longUnknownReferenceToALongName_answersWithoutADidYouMean() {
         String name = "a".repeat(100_000);
         Experiment e = builder().putAction(name, waitFor("PT1M")).putAction("Hold", waitFor("PT1M", "b".repeat(100_000))).build();
-        Violation v = one(check(new GraphRules(), e), "graph.unknown-reference", ERROR, "/actions/Hold/startAfter/0");
+        Violation v = one(check(new GraphRules(), e), "graph.reference-unknown", ERROR, "/actions/Hold/startAfter/0");
         assertThat(v.hint()).isPresent();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against hangs and deep recursion, not a speed check
+    void validate_hundredThousandActionCycle_isOneBoundedError() {
+        int n = 100_000;
+        java.util.Map<String, Action> ring = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            ring.put("a" + i, waitFor("PT1M", "a" + ((i + 1) % n)));
+        }
+        List<Violation> found = Templates.check(new GraphRules(), builder().actions(ring).build());
+        assertThat(found).extracting(Violation::code).containsExactly("graph.cycle");
+        assertThat(found.get(0).message()).startsWith("startAfter forms a cycle: a0 -> a1 -> ")
+                .contains("and " + (n + 1 - 10) + " more").hasSizeLessThan(300);
+        assertThat(found.get(0).path()).isEqualTo("/actions/a" + (n - 1) + "/startAfter");
     }
 }

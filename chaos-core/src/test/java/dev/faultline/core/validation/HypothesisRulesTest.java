@@ -45,45 +45,45 @@ class HypothesisRulesTest {
     @Test
     void validate_hypothesisWithoutConditions_isAnError() {
         Experiment e = builder().hypothesis(Hypothesis.builder().description("nothing to check").build()).build();
-        one(validate(e), "hypothesis.no-condition", ERROR, "/hypothesis/conditions");
+        one(validate(e), "hypothesis.condition-missing", ERROR, "/hypothesis/conditions");
     }
 
     @Test
     void validate_negativeRecoveryWindow_isAnError() {
         Experiment e = builder().hypothesis(Hypothesis.builder().addCondition(errors())
                 .recoveryWindow(Duration.ofMinutes(-5)).build()).build();
-        one(validate(e), "hypothesis.recovery-window", ERROR, "/hypothesis/recoveryWindow");
+        one(validate(e), "hypothesis.recovery-window-range", ERROR, "/hypothesis/recoveryWindow");
     }
 
     @Test
     void validate_conditionWithoutNamespace_isRequired() {
-        one(validate(withCondition(c -> c.namespace(Optional.empty()))), "required", ERROR, C0 + "/namespace");
+        one(validate(withCondition(c -> c.namespace(Optional.empty()))), "template.field-missing", ERROR, C0 + "/namespace");
     }
 
     @Test
     void validate_conditionWithoutMetricName_isRequired() {
-        one(validate(withCondition(c -> c.metricName(Optional.empty()))), "required", ERROR, C0 + "/metricName");
+        one(validate(withCondition(c -> c.metricName(Optional.empty()))), "template.field-missing", ERROR, C0 + "/metricName");
     }
 
     @Test
     void validate_conditionWithoutStatistic_isRequired() {
-        one(validate(withCondition(c -> c.statistic(Optional.empty()))), "required", ERROR, C0 + "/statistic");
+        one(validate(withCondition(c -> c.statistic(Optional.empty()))), "template.field-missing", ERROR, C0 + "/statistic");
     }
 
     @Test
     void validate_conditionWithoutComparison_isRequired() {
-        one(validate(withCondition(c -> c.comparison(Optional.empty()))), "required", ERROR, C0 + "/comparison");
+        one(validate(withCondition(c -> c.comparison(Optional.empty()))), "template.field-missing", ERROR, C0 + "/comparison");
     }
 
     @Test
     void validate_conditionWithoutThreshold_isRequired() {
-        one(validate(withCondition(c -> c.threshold(Optional.empty()))), "required", ERROR, C0 + "/threshold");
+        one(validate(withCondition(c -> c.threshold(Optional.empty()))), "template.field-missing", ERROR, C0 + "/threshold");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Avg", "sum", "p", "p101", "pNaN", "p1e1", "tm", "TM(10%)", "iqm"})
     void validate_unknownStatistic_isAnError(String statistic) {
-        one(validate(withCondition(c -> c.statistic(statistic))), "hypothesis.statistic", ERROR, C0 + "/statistic");
+        one(validate(withCondition(c -> c.statistic(statistic))), "hypothesis.statistic-format", ERROR, C0 + "/statistic");
     }
 
     @ParameterizedTest
@@ -95,7 +95,7 @@ class HypothesisRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"PT45S", "PT0S", "PT90S", "PT0.5S"})
     void validate_periodCloudWatchDoesNotAllow_isAnError(String period) {
-        one(validate(withCondition(c -> c.period(Duration.parse(period)))), "hypothesis.period", ERROR, C0 + "/period");
+        one(validate(withCondition(c -> c.period(Duration.parse(period)))), "hypothesis.period-range", ERROR, C0 + "/period");
     }
 
     @ParameterizedTest
@@ -112,11 +112,11 @@ class HypothesisRulesTest {
             }
             return c;
         });
-        one(validate(e), "hypothesis.dimensions", ERROR, C0 + "/dimensions");
+        one(validate(e), "hypothesis.dimensions-too-many", ERROR, C0 + "/dimensions");
     }
 
     @Test
     void validate_conditionWithoutPhase_warnsItIsNeverChecked() {
-        one(validate(withCondition(c -> c.phases(Set.of()))), "hypothesis.no-phase", WARNING, C0 + "/phases");
+        one(validate(withCondition(c -> c.phases(Set.of()))), "hypothesis.phase-missing", WARNING, C0 + "/phases");
     }
 }

@@ -19,12 +19,12 @@ class ParameterChecksTest {
     }
 
     private static List<Violation> check(ParameterDefinition def, String value) {
-        return check(def, value, "parameter");
+        return check(def, value, ParameterCodes.ACTION);
     }
 
-    private static List<Violation> check(ParameterDefinition def, String value, String prefix) {
+    private static List<Violation> check(ParameterDefinition def, String value, ParameterCodes codes) {
         List<Violation> out = new ArrayList<>();
-        ParameterChecks.check(def, value, "/actions/a/parameters", "p", prefix, out);
+        ParameterChecks.check(def, value, "/actions/a/parameters", "p", codes, out);
         return out;
     }
 
@@ -56,19 +56,19 @@ class ParameterChecksTest {
 
     @Test
     void check_durationWithoutPT_isADurationErrorSuggestingPT() {
-        Violation v = single(check(WAIT, "30m"), "parameter.duration");
+        Violation v = single(check(WAIT, "30m"), "parameter.format");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("Did you mean 'PT30M'?"));
     }
 
     @Test
     void check_durationInMonths_isADurationError() {
-        single(check(WAIT, "P1M"), "parameter.duration");
+        single(check(WAIT, "P1M"), "parameter.format");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"PT59S", "PT12H1S", "P1D", "-PT5M"})
     void check_durationOutsideRange_isADurationRangeError(String value) {
-        single(check(WAIT, value), "parameter.duration-range");
+        single(check(WAIT, value), "parameter.range");
     }
 
     @Test
@@ -119,13 +119,13 @@ class ParameterChecksTest {
 
     @Test
     void check_enumInWrongCase_suggestsTheValue() {
-        Violation v = single(check(SCOPE, "VPC"), "parameter.enum");
+        Violation v = single(check(SCOPE, "VPC"), "parameter.value-unknown");
         assertThat(v.hint()).contains("Did you mean 'vpc'?");
     }
 
     @Test
     void check_enumFarFromEveryValue_listsTheValues() {
-        Violation v = single(check(SCOPE, "internet"), "parameter.enum");
+        Violation v = single(check(SCOPE, "internet"), "parameter.value-unknown");
         assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("all", "availability-zone", "prefix-list"));
     }
 
@@ -164,10 +164,10 @@ class ParameterChecksTest {
 
     @Test
     void check_prefix_namesTheFamilyOfTheCode() {
-        assertThat(single(check(PORT, "70000", "target.parameter"), "target.parameter.range")).isNotNull();
+        assertThat(single(check(PORT, "70000", ParameterCodes.TARGET), "target.parameter-range")).isNotNull();
         ParameterDefinition load = Catalog.defaultCatalog().ssmDocument("AWSFIS-Run-CPU-Stress").orElseThrow()
                 .parameter("LoadPercent").orElseThrow();
-        assertThat(single(check(load, "150", "ssm.parameter"), "ssm.parameter.range")).isNotNull();
-        assertThat(single(check(load, "half", "ssm.parameter"), "ssm.parameter.type")).isNotNull();
+        assertThat(single(check(load, "150", ParameterCodes.DOCUMENT), "parameter.document-range")).isNotNull();
+        assertThat(single(check(load, "half", ParameterCodes.DOCUMENT), "parameter.document-type")).isNotNull();
     }
 }

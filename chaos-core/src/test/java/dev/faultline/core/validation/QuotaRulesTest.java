@@ -21,7 +21,7 @@ class QuotaRulesTest {
         for (int i = 1; i <= 10; i++) {
             b.putAction("Hold" + i, waitFor("PT5M"));
         }
-        Violation v = one(validate(b.build()), "quota.parallel-actions", ERROR, "/actions");
+        Violation v = one(validate(b.build()), "quota.parallel-actions-too-many", ERROR, "/actions");
         assertThat(v.message()).contains("11 actions run at once").contains("L-EB051440");
         assertThat(validate(b.build()).violations()).hasSize(1);
     }
@@ -69,7 +69,7 @@ class QuotaRulesTest {
     void validate_thirteenHourExperiment_exceedsTwelveHours() {
         Experiment e = builder().putAction("Soak", waitFor("PT8H", ACTION)).putAction("Recover", waitFor("PT4H55M", "Soak"))
                 .putAction("Observe", waitFor("PT5M", "Recover")).build();
-        Violation v = one(validate(e), "quota.duration", ERROR, "/actions");
+        Violation v = one(validate(e), "quota.duration-too-long", ERROR, "/actions");
         assertThat(v.message()).contains("13h").contains("L-6C1E4427");
         assertThat(validate(e).violations()).hasSize(1);
     }
@@ -81,21 +81,27 @@ class QuotaRulesTest {
     }
 
     @Test
-    void validate_thirteenHourAction_exceedsTheActionQuotaAtItsDurationParameter() {
+    void validate_thirteenHourAction_isOneError_theCatalogsRange() {
         Experiment e = builder().putAction("Soak", waitFor("PT13H")).build();
-        Violation v = one(validate(e), "quota.action-duration", ERROR, "/actions/Soak/parameters/duration");
-        assertThat(v.message()).contains("L-A7622DAA");
-        // the catalog's PT12H maximum and the experiment's own quota say the same thing
-        one(validate(e), "parameter.duration-range", ERROR, "/actions/Soak/parameters/duration");
-        one(validate(e), "quota.duration", ERROR, "/actions");
+        // the catalog's PT12H maximum, the action quota and the experiment quota say the same thing: one fault, one error
+        Violation v = one(validate(e), "parameter.range", ERROR, "/actions/Soak/parameters/duration");
+        assertThat(validate(e).errors()).containsExactly(v);
+    }
+
+    @Test
+    void validate_thirteenHourActionAfterAnotherSixHours_alsoBreaksTheExperimentQuota() {
+        Experiment e = builder().putAction("Soak", waitFor("PT13H", ACTION)).putAction("More", waitFor("PT7H", "Soak")).build();
+        one(validate(e), "parameter.range", ERROR, "/actions/Soak/parameters/duration");
+        one(validate(e), "quota.duration-too-long", ERROR, "/actions");
+        assertThat(validate(e).withCode("quota.action-duration-too-long")).isEmpty();
     }
 
     @Test
     void check_chainedDurationsBeyondWhatADurationHolds_isADurationQuotaErrorNotAnInternalOne() {
         String huge = "PT2562047788015215H"; // close to Long.MAX_VALUE seconds; two of them overflow the plan
         Experiment e = builder().putAction("Soak", waitFor(huge, ACTION)).putAction("Again", waitFor(huge, "Soak")).build();
-        one(check(new QuotaRules(), e), "quota.duration", ERROR, "/actions");
-        assertThat(validate(e).withCode("validator.internal")).isEmpty();
+        one(check(new QuotaRules(), e), "quota.duration-too-long", ERROR, "/actions");
+        assertThat(validate(e).withCode("template.rule-failed")).isEmpty();
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The validator never throws and never fails internally ({@code validator.internal}), whatever it
+ * The validator never throws and never fails internally ({@code template.rule-failed}), whatever it
  * is given. Nulls cannot reach it through the builders, so the hostile inputs are empty strings,
  * huge strings, odd Unicode, many actions, self-references and names nothing knows.
  */
@@ -58,7 +58,7 @@ class ValidatorNeverThrowsTest {
     @MethodSource("hostile")
     void validate_hostileExperiment_neverThrowsNorFailsInternally(Experiment e) {
         ValidationResult r = Validator.standard().validate(e);
-        assertThat(r.withCode("validator.internal")).as("%s", r).isEmpty();
+        assertThat(r.withCode("template.rule-failed")).as("%s", r).isEmpty();
         assertThat(r.violations()).allSatisfy(v -> {
             assertThat(v.code()).isNotBlank();
             assertThat(v.message()).isNotBlank();
@@ -74,7 +74,7 @@ class ValidatorNeverThrowsTest {
         texts.add("{\"stopConditions\":[{\"source\":\"aws:cloudwatch:alrm\",\"value\":\"<ALARM>\"}],\"roleArn\":\"${Role}\"}");
         for (String text : texts) {
             ValidationResult r = TemplateJson.read(text).validate(Validator.standard());
-            assertThat(r.withCode("validator.internal")).as(text.length() > 80 ? text.substring(0, 80) : text).isEmpty();
+            assertThat(r.withCode("template.rule-failed")).as(text.length() > 80 ? text.substring(0, 80) : text).isEmpty();
         }
     }
 
@@ -91,7 +91,7 @@ class ValidatorNeverThrowsTest {
             } catch (RuntimeException | Error thrown) {
                 throw new AssertionError("validator threw on the experiment of seed " + seed, thrown);
             }
-            assertThat(r.withCode("validator.internal")).as("seed %d: %s", seed, r).isEmpty();
+            assertThat(r.withCode("template.rule-failed")).as("seed %d: %s", seed, r).isEmpty();
         }
     }
 

@@ -41,16 +41,16 @@ class ValidatorTest {
     void validate_readResult_listsTheReadersViolationsFirst() {
         String json = TemplateJson.write(Templates.base()).replaceFirst("\"description\"", "\"name\":\"n\",\"descripton\"");
         ValidationResult r = TemplateJson.read(json).validate(Validator.standard());
-        assertThat(r.violations()).extracting(Violation::code).startsWith("json.unknown-field").contains("required");
+        assertThat(r.violations()).extracting(Violation::code).startsWith("json.field-unknown").contains("template.field-missing");
         assertThat(r.violations().get(0).path()).isEqualTo("/descripton");
         assertThat(r.violations().get(0).hint()).contains("Did you mean 'description'?");
-        one(r, "required", ERROR, "/description");
+        one(r, "template.field-missing", ERROR, "/description");
     }
 
     @Test
     void validate_unreadableJson_givesOnlyTheReadersViolations() {
         ValidationResult r = TemplateJson.read("{\"description\": ").validate(Validator.standard());
-        assertThat(r.violations()).extracting(Violation::code).containsExactly("json.syntax");
+        assertThat(r.violations()).extracting(Violation::code).containsExactly("json.document-format");
     }
 
     @Test
@@ -59,20 +59,20 @@ class ValidatorTest {
             throw new IllegalStateException("boom");
         });
         ValidationResult r = validator.validate(builder().description(Optional.empty()).build());
-        Violation v = one(r, "validator.internal", ERROR, "");
+        Violation v = one(r, "template.rule-failed", ERROR, "");
         assertThat(v.message()).contains("boom");
-        one(r, "required", ERROR, "/description");
+        one(r, "template.field-missing", ERROR, "/description");
     }
 
     @Test
     void with_addsARuleWithoutChangingTheStandardValidator() {
         ValidationRule noTags = (e, context, out) -> {
             if (e.tags().isEmpty()) {
-                out.add(Violation.warning("team.tags", "/tags", "Tag the template with its owner.", "Add an Owner tag."));
+                out.add(Violation.custom("team.tags-missing", Severity.WARNING, "/tags", "Tag the template with its owner.", "Add an Owner tag."));
             }
         };
         assertThat(Validator.standard().with(noTags).validate(Templates.base()).violations()).extracting(Violation::code)
-                .containsExactly("team.tags");
+                .containsExactly("team.tags-missing");
         assertThat(validate(Templates.base()).violations()).isEmpty();
     }
 
@@ -86,11 +86,11 @@ class ValidatorTest {
                 stream(resource("ssm-documents.json")));
         Experiment e = Templates.withAction(a -> a.actionId("aws:ec2:hibernate-instances").targets(java.util.Map.of("Instance",
                 Templates.TARGET)));
-        assertThat(validate(e).violations()).extracting(Violation::code).contains("action.unknown")
-                .doesNotContain("action.target-key");
+        assertThat(validate(e).violations()).extracting(Violation::code).contains("action.id-unknown")
+                .doesNotContain("action.target-key-unknown");
         ValidationResult r = Validator.standard().withCatalog(extended).validate(e);
-        assertThat(r.withCode("action.unknown")).isEmpty();
-        one(r, "action.target-key", ERROR, "/actions/StopNodes/targets/Instance");
+        assertThat(r.withCode("action.id-unknown")).isEmpty();
+        one(r, "action.target-key-unknown", ERROR, "/actions/StopNodes/targets/Instance");
     }
 
     @Test
@@ -100,7 +100,7 @@ class ValidatorTest {
                         .selectionMode(Optional.empty()).build()))
                 .putAction(Templates.ACTION, Action.builder().from(Templates.stopNodes()).putTarget("Instances", "web/app~1").build())
                 .build();
-        one(validate(e), "required", ERROR, "/targets/web~1app~01/selectionMode");
+        one(validate(e), "template.field-missing", ERROR, "/targets/web~1app~01/selectionMode");
     }
 
     @Test
@@ -118,11 +118,11 @@ class ValidatorTest {
     void result_errorsAndWarnings_partitionTheViolations() {
         Experiment e = builder().putTarget("Spare", Templates.workerNodes()).description(Optional.empty()).build();
         ValidationResult r = validate(e);
-        assertThat(r.errors()).extracting(Violation::code).containsExactly("required");
+        assertThat(r.errors()).extracting(Violation::code).containsExactly("template.field-missing");
         assertThat(r.warnings()).extracting(Violation::code).containsExactly("target.unused");
         assertThat(r.hasErrors()).isTrue();
         assertThat(r.isValid()).isFalse();
-        assertThat(r.toString()).contains("/description: ERROR required");
+        assertThat(r.toString()).contains("/description: ERROR template.field-missing");
     }
 
     private static String resource(String file) {
@@ -141,6 +141,22 @@ class ValidatorTest {
     void validate_selectionModesAreCheckedForEveryTarget() {
         Experiment e = builder().putTarget("Other", TemplateTarget.builder().from(Templates.workerNodes())
                 .selectionMode(SelectionMode.of("SOME")).build()).build();
-        one(validate(e), "selection-mode.invalid", ERROR, "/targets/Other/selectionMode");
+        one(validate(e), "target.selection-mode-format", ERROR, "/targets/Other/selectionMode");
+    }
+
+    @Test
+    void forFisInput_warnsAtEachFieldTheCliInputRejects_andOnlyThere() {
+        Experiment e = builder().name("node-loss").addTargetAccountConfiguration(
+                dev.faultline.core.model.TargetAccountConfiguration.builder().accountId("210987654321")
+                        .roleArn("arn:aws:iam::210987654321:role/FisTarget").build())
+                .metadata(dev.faultline.core.model.TemplateMetadata.builder().id("EXT123").clientToken("t").build()).build();
+        ValidationResult r = Validator.standard().forFisInput().validate(e);
+        assertThat(r.withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).extracting(Violation::path)
+                .containsExactly("/name", "/targetAccountConfigurations", "/id");
+        assertThat(r.withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).allSatisfy(v -> {
+            assertThat(v.isError()).isFalse();
+            assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("faultline compile"));
+        });
+        assertThat(Validator.standard().validate(e).withCode(ViolationCode.TEMPLATE_FIELD_FAULTLINE_ONLY)).isEmpty();
     }
 }

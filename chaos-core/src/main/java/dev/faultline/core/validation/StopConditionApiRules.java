@@ -1,0 +1,75 @@
+package dev.faultline.core.validation;
+
+import static dev.faultline.core.validation.Checks.length;
+import static dev.faultline.core.validation.Checks.required;
+import static dev.faultline.core.validation.JsonPointer.append;
+import static dev.faultline.core.validation.LazyPointer.append;
+
+import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.StopCondition;
+import java.util.List;
+import java.util.Set;
+
+/** The stop-condition section of the API rules: required source and alarm ARN, the two sources FIS accepts, and the quota on stop conditions. */
+final class StopConditionApiRules {
+
+    private static final LazyPointer STOP_CONDITIONS = LazyPointer.of("/stopConditions");
+    private static final List<String> SOURCES = List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM);
+
+    private StopConditionApiRules() {}
+
+    static void stopConditions(Experiment e, List<Violation> out) {
+        List<StopCondition> conditions = e.stopConditions();
+        if (conditions.isEmpty()) {
+            if (e.keptEmpty().contains("stopConditions")) {
+                out.add(Violation.warning(ViolationCode.STOP_CONDITION_LIST_EMPTY, "/stopConditions",
+                        "The stop condition list is empty; FIS documents [{\"source\": \"none\"}] for no stop condition.",
+                        "Add an alarm stop condition, or write [{\"source\": \"none\"}]."));
+            } else {
+                out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, "/stopConditions", "The stop condition list is required.",
+                        "Add \"stopConditions\": an alarm, or [{\"source\": \"none\"}]."));
+            }
+            return;
+        }
+        if (conditions.size() > ApiRules.MAX_STOP_CONDITIONS) {
+            out.add(Violation.error(ViolationCode.QUOTA_STOP_CONDITIONS_TOO_MANY, "/stopConditions",
+                    "The template has " + conditions.size() + " stop conditions; FIS allows at most "
+                            + ApiRules.MAX_STOP_CONDITIONS + " (quota L-872EC72B, not adjustable).",
+                    "Combine alarms into a composite CloudWatch alarm."));
+        }
+        boolean none = false;
+        boolean alarm = false;
+        for (int i = 0; i < conditions.size(); i++) {
+            StopCondition c = conditions.get(i);
+            LazyPointer at = append(STOP_CONDITIONS, i);
+            String source = required(c.source(), at, "source", "The stop condition source",
+                    "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
+            length(source, 1, 64, at, "source", "The source", out);
+            if (source != null && !SOURCES.contains(source)) {
+                List<String> near = Suggestions.nearest(source, SOURCES, 1);
+                out.add(Violation.error(ViolationCode.STOP_CONDITION_SOURCE_UNKNOWN, append(at, "source").toString(),
+                        "'" + source + "' is not a stop condition source; FIS accepts only \"aws:cloudwatch:alarm\" and \"none\".",
+                        near.isEmpty() ? "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value."
+                                : "Did you mean '" + near.get(0) + "'?"));
+            }
+            if (StopCondition.SOURCE_ALARM.equals(source)) {
+                alarm = true;
+                String value = required(c.value(), at, "value", "The alarm ARN of an alarm stop condition",
+                        "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
+                length(value, 20, 2048, at, "value", "The alarm ARN", out);
+            } else if (StopCondition.SOURCE_NONE.equals(source)) {
+                none = true;
+                if (c.value().isPresent()) {
+                    out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(at, "value").toString(),
+                            "A stop condition with source \"none\" takes no value; it is ignored.",
+                            "Remove the value, or use source \"aws:cloudwatch:alarm\"."));
+                }
+            }
+        }
+        if (none && alarm) {
+            out.add(Violation.warning(ViolationCode.STOP_CONDITION_NONE_CONFLICT, "/stopConditions",
+                    "The list mixes \"none\" with alarm stop conditions.", "Remove the \"none\" entry."));
+        }
+    }
+}
