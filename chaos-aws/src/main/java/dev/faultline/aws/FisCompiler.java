@@ -7,6 +7,7 @@ import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +227,7 @@ public final class FisCompiler {
     }
 
     /** The code of a metric stop condition in a request FIS would get: FIS needs an existing alarm's ARN. */
-    public static final String NEEDS_ALARM_ARN = "stop-condition.needs-alarm-arn";
+    public static final ViolationCode NEEDS_ALARM_ARN = ViolationCode.STOP_CONDITION_ALARM_ARN_MISSING;
 
     private static void requireAlarmArns(Experiment experiment) {
         List<Violation> found = new ArrayList<>();

@@ -138,7 +138,7 @@ class CloudFormationStackTest {
     void fisRequest_ofAMetricStopCondition_isRefused_sayingFisNeedsAlarmArns() {
         assertThatThrownBy(() -> COMPILER.createRequestJson(withMetricStops()))
                 .isInstanceOfSatisfying(CompilationException.class, e -> {
-                    assertThat(e.violations().errors()).extracting(Violation::code).containsOnly(FisCompiler.NEEDS_ALARM_ARN);
+                    assertThat(e.violations().errors()).extracting(Violation::code).containsOnly(FisCompiler.NEEDS_ALARM_ARN.code());
                     assertThat(e.violations().errors().get(0).path()).isEqualTo("/stopConditions/0");
                     assertThat(e.violations().errors().get(0).message()).contains("FIS needs the ARN");
                     assertThat(e.violations().errors().get(0).hint().orElseThrow()).contains("--with-alarms");

@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class SizeLimits {
     List<Violation> check(TemplateInput.Format format, long bytes) {
         List<Violation> out = new ArrayList<>();
         if (maxSize > 0 && bytes > maxSize) {
-            out.add(Violation.error("input.size", "", "The file has " + bytes + " bytes, over --max-size "
+            out.add(Violation.error(ViolationCode.INPUT_FILE_TOO_LARGE, "", "The file has " + bytes + " bytes, over --max-size "
                     + maxSize + ".", "Split the template, or raise --max-size."));
         }
         if (format.cloudFormation()) {
@@ -55,12 +56,12 @@ final class SizeLimits {
     /** The violations of a CloudFormation template body of this size, {@code what} naming it. */
     static List<Violation> cloudFormation(long bytes, String what) {
         if (bytes > CLOUDFORMATION_S3) {
-            return List.of(Violation.error("input.size", "", what + " has " + bytes + " bytes, over"
+            return List.of(Violation.error(ViolationCode.INPUT_FILE_TOO_LARGE, "", what + " has " + bytes + " bytes, over"
                     + " CloudFormation's limit of " + CLOUDFORMATION_S3 + " bytes (1 MB) for a template body.",
                     "Split the experiments into several stacks."));
         }
         if (bytes > CLOUDFORMATION_INLINE) {
-            return List.of(Violation.warning("input.size", "", what + " has " + bytes + " bytes, over"
+            return List.of(Violation.warning(ViolationCode.INPUT_INLINE_TOO_LARGE, "", what + " has " + bytes + " bytes, over"
                     + " CloudFormation's limit of " + CLOUDFORMATION_INLINE + " bytes for a template passed inline.",
                     "Upload it to S3 and deploy it with --template-url (or 'aws cloudformation deploy --s3-bucket')."));
         }

@@ -14,6 +14,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,16 +118,16 @@ final class TemplateInput {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            return unreadable(file, Violation.error("json.io", "", "The file cannot be read: " + e, "Check the path."));
+            return unreadable(file, Violation.error(ViolationCode.JSON_READ_FAILED, "", "The file cannot be read: " + e, "Check the path."));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            return unreadable(file, Violation.error("input.empty", "", "The file is empty.",
+            return unreadable(file, Violation.error(ViolationCode.INPUT_FILE_EMPTY, "", "The file is empty.",
                     "Give a FIS template (JSON or YAML) or a CloudFormation template (JSON or YAML)."));
         }
         Detected detected = detect(text);
         if (detected.format == Format.UNREADABLE) {
-            return unreadable(file, Violation.error("input.format", "", "The file is " + detected.what
+            return unreadable(file, Violation.error(ViolationCode.INPUT_FORMAT_UNKNOWN, "", "The file is " + detected.what
                     + ", not FIS template JSON or YAML, CloudFormation JSON or CloudFormation YAML.",
                     "FIS templates are JSON objects with actions and targets; CloudFormation templates have a"
                             + " Resources section."));
@@ -139,7 +140,7 @@ final class TemplateInput {
             String id = pick;
             List<Template> picked = found.stream().filter(t -> t.source().equals(id)).toList();
             if (picked.isEmpty()) {
-                return unreadable(file, Violation.error("input.resource", "/Resources/" + id, "The file has no "
+                return unreadable(file, Violation.error(ViolationCode.INPUT_RESOURCE_UNKNOWN, "/Resources/" + id, "The file has no "
                         + "AWS::FIS::ExperimentTemplate resource named '" + id + "'.", "Its resources: " + sources(found)));
             }
             found = picked;

@@ -125,14 +125,14 @@ class TemplateInputTest {
         Path empty = file("empty.json", "  \n");
         for (String command : new String[] {"lint", "plan", "iam", "compile", "run"}) {
             assertThat(run(command, empty.toString())).as(command).isEqualTo(2);
-            assertThat(out.toString() + err).as(command).contains("input.empty").contains("The file is empty");
+            assertThat(out.toString() + err).as(command).contains("input.file-empty").contains("The file is empty");
         }
     }
 
     @Test
     void lint_unknownFormat_namesWhatWasDetected() throws Exception {
         assertThat(run("lint", file("list.json", "[1, 2]").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("input.format").contains("The file is a JSON array");
+        assertThat(out.toString()).contains("input.format-unknown").contains("The file is a JSON array");
         assertThat(run("lint", file("notes.txt", "just some notes").toString())).isEqualTo(2);
         assertThat(out.toString()).contains("The file is plain text (a YAML scalar), not FIS template JSON");
         assertThat(run("lint", file("page.html", "<html></html>").toString())).isEqualTo(2);

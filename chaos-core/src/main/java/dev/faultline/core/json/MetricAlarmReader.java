@@ -3,6 +3,7 @@ package dev.faultline.core.json;
 import dev.faultline.core.model.Comparison;
 import dev.faultline.core.model.MetricAlarm;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class MetricAlarmReader {
 
     /** The code of a metric alarm definition that cannot be used. */
-    static final String CODE = "stop-condition.metric-alarm";
+    static final ViolationCode CODE = ViolationCode.STOP_CONDITION_METRIC_ALARM_INVALID;
 
     private static final List<String> FIELDS = List.of("name", "namespace", "metricName", "dimensions", "statistic",
             "period", "evaluationPeriods", "datapointsToAlarm", "comparison", "threshold", "treatMissingData");

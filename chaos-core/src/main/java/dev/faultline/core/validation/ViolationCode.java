@@ -59,6 +59,10 @@ public enum ViolationCode {
     TEMPLATE_FIELD_FAULTLINE_ONLY("template.field-faultline-only", Severity.WARNING),
     /** The stop condition list is empty, so nothing stops the experiment early. */
     STOP_CONDITION_LIST_EMPTY("stop-condition.list-empty", Severity.WARNING),
+    /** A metric stop condition's alarm definition cannot be created by CloudWatch. */
+    STOP_CONDITION_METRIC_ALARM_INVALID("stop-condition.metric-alarm-invalid", Severity.ERROR),
+    /** A FIS request needs alarm ARNs; a metric stop condition has no alarm until one is created. */
+    STOP_CONDITION_ALARM_ARN_MISSING("stop-condition.alarm-arn-missing", Severity.ERROR),
     /** The stop condition's source is neither aws:cloudwatch:alarm nor none. */
     STOP_CONDITION_SOURCE_UNKNOWN("stop-condition.source-unknown", Severity.ERROR),
     /** A stop condition with source none has a value, which FIS ignores. */
@@ -250,7 +254,17 @@ public enum ViolationCode {
     /** The experiment template resource has no Properties. */
     CFN_PROPERTIES_MISSING("cfn.properties-missing", Severity.ERROR),
     /** An intrinsic function is resolved by CloudFormation at deploy time, so it is imported as a placeholder. */
-    CFN_INTRINSIC_UNRESOLVED("cfn.intrinsic-unresolved", Severity.WARNING);
+    CFN_INTRINSIC_UNRESOLVED("cfn.intrinsic-unresolved", Severity.WARNING),
+    /** The file is empty. */
+    INPUT_FILE_EMPTY("input.file-empty", Severity.ERROR),
+    /** The file is none of the formats read: FIS JSON or YAML, CloudFormation JSON or YAML. */
+    INPUT_FORMAT_UNKNOWN("input.format-unknown", Severity.ERROR),
+    /** {@code FILE#LogicalId} names no experiment template resource of the CloudFormation file. */
+    INPUT_RESOURCE_UNKNOWN("input.resource-unknown", Severity.ERROR),
+    /** The file is larger than {@code --max-size}, or CloudFormation larger than its 1 MB limit. */
+    INPUT_FILE_TOO_LARGE("input.file-too-large", Severity.ERROR),
+    /** CloudFormation over 51,200 bytes cannot be passed inline; it must be deployed from S3. */
+    INPUT_INLINE_TOO_LARGE("input.inline-too-large", Severity.WARNING);
 
     /** The grammar every code follows: {@code <area>.<name>}, lowercase words joined by hyphens. */
     public static final String GRAMMAR = "^[a-z]+(-[a-z]+)*\\.[a-z]+(-[a-z]+)*$";
@@ -366,7 +380,9 @@ public enum ViolationCode {
         /** {@code policy.*} codes. */
         POLICY("policy"),
         /** {@code cfn.*} codes. */
-        CFN("cfn");
+        CFN("cfn"),
+        /** {@code input.*} codes: the file given to a command, before it is read as a template. */
+        INPUT("input");
 
         private final String word;
 

@@ -52,7 +52,7 @@ class MetricAlarmJsonTest {
         ReadResult read = TemplateJson.read(json);
 
         assertThat(read.violations().violations()).extracting(Violation::code, Violation::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("stop-condition.metric-alarm",
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("stop-condition.metric-alarm-invalid",
                         "/stopConditions/0/metricAlarms/0"));
         assertThat(read.violations().violations().get(0).message()).contains("period");
     }

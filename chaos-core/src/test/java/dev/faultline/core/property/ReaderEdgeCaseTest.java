@@ -36,7 +36,7 @@ class ReaderEdgeCaseTest {
                 .build();
         assertThat(TemplateJson.read(TemplateJson.write(negative)).violations().violations())
                 .extracting(Violation::code, Violation::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.type", "/logConfiguration/logSchemaVersion"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("json.value-range", "/logConfiguration/logSchemaVersion"));
     }
 
     @Test
