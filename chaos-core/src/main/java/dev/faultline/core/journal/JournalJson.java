@@ -181,7 +181,7 @@ public final class JournalJson {
     private static Preflight preflight(JsonNode n) {
         Preflight.Builder b = Preflight.builder();
         for (JsonNode v : n.path("violations")) {
-            b.addViolation(Violation.of(EventCodec.text(v, "code"), Severity.valueOf(EventCodec.text(v, "severity")),
+            b.addViolation(Violation.custom(EventCodec.text(v, "code"), Severity.valueOf(EventCodec.text(v, "severity")),
                     EventCodec.text(v, "path"), EventCodec.text(v, "message"),
                     EventCodec.optional(v, "hint").orElse(null)));
         }

@@ -80,8 +80,7 @@ public final class ReadResult {
         if (!pathPrefix.isEmpty()) {
             List<Violation> moved = new ArrayList<>(found.violations().size());
             for (Violation v : found.violations()) {
-                moved.add(Violation.of(v.code(), v.severity(), pathPrefix + v.path(), v.message(),
-                        v.hint().orElse(null)));
+                moved.add(v.movedTo(pathPrefix + v.path()));
             }
             found = ValidationResult.of(moved);
         }
