@@ -82,6 +82,11 @@ class LintSarifTest {
         for (JsonNode rule : rules) {
             assertThat(rule.at("/shortDescription/text").asText()).isNotBlank();
             assertThat(rule.at("/help/text").asText()).contains(rule.get("id").asText());
+            // declared codes carry the registry's meaning and fix
+            dev.faultline.core.validation.ViolationCode.find(rule.get("id").asText()).ifPresent(code -> {
+                assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(code.meaning());
+                assertThat(rule.at("/help/text").asText()).contains(code.fix());
+            });
         }
     }
 

@@ -1,15 +1,17 @@
 package dev.faultline.core.ci;
 
+import dev.faultline.core.validation.ViolationCode;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a SARIF rule says about a violation code: a short description and a help text. This is
- * the seam between the SARIF writer and the registry of violation codes; {@link #fallback()}
- * serves until a registry is wired in, and {@link #orElse(RuleHelp)} chains a registry before it.
+ * the seam between the SARIF writer and the registry of violation codes: {@link #registry()}
+ * answers from {@link ViolationCode}, {@link #fallback()} for codes it does not declare (users' own
+ * rules), and {@link #orElse(RuleHelp)} chains a source of a tool's own before them.
  *
  * <pre>{@code
- * RuleHelp help = registryLookup.orElse(RuleHelp.fallback());
+ * RuleHelp help = teamRules.orElse(RuleHelp.registry()).orElse(RuleHelp.fallback());
  * String sarif = SarifReport.builder().ruleHelp(help).add(file, text, result).build().toJson();
  * }</pre>
  */
@@ -36,6 +38,17 @@ public interface RuleHelp {
             Optional<Text> mine = describe(code);
             return mine.isPresent() ? mine : other.describe(code);
         };
+    }
+
+    /**
+     * The registry of violation codes: each declared code's meaning as the short description,
+     * and its meaning and fix as the help.
+     *
+     * @return the registry's source, which knows every declared code
+     */
+    static RuleHelp registry() {
+        return code -> ViolationCode.find(code)
+                .map(c -> new Text(c.meaning(), c.code() + ": " + c.meaning() + " Fix: " + c.fix()));
     }
 
     /**

@@ -64,20 +64,21 @@ public final class SarifReport {
 
     /** Collects the files and their results. Not thread-safe. */
     public static final class Builder {
-        private RuleHelp help = RuleHelp.fallback();
+        private RuleHelp help = RuleHelp.registry().orElse(RuleHelp.fallback());
         private String toolVersion = "0.1.0-SNAPSHOT";
         private final List<Object[]> files = new ArrayList<>();
 
         private Builder() {}
 
         /**
-         * Where rule texts come from; codes it does not know fall back to {@link RuleHelp#fallback()}.
+         * Where rule texts come from first; codes it does not know fall back to {@link RuleHelp#registry()},
+         * then to {@link RuleHelp#fallback()}.
          *
          * @param help the source, such as the registry of violation codes
          * @return this builder
          */
         public Builder ruleHelp(RuleHelp help) {
-            this.help = Objects.requireNonNull(help, "help").orElse(RuleHelp.fallback());
+            this.help = Objects.requireNonNull(help, "help").orElse(RuleHelp.registry()).orElse(RuleHelp.fallback());
             return this;
         }
 
