@@ -112,7 +112,8 @@ public final class JournalSamples {
      */
     public static Preflight preflight() {
         return Preflight.builder()
-                .addViolation(Violation.warning("duration.long", "/actions/stop/parameters/duration", "Long", "shorten"))
+                .addViolation(Violation.warning(dev.faultline.core.validation.ViolationCode.TEMPLATE_PLACEHOLDER_UNRESOLVED,
+                        "/roleArn", "The role ARN holds a placeholder", "Fill it in"))
                 .addCheck(PreflightCheck.passed(PreflightCheck.VALIDATION, "valid"))
                 .addCheck(PreflightCheck.skipped(PreflightCheck.PERMISSIONS, "no IAM client"))
                 .putResolvedTarget("instances", List.of("i-1", "i-2"))

@@ -90,7 +90,7 @@ class FindingsDump {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             ReadResult read = TemplateJson.read(c.getValue());
             for (Map.Entry<String, Validator> v : validators.entrySet()) {
-                for (Violation found : v.getValue().validate(read).violations()) {
+                for (Violation found : read.validate(v.getValue()).violations()) {
                     lines.add(c.getKey() + "\t" + v.getKey() + "\t" + found.code() + "\t" + found.severity() + "\t"
                             + escape(found.path()));
                 }
