@@ -83,9 +83,9 @@ class LintSarifTest {
             assertThat(rule.at("/shortDescription/text").asText()).isNotBlank();
             assertThat(rule.at("/help/text").asText()).contains(rule.get("id").asText());
             // declared codes carry the registry's meaning and fix
-            dev.faultline.core.validation.ViolationCode.find(rule.get("id").asText()).ifPresent(code -> {
-                assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(code.meaning());
-                assertThat(rule.at("/help/text").asText()).contains(code.fix());
+            dev.faultline.core.validation.ViolationCode.find(rule.get("id").asText()).ifPresent(declared -> {
+                assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(declared.meaning());
+                assertThat(rule.at("/help/text").asText()).contains(declared.fix());
             });
         }
     }
