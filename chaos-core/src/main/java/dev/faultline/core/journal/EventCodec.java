@@ -43,7 +43,9 @@ final class EventCodec {
         n.put("type", e.getClass().getSimpleName());
         n.put("experimentId", e.experimentId());
         n.put("time", e.time().toString());
-        if (e instanceof RunEvent.RunStarted s) {
+        if (e instanceof RunEvent.RunQueued s) {
+            n.put("account", s.account()).put("ahead", s.ahead());
+        } else if (e instanceof RunEvent.RunStarted s) {
             n.put("templateId", s.templateId()).put("attached", s.attached());
         } else if (e instanceof RunEvent.StateChanged s) {
             n.put("from", s.from().wireName()).put("to", s.to().wireName()).put("reason", s.reason());
@@ -72,6 +74,8 @@ final class EventCodec {
         String id = text(n, "experimentId");
         Instant time = Instant.parse(text(n, "time"));
         switch (type) {
+            case "RunQueued":
+                return new RunEvent.RunQueued(id, time, text(n, "account"), n.path("ahead").asInt());
             case "RunStarted":
                 return new RunEvent.RunStarted(id, time, text(n, "templateId"), n.path("attached").asBoolean());
             case "StateChanged":

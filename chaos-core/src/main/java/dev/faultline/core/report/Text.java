@@ -104,9 +104,18 @@ final class Text {
                 .stripTrailingZeros();
     }
 
+    private static final Instant FIRST_DATE = java.time.LocalDate.MIN.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_DATE = java.time.LocalDate.MAX.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+
     /** A time in UTC at millisecond precision, always with three fraction digits: {@code 2026-11-27T13:02:00.000Z}. */
     static String time(Instant time) {
-        return time == null ? null : MILLIS_UTC.format(time);
+        if (time == null) {
+            return null;
+        }
+        if (time.isBefore(FIRST_DATE) || time.isAfter(LAST_DATE)) {
+            return time.toString(); // beyond the years a date can show: Instant's own text
+        }
+        return MILLIS_UTC.format(time);
     }
 
     /** A condition's threshold as {@code < 1.5}, or {@code none}. */

@@ -50,7 +50,9 @@ public final class JournalSamples {
     public static RunEvent sample(Class<?> type) {
         String id = "EXP1";
         Instant t = T0.plusSeconds(5);
-        if (type == RunEvent.RunStarted.class) {
+        if (type == RunEvent.RunQueued.class) {
+            return new RunEvent.RunQueued(id, t, "111122223333/us-east-1", 2);
+        } else if (type == RunEvent.RunStarted.class) {
             return new RunEvent.RunStarted(id, t, "EXT1", true);
         } else if (type == RunEvent.StateChanged.class) {
             return new RunEvent.StateChanged(id, t, RunState.INITIATING, RunState.RUNNING, "Experiment is running.");
