@@ -95,7 +95,7 @@ class CompileAndIamCommandTest {
     void compile_placeholderWarnings_goToStandardError_andStillCompile() throws Exception {
         Path f = file("sample.json", VALID.replace("123456789012:role", "<YOUR ACCOUNT>:role"));
         assertThat(run("compile", f.toString())).isZero();
-        assertThat(err.toString()).contains("WARNING placeholder");
+        assertThat(err.toString()).contains("WARNING template.placeholder-unresolved");
         assertThat(JSON.readTree(out.toString()).path("roleArn").asText()).contains("<YOUR ACCOUNT>");
     }
 
