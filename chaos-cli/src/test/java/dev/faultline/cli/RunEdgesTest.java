@@ -59,6 +59,8 @@ class RunEdgesTest {
                 .alarms(a -> a.create("App5xx"))
                 .start();
         fis.alarms().setState("App5xx", AlarmState.OK, "quiet");
+        // the role holds the policy `faultline iam` derives, so the permissions preflight passes
+        LocalRoles.grant(fis, dev.faultline.core.json.TemplateJson.read(TEMPLATE).experiment().orElseThrow());
         return fis;
     }
 
