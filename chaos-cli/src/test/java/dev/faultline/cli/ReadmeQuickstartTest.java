@@ -50,7 +50,7 @@ class ReadmeQuickstartTest {
         String template = readmeTemplate();
 
         assertThat(run("lint", template)).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains(": /roleArn: WARNING placeholder Unresolved placeholder <YOUR AWS ACCOUNT>")
+        assertThat(out.toString()).contains(": /roleArn: WARNING template.placeholder-unresolved Unresolved placeholder <YOUR AWS ACCOUNT>")
                 .doesNotContain(" ERROR ");
 
         assertThat(run("lint", "--policy", "staging", template)).isEqualTo(1);

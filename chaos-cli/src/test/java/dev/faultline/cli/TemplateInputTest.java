@@ -98,7 +98,7 @@ class TemplateInputTest {
         Path cfn = file("stack.yaml", YAML);
         assertThat(run("lint", cfn.toString())).isEqualTo(1);
         assertThat(out.toString())
-                .contains(cfn + ": /Resources/NodeLoss/Properties/RoleArn: WARNING cfn.intrinsic ")
+                .contains(cfn + ": /Resources/NodeLoss/Properties/RoleArn: WARNING cfn.intrinsic-unresolved ")
                 .contains("'${Role}'")
                 .contains("/Resources/NodeLoss/Properties/Actions/stop-workers/Targets/INSTANCES: ERROR ");
     }
@@ -163,10 +163,10 @@ class TemplateInputTest {
         String body = Files.readString(compiled("cfn-json"));
         String padded = body.replaceFirst("\\{", "{\"Description\":\"" + "x".repeat(60_000) + "\",");
         assertThat(run("lint", file("big.json", padded).toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("WARNING input.size").contains("51200 bytes for a template passed inline");
+        assertThat(out.toString()).contains("WARNING input.inline-too-large").contains("51200 bytes for a template passed inline");
         String huge = body.replaceFirst("\\{", "{\"Description\":\"" + "x".repeat(1_100_000) + "\",");
         assertThat(run("lint", file("huge.json", huge).toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("ERROR input.size").contains("1048576 bytes (1 MB)");
+        assertThat(out.toString()).contains("ERROR input.file-too-large").contains("1048576 bytes (1 MB)");
         assertThat(run("compile", "--to", "cfn-yaml", dir.resolve("huge.json").toString())).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
     }
