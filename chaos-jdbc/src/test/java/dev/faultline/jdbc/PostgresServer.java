@@ -80,7 +80,7 @@ public final class PostgresServer implements BeforeAllCallback {
                 UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByName("postgres");
                 Files.setOwner(dir, postgres);
-                asOwner.addAll(List.of("runuser", "-u", "postgres", "--"));
+                asOwner.addAll(List.of(runuser(), "-u", "postgres", "--"));
             }
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -117,6 +117,16 @@ public final class PostgresServer implements BeforeAllCallback {
             throw new IllegalStateException("No PostgreSQL server binaries: the JDBC journal's tests need a real "
                     + "server. Install the Debian package 'postgresql' (.ci/run does: apt-get install postgresql) "
                     + "or set FAULTLINE_PG_BIN to a directory holding initdb and pg_ctl.");
+        }
+
+        /** runuser lives in sbin, which a bare PATH (CI's, say) may lack: look there first. */
+        private static String runuser() {
+            for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(dir, "runuser"))) {
+                    return dir + "/runuser";
+                }
+            }
+            return "runuser";
         }
 
         String url(String database) {
