@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,12 +133,6 @@ final class LocalFisCommand implements Callable<Integer> {
             err.println("LocalFis could not start: " + e.getMessage());
             return Faultline.USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            fis.close();
-            stopped.countDown();
-        }, "local-fis-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         out.println("LocalFis listening on " + fis.endpoint() + " (account " + account + ", " + region + ", "
                 + fis.inventory().resources().size() + " resources, speed x" + speed + ")");
         if (faults.any()) {
@@ -148,18 +141,7 @@ final class LocalFisCommand implements Callable<Integer> {
         out.println("Point clients at it: aws fis list-experiment-templates --endpoint-url " + fis.endpoint()
                 + " --region " + region);
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            fis.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
-        }
+        UntilInterrupted.serve(fis, "local-fis-shutdown");
         return Faultline.OK;
     }
 }

@@ -3,7 +3,6 @@ package dev.faultline.cli;
 import dev.faultline.temporal.DevServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,27 +37,10 @@ final class TemporalDevCommand implements Callable<Integer> {
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             return Faultline.USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "temporal-dev-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         out.println("Temporal dev server listening on " + server.target() + " (namespace default, in memory)");
         out.println("Start a worker: faultline worker --temporal " + server.target() + " --endpoint URL");
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            server.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
-        }
+        UntilInterrupted.serve(server, "temporal-dev-shutdown");
         return Faultline.OK;
     }
 }
