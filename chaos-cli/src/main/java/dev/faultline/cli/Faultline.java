@@ -40,7 +40,7 @@ public final class Faultline implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /**
@@ -49,7 +49,22 @@ public final class Faultline implements Runnable {
      * @return a new command line
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Faultline());
+        Lazy.skipUnusedConverters();
+        return configured(new CommandLine(new Faultline()));
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a subcommand, a command line
+     * that holds that subcommand alone (see {@link Lazy}), else the whole one.
+     *
+     * @param args the arguments the command line will execute
+     * @return a new command line
+     */
+    static CommandLine commandLine(String... args) {
+        return Lazy.single(args).map(Faultline::configured).orElseGet(Faultline::commandLine);
+    }
+
+    private static CommandLine configured(CommandLine cli) {
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

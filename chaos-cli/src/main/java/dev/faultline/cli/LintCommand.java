@@ -1,17 +1,12 @@
 package dev.faultline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.core.ci.SarifReport;
-import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code faultline lint FILE...}: checks templates (FIS JSON or YAML, CloudFormation JSON or YAML)
- * and prints their violations and a one-line summary. Exit code 0 when no file has an ERROR (or,
+ * {@code faultline lint PATH...}: checks templates (FIS JSON or YAML, CloudFormation JSON or YAML),
+ * named one by one or found in directories, on several threads, and prints their violations in
+ * the files' order and a one-line summary. Exit code 0 when no file has an ERROR (or,
  * with {@code --fail-on warning}, a WARNING), 1 when one has, 2 for usage errors or unreadable
  * files.
  */
@@ -45,9 +41,23 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CatalogOption catalog = new CatalogOption();
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Template files: FIS JSON or YAML (the --cli-input-json shape), CloudFormation JSON or YAML"
-                    + " (every AWS::FIS::ExperimentTemplate resource; FILE#LogicalId for one).")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files: FIS JSON or YAML (the --cli-input-json shape), CloudFormation JSON or YAML"
+                    + " (every AWS::FIS::ExperimentTemplate resource; FILE#LogicalId for one); or directories, walked for"
+                    + " *.json, *.yaml and *.yml files, which are linted in the order of their paths.")
     List<Path> files;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Lint only the files found in directories that match"
+            + " this glob (repeatable). A glob without '/' matches the file name, one with '/' the path under the"
+            + " directory named, e.g. 'experiments/**/*.yaml'.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip the files found in directories that match this"
+            + " glob (repeatable), e.g. '**/build/**' or 'package*.json'.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Lint on N threads (default: one per processor, here"
+            + " ${DEFAULT-VALUE}); the output is the same for every N.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for GitHub code scanning; default: ${DEFAULT-VALUE}).")
     Format format;
@@ -81,48 +91,49 @@ final class LintCommand implements Callable<Integer> {
             err.println("faultline lint: --max-size must not be negative, was " + maxSize);
             return Faultline.USAGE;
         }
-        SizeLimits limits = SizeLimits.withMax(maxSize);
-        int errors = 0;
-        int warnings = 0;
-        boolean unreadable = false;
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode report = json.createArrayNode();
-        SarifReport.Builder sarif = SarifReport.builder();
-        for (Path file : files) {
-            TemplateInput input = TemplateInput.read(file, validator.get(), limits);
-            unreadable |= input.unreadable();
-            String text = format == Format.sarif ? text(file) : null;
-            for (TemplateInput.Template t : input.templates()) {
-                ValidationResult result = t.result();
-                errors += result.errors().size();
-                warnings += result.warnings().size();
-                if (format == Format.json) {
-                    report.add(toJson(json, file, input, t));
-                } else if (format == Format.sarif) {
-                    sarif.add(uri(file), text, result);
-                } else {
-                    for (Violation v : result.violations()) {
-                        out.println(line(file, v));
-                    }
-                }
-            }
+        if (threads < 1) {
+            err.println("faultline lint: --threads must be at least 1, was " + threads);
+            return Faultline.USAGE;
         }
-        String summary = files.size() + (files.size() == 1 ? " file, " : " files, ") + errors
-                + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
-        if (format == Format.json) {
-            out.println(report.toPrettyString());
-            err.println(summary);
-        } else if (format == Format.sarif) {
-            out.print(sarif.build().toJson());
-            err.println(summary);
-        } else {
+        List<Path> found;
+        try {
+            found = LintFiles.of(includes, excludes).expand(files);
+        } catch (IllegalArgumentException e) {
+            err.println("faultline lint: a bad --include or --exclude glob: " + e.getMessage());
+            return Faultline.USAGE;
+        }
+        if (found.isEmpty()) {
+            err.println("faultline lint: no *.json, *.yaml or *.yml file in " + files
+                    + (includes.isEmpty() && excludes.isEmpty() ? "" : " that --include and --exclude select") + ".");
+            return Faultline.USAGE;
+        }
+        SizeLimits limits = SizeLimits.withMax(maxSize);
+        LintReport report = new LintReport(format, out);
+        InOrder.apply(found, threads,
+                file -> new Linted(file, TemplateInput.read(file, validator.get(), limits),
+                        format == Format.sarif ? text(file) : null),
+                report::add);
+        String summary = report.summary(found.size());
+        report.finish();
+        if (format == Format.text) {
             out.println(summary);
+        } else {
+            err.println(summary);
         }
         out.flush();
         err.flush();
-        boolean failed = errors > 0 || (failOn == FailOn.warning && warnings > 0);
-        return unreadable ? Faultline.USAGE : failed ? Faultline.FOUND_ERRORS : Faultline.OK;
+        boolean failed = report.errors() > 0 || (failOn == FailOn.warning && report.warnings() > 0);
+        return report.unreadable() ? Faultline.USAGE : failed ? Faultline.FOUND_ERRORS : Faultline.OK;
     }
+
+    /**
+     * One file, read and validated.
+     *
+     * @param file the file as found
+     * @param input what it holds
+     * @param text its text, for SARIF's line numbers, or null
+     */
+    record Linted(Path file, TemplateInput input, String text) {}
 
     /** A file as SARIF names it: relative to the working directory when under it, with forward slashes. */
     static String uri(Path file) {
@@ -147,29 +158,5 @@ final class LintCommand implements Callable<Integer> {
     static String line(Path file, Violation v) {
         return file + ": " + (v.path().isEmpty() ? "/" : v.path()) + ": " + v.severity() + " " + v.code() + " "
                 + v.message() + v.hint().map(h -> " (" + h + ")").orElse("");
-    }
-
-    private static ObjectNode toJson(ObjectMapper json, Path file, TemplateInput input, TemplateInput.Template t) {
-        ValidationResult result = t.result();
-        ObjectNode node = json.createObjectNode();
-        node.put("file", file.toString());
-        node.put("format", input.format().toString());
-        if (!t.source().isEmpty()) {
-            node.put("resource", t.source());
-        }
-        ArrayNode violations = node.putArray("violations");
-        for (Violation v : result.violations()) {
-            ObjectNode o = violations.addObject();
-            o.put("code", v.code());
-            o.put("severity", v.severity().name());
-            o.put("path", v.path());
-            o.put("message", v.message());
-            if (v.hint().isPresent()) {
-                o.put("hint", v.hint().get());
-            } else {
-                o.putNull("hint");
-            }
-        }
-        return node;
     }
 }

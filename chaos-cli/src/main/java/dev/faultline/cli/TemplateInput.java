@@ -1,7 +1,7 @@
 package dev.faultline.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,8 +71,12 @@ final class TemplateInput {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The YAML reader, made on first use: a JSON file needs none. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     private final Path file;
     private final Format format;
@@ -189,9 +193,8 @@ final class TemplateInput {
         String start = text.stripLeading();
         if (start.startsWith("{")) {
             try {
-                JsonNode tree = JSON.readTree(text);
-                return new Detected(cloudFormationKeys(tree) ? Format.CLOUDFORMATION_JSON : Format.FIS_JSON, "", null);
-            } catch (JsonProcessingException e) {
+                return new Detected(jsonHasCloudFormationKeys(text) ? Format.CLOUDFORMATION_JSON : Format.FIS_JSON, "", null);
+            } catch (IOException e) {
                 // a JSON object with a syntax error: the template reader reports it with line and column
                 return new Detected(Format.FIS_JSON, "", null);
             }
@@ -213,7 +216,7 @@ final class TemplateInput {
             if (yamlHasCloudFormationKeys(text)) {
                 return new Detected(Format.CLOUDFORMATION_YAML, "", null);
             }
-            return new Detected(Format.FIS_YAML, "", YAML.readTree(text));
+            return new Detected(Format.FIS_YAML, "", Yaml.MAPPER.readTree(text));
         } catch (IOException | RuntimeException e) {
             String first = start.lines().findFirst().orElse("");
             return new Detected(Format.UNREADABLE, "neither JSON (it does not start with '{') nor YAML ("
@@ -221,19 +224,33 @@ final class TemplateInput {
         }
     }
 
-    private static boolean cloudFormationKeys(JsonNode tree) {
-        return tree.isObject() && (tree.has("Resources") || tree.has("AWSTemplateFormatVersion"));
+    /**
+     * Reads a JSON object to its end, as a token stream (no tree is built), and tells whether a
+     * top-level key is CloudFormation's; a syntax error anywhere throws.
+     */
+    private static boolean jsonHasCloudFormationKeys(String text) throws IOException {
+        boolean found = false;
+        try (JsonParser p = JSON.createParser(text)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                found |= key.equals("Resources") || key.equals("AWSTemplateFormatVersion");
+                p.nextToken();
+                p.skipChildren();
+            }
+        }
+        return found;
     }
 
     private static JsonToken yamlStart(String text) throws IOException {
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
+        try (JsonParser p = Yaml.MAPPER.getFactory().createParser(text)) {
             return p.nextToken();
         }
     }
 
     /** Reads the top-level keys only, so CloudFormation's short-form tags ({@code !Ref}) need no handling. */
     private static boolean yamlHasCloudFormationKeys(String text) throws IOException {
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
+        try (JsonParser p = Yaml.MAPPER.getFactory().createParser(text)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
