@@ -40,6 +40,7 @@ public final class Faultline implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        Lazy.warmUpInBackground(args);
         System.exit(commandLine(args).execute(args));
     }
 
