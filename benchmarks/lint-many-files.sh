@@ -66,7 +66,7 @@ echo "files: $files ($(du -sh "$work/templates" | cut -f1)), cpus: $(nproc), jav
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in "${threads[@]}"; do
   /usr/bin/time -f "%e %U %S" -o "$work/time" ./faultline lint --threads "$n" "$work/templates" >"$work/out" 2>&1 || true
-  read -r wall user sys < "$work/time"
+  read -r wall user sys < <(tail -n 1 "$work/time")   # time prints a status line first on exit 1
   awk -v n="$n" -v f="$files" -v w="$wall" -v u="$user" -v s="$sys" -v summary="$(tail -n 1 "$work/out")" 'BEGIN {
     printf "threads %d: wall %.2f s, cpu %.2f s (user %.2f, sys %.2f): %.0f templates/s wall, %.0f templates per CPU-second  [%s]\n",
       n, w, u + s, u, s, f / w, f / (u + s), summary }'
