@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.fis.model.ExperimentSummary;
@@ -44,8 +43,6 @@ class WorkerKillTest {
     }
 
     @Test
-    @Disabled("hangs: after FaultlineWorker.kill() the Java test server never retries the watch activity"
-            + " (no attempt after the killed worker's ActivityWorkerShutdownException); see the lead's report")
     void workerKilledMidRun_aNewWorkerFinishesTheSameExperimentWithTheRightOutcome() {
         fx.feed(1, 2);
         FaultlineWorker first = worker().start();

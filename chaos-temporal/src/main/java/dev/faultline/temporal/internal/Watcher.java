@@ -80,8 +80,8 @@ final class Watcher {
             throw Activity.wrap(e);
         } catch (ExecutionException | RuntimeException e) {
             if (e instanceof io.temporal.client.ActivityWorkerShutdownException) {
-                // reported as a retryable failure (not left to the heartbeat timeout, which the dev
-                // server does not act on): the retry, a heartbeat timeout later, goes to another worker
+                // reported at once as a retryable failure when the report still gets out (else the
+                // heartbeat timeout ends the attempt): the retry goes to another worker
                 throw ApplicationFailure.newFailureWithCause("the worker is shutting down; another worker"
                         + " re-attaches to experiment " + experimentId, "WorkerShutdown", e);
             }
