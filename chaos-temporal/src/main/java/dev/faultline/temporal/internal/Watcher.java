@@ -19,6 +19,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,8 +83,10 @@ final class Watcher {
             if (e instanceof io.temporal.client.ActivityWorkerShutdownException) {
                 // reported at once as a retryable failure when the report still gets out (else the
                 // heartbeat timeout ends the attempt): the retry goes to another worker
-                throw ApplicationFailure.newFailureWithCause("the worker is shutting down; another worker"
-                        + " re-attaches to experiment " + experimentId, "WorkerShutdown", e);
+                // benign: an expected end, logged by the SDK at DEBUG, not as a warning with a stack trace
+                throw ApplicationFailure.newBuilder().setMessage("the worker is shutting down; another worker"
+                        + " re-attaches to experiment " + experimentId).setType("WorkerShutdown").setCause(e)
+                        .setCategory(ApplicationErrorCategory.BENIGN).build();
             }
             if (e instanceof io.temporal.client.ActivityCompletionException) {
                 throw (io.temporal.client.ActivityCompletionException) e;
