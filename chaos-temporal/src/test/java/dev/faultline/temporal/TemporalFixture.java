@@ -51,7 +51,12 @@ final class TemporalFixture implements AutoCloseable {
     }
 
     TemporalFixture(String account) {
-        this.clock = Clocks.scaled(Duration.ofMinutes(10), Duration.ofSeconds(1));
+        this(account, Clocks.scaled(Duration.ofMinutes(10), Duration.ofSeconds(1)));
+    }
+
+    /** Another account on the same clock as one already made (a worker's engines have one clock). */
+    TemporalFixture(String account, Clock clock) {
+        this.clock = clock;
         this.localFis = LocalFis.builder().clock(clock).seed(7).account(account)
                 .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                 .alarms(a -> a.create(ALARM))
