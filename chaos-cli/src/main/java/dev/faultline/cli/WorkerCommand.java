@@ -86,7 +86,7 @@ final class WorkerCommand implements Callable<Integer> {
             builder.recorder(RunRecorder.journal(journal, "faultline worker"));
         }
         try (connection;
-                RunJournal closeJournal = journal;
+                journal;
                 AwsClients clients = new AwsClients(endpoint, where == null ? null : where.profile, region);
                 FaultlineWorker worker = builder.client(connection.client())
                         .clients(TargetClients.of(clients.fis(), clients.cloudWatch()))

@@ -2,6 +2,7 @@ package dev.faultline.temporal.internal;
 
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.ci.JUnitReport;
 import dev.faultline.core.engine.ActionOutcome;
 import dev.faultline.core.engine.Evidence;
 import dev.faultline.core.engine.ExperimentRun;
@@ -141,7 +142,7 @@ final class Watcher {
                 outcome.templateId().orElse(""), outcome.state().name(), outcome.reason().orElse(""),
                 outcome.verdict().map(v -> v.verdict().name()).orElse(""),
                 outcome.verdict().map(v -> v.summary()).orElse(""), outcome.stopReason().orElse(""), actions,
-                readings, report);
+                readings, report, JUnitReport.of(experiment, outcome).toXml());
     }
 
     /** The status the watch reports, built from the run's events on the activity's thread. */
