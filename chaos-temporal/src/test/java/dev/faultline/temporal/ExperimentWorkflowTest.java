@@ -3,16 +3,22 @@ package dev.faultline.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.journal.FileRunJournal;
+import dev.faultline.core.journal.JournalQuery;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.testkit.Faults;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.fis.model.ExperimentSummary;
 
 /** ExperimentWorkflow on Temporal's test environment (time skipping) against LocalFis. */
@@ -151,7 +157,10 @@ class ExperimentWorkflowTest {
     }
 
     @Test
-    void faults_throttlingResetsAnd5xx_retriedWithExactlyOneTemplateAndOneExperiment() {
+    void faults_throttlingResetsAnd5xx_retriedWithExactlyOneTemplateAndOneExperiment(@TempDir Path dir) {
+        RunJournal journal = FileRunJournal.open(dir);
+        worker.close();
+        worker = base().recorder(RunRecorder.journal(journal, "test")).build().start();
         fx.feed(1, 2);
         fx.localFis.faults(Faults.builder().seed(11).throttling(0.2).serverErrors(0.1).lostResponses(0.2)
                 .connectionResets(0.1).build());
@@ -163,5 +172,11 @@ class ExperimentWorkflowTest {
         assertThat(fx.experiments()).singleElement().extracting(ExperimentSummary::experimentTemplateId)
                 .isEqualTo(result.templateId());
         assertThat(fx.templates()).isZero();
+        // journaled once, whatever the retried activities repeated
+        assertThat(journal.query(JournalQuery.builder().build()).runs()).singleElement()
+                .satisfies(r -> assertThat(r.experimentId()).isEqualTo(result.experimentId()));
+        assertThat(journal.find(JournalRunRecorder.runId(id, result.experimentId())).orElseThrow().events())
+                .filteredOn(e -> e instanceof RunEvent.RunCompleted).hasSize(1);
+        journal.close();
     }
 }
