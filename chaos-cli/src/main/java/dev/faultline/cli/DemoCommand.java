@@ -122,6 +122,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static Experiment nodeLoss(DemoWorld world) {
+        return nodeLoss(world, Duration.ofMinutes(5));
+    }
+
+    /** The demo's experiment with the workers lost for a while (simulated time) before they are restarted. */
+    static Experiment nodeLoss(DemoWorld world, Duration lossFor) {
         return Scenarios.computeNodeLoss(
                 experiment("checkout-worker-node-loss")
                         .role(world.roleArn())
@@ -134,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
                                         .dimension("Service", DemoWorld.SERVICE)
                                         .average().per(Duration.ofMinutes(1)).below(1.0))
                         .recoveryWindow(Duration.ofMinutes(2)),
-                DemoWorld.ROLE_TAG, DemoWorld.ROLE, 20, Duration.ofMinutes(5)).build();
+                DemoWorld.ROLE_TAG, DemoWorld.ROLE, 20, lossFor).build();
     }
 
     private static void introduce(PrintWriter w, DemoWorld world, Experiment experiment) {

@@ -29,6 +29,12 @@ import software.amazon.awssdk.services.fis.model.ExperimentSummary;
 final class DurableDemo {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /**
+     * How long the workers are lost (simulated: 30 real seconds): long past worker 2's take-over,
+     * about ten seconds after the kill (a heartbeat timeout, then a retry interval), so worker 2 reads the
+     * hypothesis while the experiment runs.
+     */
+    private static final Duration LOSS = Duration.ofMinutes(30);
 
     private DurableDemo() {}
 
@@ -50,7 +56,7 @@ final class DurableDemo {
                 Connection connection = Connection.to(server.target(), "default")) {
             w.println("Faultline durable demo: Temporal dev server on " + server.target() + ", LocalFis on "
                     + world.fis().endpoint() + " (simulated time runs " + DemoWorld.SPEED + " times faster)");
-            Experiment experiment = DemoCommand.nodeLoss(world);
+            Experiment experiment = DemoCommand.nodeLoss(world, LOSS);
             FaultlineClient client = FaultlineClient.of(connection.client(), FaultlineWorker.DEFAULT_TASK_QUEUE);
             FaultlineWorker first = worker(connection, fis, cloudWatch, world, out).start();
             w.println("Worker 1 started.");

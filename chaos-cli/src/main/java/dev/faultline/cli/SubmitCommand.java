@@ -55,6 +55,11 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Follow the runs to their end and print their outcome and verdict.")
     boolean waitForEnd;
 
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "With --wait, also write a JUnit XML report: per run, one test case per hypothesis condition"
+                    + " and one for the end state, as `faultline run --junit` writes it.")
+    Path junit;
+
     @Option(names = "--observe-only", description = "Record a steady-state breach instead of stopping the experiment.")
     boolean observeOnly;
 
@@ -62,6 +67,11 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (junit != null && !waitForEnd) {
+            err.println("faultline submit: --junit needs --wait (the report is written at the runs' end)");
+            err.flush();
+            return Faultline.USAGE;
+        }
         List<RunRequest> runs = new ArrayList<>();
         for (Path file : files) {
             Checked checked = Checked.read(file, Validator.standard(), err);
@@ -87,7 +97,7 @@ final class SubmitCommand implements Callable<Integer> {
                 String id = client.startCampaign(request);
                 w.println("Started campaign " + id + " (" + request.runs().size() + " runs)");
                 w.flush();
-                return waitForEnd ? followCampaign(w, client, id) : Faultline.OK;
+                return waitForEnd ? followCampaign(w, client, id, junit) : Faultline.OK;
             }
             List<String> ids = new ArrayList<>();
             for (RunRequest run : runs) {
@@ -99,8 +109,18 @@ final class SubmitCommand implements Callable<Integer> {
                 return Faultline.OK;
             }
             int code = Faultline.OK;
+            List<RunResult> results = new ArrayList<>();
             for (String id : ids) {
-                code = Math.max(code, followRun(w, client, id));
+                RunResult r = followRun(w, client, id);
+                if (r == null) {
+                    code = Faultline.FOUND_ERRORS;
+                } else {
+                    results.add(r);
+                    code = Math.max(code, r.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS);
+                }
+            }
+            if (junit != null) {
+                JUnitFiles.write(w, results, junit);
             }
             return code;
         } catch (IllegalArgumentException e) {
@@ -112,15 +132,15 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the run's status as it changes, then its result. */
-    static int followRun(PrintWriter w, FaultlineClient client, String id) {
+    /** Prints the run's status as it changes, then its result; null when it ended without one. */
+    static RunResult followRun(PrintWriter w, FaultlineClient client, String id) {
         CompletableFuture<RunResult> result = client.runResult(id);
         String last = "";
         while (true) {
             try {
                 RunResult r = result.get(500, TimeUnit.MILLISECONDS);
                 print(w, r);
-                return r.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;
+                return r;
             } catch (TimeoutException e) {
                 Optional<RunStatus> status = status(client, id);
                 String line = status.map(s -> "  " + s.phase() + (s.state().isEmpty() ? "" : " " + s.state())
@@ -132,11 +152,13 @@ final class SubmitCommand implements Callable<Integer> {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Faultline.USAGE;
+                w.println("Interrupted while following run " + id + "; it goes on.");
+                w.flush();
+                return null;
             } catch (java.util.concurrent.ExecutionException e) {
                 w.println("Run " + id + " ended without a result: " + e.getCause().getMessage());
                 w.flush();
-                return Faultline.FOUND_ERRORS;
+                return null;
             }
         }
     }
@@ -149,7 +171,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    private static int followCampaign(PrintWriter w, FaultlineClient client, String id) {
+    private static int followCampaign(PrintWriter w, FaultlineClient client, String id, Path junit) {
         try {
             CampaignResult result = client.campaignResult(id).get();
             for (RunResult r : result.runs()) {
@@ -157,6 +179,9 @@ final class SubmitCommand implements Callable<Integer> {
             }
             if (!result.stoppedBecause().isEmpty()) {
                 w.println("Campaign stopped early: " + result.stoppedBecause());
+            }
+            if (junit != null) {
+                JUnitFiles.write(w, result.runs(), junit);
             }
             w.flush();
             return result.succeeded() ? Faultline.OK : Faultline.FOUND_ERRORS;

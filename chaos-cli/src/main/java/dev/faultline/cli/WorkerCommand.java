@@ -1,8 +1,11 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.temporal.Connection;
 import dev.faultline.temporal.FaultlineWorker;
+import dev.faultline.temporal.RunRecorder;
 import dev.faultline.temporal.TargetClients;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -49,6 +52,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Where run reports are written (default: ${DEFAULT-VALUE}/EXPERIMENT-ID).")
     Path out;
 
+    @Option(names = "--journal", paramLabel = "URL",
+            description = "Journal every run, once however often its activities are retried or its worker replaced:"
+                    + " file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://... ('faultline history' reads it).")
+    String journalUrl;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -64,10 +72,23 @@ final class WorkerCommand implements Callable<Integer> {
             err.println("faultline worker: " + e.getMessage());
             return Faultline.USAGE;
         }
+        RunJournal journal;
+        try {
+            journal = journalUrl == null ? null : Journals.open(journalUrl);
+        } catch (IllegalArgumentException | FaultlineException e) {
+            connection.close();
+            err.println("faultline worker: " + e.getMessage());
+            return Faultline.USAGE;
+        }
         URI endpoint = where == null ? null : where.endpoint;
+        FaultlineWorker.Builder builder = FaultlineWorker.builder();
+        if (journal != null) {
+            builder.recorder(RunRecorder.journal(journal, "faultline worker"));
+        }
         try (connection;
+                journal;
                 AwsClients clients = new AwsClients(endpoint, where == null ? null : where.profile, region);
-                FaultlineWorker worker = FaultlineWorker.builder().client(connection.client())
+                FaultlineWorker worker = builder.client(connection.client())
                         .clients(TargetClients.of(clients.fis(), clients.cloudWatch()))
                         .taskQueue(temporal.taskQueue).validator(validator.get()).reports(out).build()) {
             worker.start();

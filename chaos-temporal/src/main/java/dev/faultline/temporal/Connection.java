@@ -6,6 +6,7 @@ import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,14 +17,17 @@ import java.util.Objects;
  */
 public final class Connection implements AutoCloseable {
 
+    private static final Duration SYSTEM_INFO_TIMEOUT = Duration.ofSeconds(30);
+
     private final WorkflowServiceStubs stubs;
     private final WorkflowClient client;
     private final String namespace;
 
     private Connection(String target, String namespace) {
         this.namespace = namespace;
+        // the first call asks the server what it supports: give a busy machine time to answer it
         this.stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(target).build());
+                .setTarget(target).setSystemInfoTimeout(SYSTEM_INFO_TIMEOUT).build());
         this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(namespace).build());
     }

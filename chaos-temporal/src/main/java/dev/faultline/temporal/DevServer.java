@@ -1,5 +1,6 @@
 package dev.faultline.temporal;
 
+import dev.faultline.temporal.internal.NoStickyExecution;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * Temporal's own Java test server ({@code temporal-test-server}, the implementation behind
  * {@code io.temporal.testserver.TestServer}) as a standalone server bound to 127.0.0.1 only, for
  * local use without a cluster ({@code faultline temporal-dev}, {@code faultline demo --durable}).
- * It keeps everything in memory, runs in real time, has one namespace ({@code default}) and no
- * Schedules; point workers and clients at a real Temporal cluster for anything else.
+ * It keeps everything in memory, runs in real time, has one namespace ({@code default}), no
+ * Schedules and no sticky execution (see {@link NoStickyExecution}: without it a dead worker's
+ * workflows would wait forever); point workers and clients at a real Temporal cluster for anything else.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -44,6 +46,8 @@ public final class DevServer implements AutoCloseable {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), InsecureServerCredentials.create());
         GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+        // the test server never moves a dead worker's sticky tasks back to the shared queue
+        builder.intercept(new NoStickyExecution());
         try {
             return new DevServer(services, builder.build().start());
         } catch (IOException e) {

@@ -318,10 +318,10 @@ public final class FaultlineWorker implements AutoCloseable {
         }
 
         /**
-         * Whether the worker keeps workflows cached between their tasks (Temporal's sticky
-         * execution; on by default). Off, every workflow task goes through the shared task queue
-         * and is replayed: slower, but a surviving worker answers queries at once after another
-         * one died, even on the dev server, which does not move a dead worker's sticky tasks.
+         * Whether the worker keeps workflows cached between their tasks (on by default). Off, every
+         * workflow task replays the workflow's history: slower, less memory. (It does not turn
+         * Temporal's sticky task queues off, which the SDK always asks for; the dev server,
+         * {@link DevServer}, drops them so that a dead worker's workflows go on.)
          *
          * @param value false to turn sticky execution off
          * @return this builder

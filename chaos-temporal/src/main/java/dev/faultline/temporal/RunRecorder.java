@@ -1,11 +1,13 @@
 package dev.faultline.temporal;
 
 import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.journal.RunJournal;
+import java.time.Clock;
 
 /**
- * Where a worker records what its runs did: the seam to the run journal. The activities call it
- * (so at least once: a retried activity may repeat a call; the workflow id and experiment id
- * identify a run). The default records nothing.
+ * Where a worker records what its runs did: the seam to the run journal ({@link #journal}). The
+ * activities call it (so at least once: a retried activity may repeat a call; the workflow id and
+ * experiment id identify a run). The default records nothing.
  *
  * <pre>{@code
  * FaultlineWorker.builder().recorder(new RunRecorder() {
@@ -24,6 +26,24 @@ public interface RunRecorder {
      */
     static RunRecorder none() {
         return new RunRecorder() { };
+    }
+
+    /**
+     * A recorder that writes a run journal (a file journal, SQLite, PostgreSQL): each workflow
+     * run once, with its header, its events and its report, however often the activities repeat
+     * a call and whichever workers watch it. A refused run started no experiment and is not
+     * journaled; its result is the workflow's.
+     *
+     * <pre>{@code
+     * FaultlineWorker.builder().recorder(RunRecorder.journal(FileRunJournal.open(dir), "faultline-worker"));
+     * }</pre>
+     *
+     * @param journal the journal (the worker does not close it)
+     * @param actor who runs the experiments, as the journal's headers name it
+     * @return the recorder
+     */
+    static RunRecorder journal(RunJournal journal, String actor) {
+        return new JournalRunRecorder(journal, actor, Clock.systemUTC());
     }
 
     /**

@@ -114,7 +114,9 @@ public record RunRequest(String name, String experimentJson, RunTarget target, b
     }
 
     /**
-     * Reads the experiment, with the target's role in place of its own when the target names one.
+     * Reads the experiment as it runs on its target: the target's role in place of its own, and
+     * its account and Region in the account-scoped ARNs (stop-condition alarms, resource ARNs, the
+     * log group), so an experiment written for one account runs in every account of a campaign.
      *
      * @return the experiment
      * @throws IllegalArgumentException when the JSON cannot be read, naming the first problem
@@ -127,10 +129,6 @@ public record RunRequest(String name, String experimentJson, RunTarget target, b
             throw new IllegalArgumentException("The experiment of run " + name + " is not readable template JSON: "
                     + problems);
         }
-        Experiment experiment = read.experiment().get();
-        if (!target.roleArn().isEmpty()) {
-            experiment = Experiment.builder().from(experiment).roleArn(target.roleArn()).build();
-        }
-        return experiment;
+        return TargetArns.map(read.experiment().get(), target);
     }
 }

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param actions each action's final state, by name
  * @param readings every hypothesis reading of the verdict
  * @param report where the report was written, or empty when the worker writes none
+ * @param junit the run as a JUnit XML report (what {@code faultline run --junit} writes), or empty
+ *     when no experiment ran
  */
 public record RunResult(String name, RunTarget target, List<String> refusals, String experimentId,
         String templateId, String state, String reason, String verdict, String verdictSummary, String stopReason,
-        Map<String, String> actions, List<Reading> readings, String report) {
+        Map<String, String> actions, List<Reading> readings, String report, String junit) {
 
     /** The state of a run refused before its start. */
     public static final String REFUSED = "REFUSED";
@@ -46,6 +48,7 @@ public record RunResult(String name, RunTarget target, List<String> refusals, St
      * @param actions the actions
      * @param readings the readings
      * @param report the report's path
+     * @param junit the JUnit XML report
      */
     public RunResult {
         name = name == null ? "" : name;
@@ -61,6 +64,31 @@ public record RunResult(String name, RunTarget target, List<String> refusals, St
         actions = actions == null ? Map.of() : Map.copyOf(actions);
         readings = readings == null ? List.of() : List.copyOf(readings);
         report = report == null ? "" : report;
+        junit = junit == null ? "" : junit;
+    }
+
+    /**
+     * A result without a JUnit report.
+     *
+     * @param name the name
+     * @param target the target
+     * @param refusals the refusals
+     * @param experimentId the experiment id
+     * @param templateId the template id
+     * @param state the state
+     * @param reason the reason
+     * @param verdict the verdict
+     * @param verdictSummary the verdict's summary
+     * @param stopReason the stop reason
+     * @param actions the actions
+     * @param readings the readings
+     * @param report the report's path
+     */
+    public RunResult(String name, RunTarget target, List<String> refusals, String experimentId, String templateId,
+            String state, String reason, String verdict, String verdictSummary, String stopReason,
+            Map<String, String> actions, List<Reading> readings, String report) {
+        this(name, target, refusals, experimentId, templateId, state, reason, verdict, verdictSummary, stopReason,
+                actions, readings, report, "");
     }
 
     /**
@@ -110,7 +138,7 @@ public record RunResult(String name, RunTarget target, List<String> refusals, St
      */
     public RunResult withReport(String value) {
         return new RunResult(name, target, refusals, experimentId, templateId, state, reason, verdict,
-                verdictSummary, stopReason, actions, readings, value);
+                verdictSummary, stopReason, actions, readings, value, junit);
     }
 
     /**
@@ -121,7 +149,7 @@ public record RunResult(String name, RunTarget target, List<String> refusals, St
      */
     public RunResult withStopReason(String value) {
         return new RunResult(name, target, refusals, experimentId, templateId, state, reason, verdict,
-                verdictSummary, value, actions, readings, report);
+                verdictSummary, value, actions, readings, report, junit);
     }
 
     @Override

@@ -3,17 +3,22 @@ package dev.faultline.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.journal.FileRunJournal;
+import dev.faultline.core.journal.JournalQuery;
+import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.testkit.Faults;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.fis.model.ExperimentSummary;
 
 /** ExperimentWorkflow on Temporal's test environment (time skipping) against LocalFis. */
@@ -79,11 +84,10 @@ class ExperimentWorkflowTest {
     }
 
     @Test
-    @Disabled("fails: on the 600x clock the DURING reading does not breach (verdict empty, state COMPLETED);"
-            + " the test data needs a slower clock or a metric source, not yet done")
     void run_hypothesisBreachedDuringTheRun_isStoppedAndRefuted() {
-        fx.feed(1, 50);
-        String id = client.startRun(RunRequest.of(fx.nodeLoss("refuted")));
+        worker.close();
+        worker = base().metrics(fx.errorsFollowingTheFleet(1, 50)).build().start();
+        String id = client.startRun(RunRequest.of(fx.nodeLoss("refuted", LONG)));
         RunResult result = client.runResult(id).join();
 
         assertThat(result.verdict()).isEqualTo("REFUTED");
@@ -141,10 +145,11 @@ class ExperimentWorkflowTest {
     }
 
     @Test
-    @Disabled("fails: under time skipping the 1 s watchdog timer did not fire before the run completed")
     void watchdog_aRunLongerThanItsTimeout_isStoppedByTheWorkflowTimer() {
         fx.feed(1, 2);
-        String id = client.startRun(RunRequest.of(fx.nodeLoss("watchdog")).withTimeout(Duration.ofSeconds(1)));
+        // the workers are lost for 6 simulated hours (36 real seconds): the 1 s watchdog fires long before
+        String id = client.startRun(RunRequest.of(fx.nodeLoss("watchdog", Duration.ofHours(6)))
+                .withTimeout(Duration.ofSeconds(1)));
         RunResult result = client.runResult(id).join();
 
         assertThat(result.state()).isEqualTo("STOPPED");
@@ -152,7 +157,10 @@ class ExperimentWorkflowTest {
     }
 
     @Test
-    void faults_throttlingResetsAnd5xx_retriedWithExactlyOneTemplateAndOneExperiment() {
+    void faults_throttlingResetsAnd5xx_retriedWithExactlyOneTemplateAndOneExperiment(@TempDir Path dir) {
+        RunJournal journal = FileRunJournal.open(dir);
+        worker.close();
+        worker = base().recorder(RunRecorder.journal(journal, "test")).build().start();
         fx.feed(1, 2);
         fx.localFis.faults(Faults.builder().seed(11).throttling(0.2).serverErrors(0.1).lostResponses(0.2)
                 .connectionResets(0.1).build());
@@ -164,5 +172,11 @@ class ExperimentWorkflowTest {
         assertThat(fx.experiments()).singleElement().extracting(ExperimentSummary::experimentTemplateId)
                 .isEqualTo(result.templateId());
         assertThat(fx.templates()).isZero();
+        // journaled once, whatever the retried activities repeated
+        assertThat(journal.query(JournalQuery.builder().build()).runs()).singleElement()
+                .satisfies(r -> assertThat(r.experimentId()).isEqualTo(result.experimentId()));
+        assertThat(journal.find(JournalRunRecorder.runId(id, result.experimentId())).orElseThrow().events())
+                .filteredOn(e -> e instanceof RunEvent.RunCompleted).hasSize(1);
+        journal.close();
     }
 }

@@ -5,18 +5,22 @@ import static dev.faultline.dsl.Chaos.experiment;
 import static dev.faultline.dsl.Chaos.steadyState;
 
 import dev.faultline.aws.engine.EngineConfig;
+import dev.faultline.core.engine.MetricPoint;
+import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.dsl.Scenarios;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
 import dev.faultline.testkit.MetricId;
 import dev.faultline.testkit.SdkClients;
+import dev.faultline.testkit.SimResource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -47,7 +51,12 @@ final class TemporalFixture implements AutoCloseable {
     }
 
     TemporalFixture(String account) {
-        this.clock = Clocks.scaled(Duration.ofMinutes(10), Duration.ofSeconds(1));
+        this(account, Clocks.scaled(Duration.ofMinutes(10), Duration.ofSeconds(1)));
+    }
+
+    /** Another account on the same clock as one already made (a worker's engines have one clock). */
+    TemporalFixture(String account, Clock clock) {
+        this.clock = clock;
         this.localFis = LocalFis.builder().clock(clock).seed(7).account(account)
                 .inventory(inv -> inv.ec2Instances(10, "Role", "Worker"))
                 .alarms(a -> a.create(ALARM))
@@ -99,6 +108,26 @@ final class TemporalFixture implements AutoCloseable {
         double[] late = new double[2000];
         Arrays.fill(late, during);
         localFis.alarms().putMetricSeries(ERRORS, t0, Duration.ofSeconds(30), late);
+    }
+
+    /**
+     * Error counts that follow the fleet, as a service's would: {@code during} while a worker instance
+     * is not running (the node loss is in effect), {@code before} otherwise. Unlike series put on the
+     * scaled clock, a reading depends on the experiment's state, not on how fast the machine is.
+     */
+    MetricSource errorsFollowingTheFleet(double before, double during) {
+        return (condition, from, to) -> CompletableFuture.completedFuture(
+                List.of(new MetricPoint(to, workersDown() ? during : before)));
+    }
+
+    /** Tells whether a worker instance is stopped (or stopping, or starting again). */
+    boolean workersDown() {
+        for (SimResource r : localFis.inventory().resources("aws:ec2:instance")) {
+            if (!"running".equals(r.text("State.Name").orElse(""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every experiment LocalFis saw started, the skip-all previews of the preflight excepted. */

@@ -2,12 +2,19 @@ package dev.faultline.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.engine.RunState;
+import dev.faultline.core.journal.FileRunJournal;
+import dev.faultline.core.journal.JournalQuery;
+import dev.faultline.core.journal.JournaledRun;
+import dev.faultline.core.journal.RunJournal;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.fis.model.ExperimentSummary;
 
 /**
@@ -22,30 +29,36 @@ class WorkerKillTest {
     private Connection connection;
     private TemporalFixture fx;
     private FaultlineClient client;
+    private RunJournal journal;
+
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void setUp() {
         server = DevServer.start(0);
         connection = Connection.to(server.target(), "default");
         fx = new TemporalFixture();
+        journal = FileRunJournal.open(dir);
         client = FaultlineClient.of(connection.client(), FaultlineWorker.DEFAULT_TASK_QUEUE);
     }
 
     @AfterEach
     void tearDown() {
+        journal.close();
         connection.close();
         server.close();
         fx.close();
     }
 
+    /** A worker journaling to the journal both share, as workers sharing a database would. */
     private FaultlineWorker worker() {
         return FaultlineWorker.builder().client(connection.client()).clients(TargetClients.of(fx.fis, fx.cloudWatch))
-                .config(TemporalFixture.config()).clock(fx.clock).heartbeat(Duration.ofSeconds(1)).sticky(false).build();
+                .config(TemporalFixture.config()).clock(fx.clock).heartbeat(Duration.ofSeconds(1)).sticky(false)
+                .recorder(RunRecorder.journal(journal, "worker")).build();
     }
 
     @Test
-    @Disabled("hangs: after FaultlineWorker.kill() the Java test server never retries the watch activity"
-            + " (no attempt after the killed worker's ActivityWorkerShutdownException); see the lead's report")
     void workerKilledMidRun_aNewWorkerFinishesTheSameExperimentWithTheRightOutcome() {
         fx.feed(1, 2);
         FaultlineWorker first = worker().start();
@@ -67,6 +80,15 @@ class WorkerKillTest {
             assertThat(result.verdict()).isEqualTo("HELD");
             assertThat(result.experimentId()).isEqualTo(experimentId);
             assertThat(fx.experiments()).singleElement().extracting(ExperimentSummary::id).isEqualTo(experimentId);
+            // journaled once across both workers: one run, one start, one end, its verdict
+            assertThat(journal.query(JournalQuery.builder().build()).runs()).singleElement()
+                    .satisfies(r -> assertThat(r.experimentId()).isEqualTo(experimentId));
+            JournaledRun run = journal.find(JournalRunRecorder.runId(id, experimentId)).orElseThrow();
+            assertThat(run.events()).filteredOn(e -> e instanceof RunEvent.RunStarted).hasSize(1);
+            assertThat(run.events()).filteredOn(e -> e instanceof RunEvent.RunCompleted).hasSize(1);
+            assertThat(run.events()).filteredOn(e -> e instanceof RunEvent.RunFailed).isEmpty();
+            assertThat(run.state()).isEqualTo(RunState.COMPLETED);
+            assertThat(run.verdict()).isEqualTo("HELD");
         } finally {
             second.close();
         }

@@ -2,6 +2,7 @@ package dev.faultline.temporal.internal;
 
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.ci.JUnitReport;
 import dev.faultline.core.engine.ActionOutcome;
 import dev.faultline.core.engine.Evidence;
 import dev.faultline.core.engine.ExperimentRun;
@@ -19,6 +20,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,10 +82,12 @@ final class Watcher {
             throw Activity.wrap(e);
         } catch (ExecutionException | RuntimeException e) {
             if (e instanceof io.temporal.client.ActivityWorkerShutdownException) {
-                // reported as a retryable failure (not left to the heartbeat timeout, which the dev
-                // server does not act on): the retry, a heartbeat timeout later, goes to another worker
-                throw ApplicationFailure.newFailureWithCause("the worker is shutting down; another worker"
-                        + " re-attaches to experiment " + experimentId, "WorkerShutdown", e);
+                // reported at once as a retryable failure when the report still gets out (else the
+                // heartbeat timeout ends the attempt): the retry goes to another worker
+                // benign: an expected end, logged by the SDK at DEBUG, not as a warning with a stack trace
+                throw ApplicationFailure.newBuilder().setMessage("the worker is shutting down; another worker"
+                        + " re-attaches to experiment " + experimentId).setType("WorkerShutdown").setCause(e)
+                        .setCategory(ApplicationErrorCategory.BENIGN).build();
             }
             if (e instanceof io.temporal.client.ActivityCompletionException) {
                 throw (io.temporal.client.ActivityCompletionException) e;
@@ -138,7 +142,7 @@ final class Watcher {
                 outcome.templateId().orElse(""), outcome.state().name(), outcome.reason().orElse(""),
                 outcome.verdict().map(v -> v.verdict().name()).orElse(""),
                 outcome.verdict().map(v -> v.summary()).orElse(""), outcome.stopReason().orElse(""), actions,
-                readings, report);
+                readings, report, JUnitReport.of(experiment, outcome).toXml());
     }
 
     /** The status the watch reports, built from the run's events on the activity's thread. */
