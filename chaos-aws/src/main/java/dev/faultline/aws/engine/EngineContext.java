@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
@@ -15,6 +18,8 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
  * validator, the configuration, the clock and the scheduler.
  */
 final class EngineContext {
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+
     final FisAsyncClient fis;
     final CloudWatchAsyncClient cloudWatch;
     private final IamAsyncClient iam;
@@ -50,6 +55,25 @@ final class EngineContext {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /**
+     * A new scheduler for an engine that was given none: two daemon threads named
+     * {@code faultline-engine-N-M}, cancelled tasks removed at once.
+     *
+     * @return the scheduler; the engine shuts it down when it closes
+     */
+    static ScheduledExecutorService defaultScheduler() {
+        int engine = ENGINES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "faultline-engine-" + engine + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, factory);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /**

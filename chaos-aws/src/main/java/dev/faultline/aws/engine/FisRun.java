@@ -18,15 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.fis.model.GetExperimentRequest;
-import software.amazon.awssdk.services.fis.model.GetExperimentResponse;
 
 /**
  * One run watched by a {@link FisEngine}: an explicit state machine fed by adaptive polling of
@@ -45,7 +40,7 @@ final class FisRun implements ExperimentRun {
     private final PollPlan polls;
     private final HypothesisWatch hypothesis;
     private final RunCleanup cleanup;
-    private final GetExperimentRequest getRequest;
+    private final RunPoller poller;
     private final RunStateMachine machine;
     private final ServiceTime times = new ServiceTime();
     private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
@@ -55,10 +50,8 @@ final class FisRun implements ExperimentRun {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Snapshot last;
     private volatile Instant deadline;
-    private volatile ScheduledFuture<?> pending;
     private volatile boolean closed;
     private volatile QueuedStart queued;
-    private int failedPolls;
 
     /**
      * Creates a run; {@link #begin} sets it going.
@@ -78,7 +71,7 @@ final class FisRun implements ExperimentRun {
         this.hypothesis = spec.experiment().hypothesis()
                 .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
         this.cleanup = new RunCleanup(context);
-        this.getRequest = GetExperimentRequest.builder().id(spec.experimentId()).build();
+        this.poller = new RunPoller(context, spec.experimentId(), pollTarget());
     }
 
     /**
@@ -140,53 +133,23 @@ final class FisRun implements ExperimentRun {
 
     // ---------------------------------------------------------------- polling
 
-    private void schedule(Duration delay) {
-        if (closed) {
-            return;
-        }
-        try {
-            pending = context.scheduler.schedule(this::poll, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            fail(new EngineException("The engine's scheduler refused to poll experiment " + spec.experimentId(), e));
-        }
-    }
-
-    private void poll() {
-        if (closed) {
-            return;
-        }
-        context.calls.call("GetExperiment", () -> context.fis.getExperiment(getRequest))
-                .whenCompleteAsync(this::polled, context.scheduler);
-    }
-
-    private void polled(GetExperimentResponse response, Throwable error) {
-        if (closed) {
-            return;
-        }
-        Instant now = context.clock.instant();
-        try {
-            if (error != null) {
-                pollFailed(AwsCalls.unwrap(error), now);
-                return;
+    private RunPoller.Target pollTarget() {
+        return new RunPoller.Target() {
+            @Override
+            public void answered(Snapshot snapshot, Instant now) {
+                afterAnswer(snapshot, now);
             }
-            failedPolls = 0;
-            afterAnswer(Snapshot.of(response.experiment()), now);
-        } catch (RuntimeException e) {
-            fail(e);
-        }
-    }
 
-    private void pollFailed(Throwable cause, Instant now) {
-        failedPolls++;
-        if (!AwsCalls.retryable(cause) || failedPolls >= context.config.maxFailedPolls()) {
-            fail(new EngineException("Could not learn the state of experiment " + spec.experimentId()
-                    + " after " + failedPolls + " failed GetExperiment poll(s); it may still be running", cause));
-            return;
-        }
-        LOG.warn("GetExperiment failed after retries; polling again experimentId={} failedPolls={}",
-                spec.experimentId(), failedPolls, cause);
-        watchdog(now);
-        schedule(context.config.pollInterval());
+            @Override
+            public void retrying(Instant now) {
+                watchdog(now);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                fail(error);
+            }
+        };
     }
 
     private void afterAnswer(Snapshot snapshot, Instant now) {
@@ -199,7 +162,7 @@ final class FisRun implements ExperimentRun {
             checkDuring(now);
         }
         watchdog(now);
-        schedule(polls.next(machine.state(), snapshot.startTime(), now));
+        poller.schedule(polls.next(machine.state(), snapshot.startTime(), now));
     }
 
     private void apply(Snapshot snapshot, Instant now) {
@@ -302,19 +265,10 @@ final class FisRun implements ExperimentRun {
         }, context.scheduler);
     }
 
-    /**
-     * A run that FIS stopped or cancelled without anyone here asking: when the account's safety
-     * lever is engaged, the lever is recorded as the stop's source, with its reason.
-     */
+    /** A run that FIS stopped unasked: the safety lever, when engaged, is recorded as the stop's source. */
     private CompletableFuture<Void> leverCause() {
-        RunState end = machine.state();
-        if ((end != RunState.STOPPED && end != RunState.CANCELLED) || stopRequest.get() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return new LeverCheck(context).engagedReason().thenAccept(reason -> reason.ifPresent(r -> {
-            LOG.debug("stopped by the safety lever experimentId={} reason={}", spec.experimentId(), r);
-            stopRequest.compareAndSet(null, new StopRequest(StopSource.SAFETY_LEVER, r));
-        }));
+        return new LeverCheck(context).stoppedBy(machine.state(), stopRequest.get())
+                .thenAccept(lever -> lever.ifPresent(r -> stopRequest.compareAndSet(null, r)));
     }
 
     /** When the experiment was started: its creation time in the service, else its start time. */
@@ -380,10 +334,7 @@ final class FisRun implements ExperimentRun {
      */
     void close() {
         closed = true;
-        ScheduledFuture<?> p = pending;
-        if (p != null) {
-            p.cancel(false);
-        }
+        poller.close();
         fail(new EngineException("Engine closed before experiment " + spec.experimentId()
                 + " ended; the experiment keeps running in the service (attach to it to follow it)"));
     }
@@ -430,12 +381,4 @@ final class FisRun implements ExperimentRun {
     public String toString() {
         return "FisRun[" + spec.experimentId() + " " + machine.state() + "]";
     }
-
-    /**
-     * A stop request.
-     *
-     * @param source who asked
-     * @param reason why
-     */
-    private record StopRequest(StopSource source, String reason) {}
 }
