@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ final class FisRun implements ExperimentRun {
     private volatile Instant deadline;
     private volatile boolean closed;
     private volatile QueuedStart queued;
+    private volatile Supplier<CompletableFuture<Void>> afterEnd = () -> CompletableFuture.completedFuture(null);
 
     /**
      * Creates a run; {@link #begin} sets it going.
@@ -109,6 +111,16 @@ final class FisRun implements ExperimentRun {
      */
     void queued(QueuedStart start) {
         this.queued = start;
+    }
+
+    /**
+     * Sets what is done once the run ended, after the template clean-up and before the outcome
+     * is handed out (deleting the alarms of its metric stop conditions); it must not fail.
+     *
+     * @param hook the work
+     */
+    void afterEnd(Supplier<CompletableFuture<Void>> hook) {
+        this.afterEnd = Objects.requireNonNull(hook, "hook");
     }
 
     /** Tells whether the template is this engine's to delete. */
@@ -255,7 +267,8 @@ final class FisRun implements ExperimentRun {
                 events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                         CheckPhase.AFTER, result.after()));
             }
-            return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
+            return cleanup.afterRun(spec, machine.state()).thenCompose(ignored -> afterEnd.get())
+                    .thenApply(ignored -> result);
         }, context.scheduler).whenCompleteAsync((result, error) -> {
             if (error != null) {
                 fail(error);

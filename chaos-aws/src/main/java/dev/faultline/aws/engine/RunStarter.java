@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start path of one engine: admission under the account's quota of active experiments,
- * the preflight once admitted, then the launch; a refused or failed start releases its slot,
+ * once admitted the alarms of the metric stop conditions ({@link AlarmSetup}), the preflight,
+ * then the launch; a refused or failed start releases its slot,
  * and a cancelled one cancels the queued start or stops the started run.
  */
 final class RunStarter {
@@ -31,6 +32,7 @@ final class RunStarter {
     private final AccountGate gate;
     private final BiFunction<RunSpec, Preflight, FisRun> newRun;
     private final BooleanSupplier closed;
+    private final AlarmSetup alarms;
 
     /**
      * Creates the start path.
@@ -48,6 +50,7 @@ final class RunStarter {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.newRun = Objects.requireNonNull(newRun, "newRun");
         this.closed = Objects.requireNonNull(closed, "closed");
+        this.alarms = new AlarmSetup(context);
     }
 
     /**
@@ -73,7 +76,7 @@ final class RunStarter {
                 }
                 return run;
             };
-            return checkedStart(experiment, remaining(options, slot.start, admittedAt), makeRun);
+            return provisionedStart(experiment, remaining(options, slot.start, admittedAt), makeRun);
         });
         started.whenComplete((run, error) -> {
             if (error != null) {
@@ -104,6 +107,26 @@ final class RunStarter {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Makes the alarms of the metric stop conditions exist first, then checks and launches the
+     * experiment that names them; a start that does not start releases them again.
+     */
+    private CompletableFuture<ExperimentRun> provisionedStart(Experiment experiment, RunOptions options,
+            BiFunction<RunSpec, Preflight, FisRun> makeRun) {
+        return alarms.ensure(experiment).thenCompose(ensured -> {
+            BiFunction<RunSpec, Preflight, FisRun> withAlarms = (spec, preflight) -> {
+                FisRun run = makeRun.apply(spec, preflight);
+                run.afterEnd(() -> ensured.release(true));
+                return run;
+            };
+            return checkedStart(ensured.experiment(), options, withAlarms).handle((run, error) -> error == null
+                    ? CompletableFuture.completedFuture(run)
+                    : ensured.release(false).<ExperimentRun>thenApply(ignored -> {
+                        throw new CompletionException(AwsCalls.unwrap(error));
+                    })).thenCompose(f -> f);
+        });
     }
 
     private CompletableFuture<ExperimentRun> checkedStart(Experiment experiment, RunOptions options,

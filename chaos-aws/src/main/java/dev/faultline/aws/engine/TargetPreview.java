@@ -6,6 +6,7 @@ import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.core.model.StopCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ final class TargetPreview {
         FisCompiler compiler = FisCompiler.create().withValidator(context.validator);
         CreateExperimentTemplateRequest create;
         try {
-            CreateExperimentTemplateRequest plain = compiler.createRequest(experiment, token());
+            CreateExperimentTemplateRequest plain = compiler.createRequest(withoutMetricStops(experiment), token());
             create = plain.toBuilder().tags(tags).build();
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Result.failed("could not build the preview template: "
@@ -368,6 +369,19 @@ final class TargetPreview {
         tags.put("faultline:owner", context.config.owner());
         tags.put("faultline:purpose", PURPOSE);
         return tags;
+    }
+
+    /**
+     * The experiment without the stop conditions whose alarms do not exist yet (a preview before
+     * {@link AlarmSetup} made them): a skip-all preview runs no action a stop condition would stop.
+     */
+    private static Experiment withoutMetricStops(Experiment experiment) {
+        if (experiment.stopConditions().stream().noneMatch(StopCondition::isDefinedByMetrics)) {
+            return experiment;
+        }
+        List<StopCondition> kept = experiment.stopConditions().stream().filter(c -> !c.isDefinedByMetrics()).toList();
+        return Experiment.builder().from(experiment).stopConditions(kept.isEmpty() ? List.of(StopCondition.none())
+                : kept).build();
     }
 
     private static String token() {
