@@ -236,7 +236,7 @@ public final class FisEngine implements ChaosEngine {
      */
     public Optional<String> journalRunId(ExperimentRun run) {
         Objects.requireNonNull(run, "run");
-        return recorder.runId(run);
+        return JournalRecorder.runId(run);
     }
 
     /**
@@ -317,11 +317,12 @@ public final class FisEngine implements ChaosEngine {
         return "FisEngine[owner=" + context.config.owner() + ", active=" + active.size() + "]";
     }
 
-    private FisRun newRun(RunSpec spec, RunListener journalListener) {
+    private FisRun newRun(RunSpec spec, JournalRecorder.Journaling journaling) {
         FisRun run = new FisRun(context, spec, () -> active.remove(spec.experimentId()));
         active.put(spec.experimentId(), run);
-        if (journalListener != null) {
-            run.onEvent(journalListener);
+        if (journaling != null) {
+            run.journalRunId(journaling.runId());
+            run.onEvent(journaling);
         }
         if (closed.get()) {
             run.close();

@@ -53,6 +53,7 @@ final class FisRun implements ExperimentRun {
     private volatile Instant deadline;
     private volatile boolean closed;
     private volatile QueuedStart queued;
+    private volatile String journalRunId;
     private volatile Supplier<CompletableFuture<Void>> afterEnd = () -> CompletableFuture.completedFuture(null);
 
     /**
@@ -121,6 +122,20 @@ final class FisRun implements ExperimentRun {
      */
     void afterEnd(Supplier<CompletableFuture<Void>> hook) {
         this.afterEnd = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * Records the run's id in the engine's journal.
+     *
+     * @param runId the id
+     */
+    void journalRunId(String runId) {
+        this.journalRunId = runId;
+    }
+
+    /** The run's id in the engine's journal, when it is journaled. */
+    Optional<String> journalRunId() {
+        return Optional.ofNullable(journalRunId);
     }
 
     /** Tells whether the template is this engine's to delete. */
@@ -261,7 +276,8 @@ final class FisRun implements ExperimentRun {
         CompletableFuture<HypothesisWatch.Final> judged = leverCause().thenCompose(ignored -> hypothesis == null
                 ? CompletableFuture.completedFuture(null)
                 : ClockWait.until(context, context.clock.instant().plus(hypothesis.recoveryWindow()), () -> closed)
-                        .thenCompose(none -> hypothesis.finish(experimentStart(), context.clock.instant())));
+                        .thenCompose(none -> hypothesis.finish(Snapshot.started(last,
+                                deadline.minus(spec.timeout())), context.clock.instant())));
         judged.thenComposeAsync(result -> {
             if (result != null && !result.after().isEmpty()) {
                 events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
@@ -284,47 +300,15 @@ final class FisRun implements ExperimentRun {
                 .thenAccept(lever -> lever.ifPresent(r -> stopRequest.compareAndSet(null, r)));
     }
 
-    /** When the experiment was started: its creation time in the service, else its start time. */
-    private Instant experimentStart() {
-        Snapshot s = last;
-        if (s != null && s.creationTime() != null) {
-            return s.creationTime();
-        }
-        if (s != null && s.startTime() != null) {
-            return s.startTime();
-        }
-        return deadline.minus(spec.timeout());
-    }
-
     private void complete(HypothesisVerdict verdict) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        RunOutcome outcome = outcome(verdict);
+        RunOutcome outcome = machine.outcome(spec, last, stopRequest.get(), verdict, events.events());
         LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
         events.publish(new RunEvent.RunCompleted(spec.experimentId(), times.at(context.clock.instant()), outcome));
         onDone.run();
         completion.complete(outcome);
-    }
-
-    private RunOutcome outcome(HypothesisVerdict verdict) {
-        Snapshot s = last;
-        StopRequest stop = stopRequest.get();
-        return RunOutcome.builder()
-                .experimentId(spec.experimentId())
-                .templateId(Optional.ofNullable(spec.templateId()))
-                .state(machine.state())
-                .reason(Optional.ofNullable(s.reason()).filter(r -> !r.isEmpty()))
-                .errorCode(Optional.ofNullable(s.errorCode()))
-                .errorLocation(Optional.ofNullable(s.errorLocation()))
-                .startTime(Optional.ofNullable(s.startTime()))
-                .endTime(Optional.ofNullable(s.endTime()))
-                .actions(machine.actions(spec.experiment().actions().keySet()))
-                .stopSource(Optional.ofNullable(stop).map(StopRequest::source))
-                .stopReason(Optional.ofNullable(stop).map(StopRequest::reason))
-                .verdict(Optional.ofNullable(verdict))
-                .events(events.events())
-                .build();
     }
 
     private void fail(Throwable error) {
