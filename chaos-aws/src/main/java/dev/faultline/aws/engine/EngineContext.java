@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
@@ -29,6 +30,7 @@ final class EngineContext {
     final EngineConfig config;
     final Clock clock;
     final ScheduledExecutorService scheduler;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
     /**
      * Creates the context.
@@ -74,6 +76,26 @@ final class EngineContext {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, factory);
         pool.setRemoveOnCancelPolicy(true);
         return pool;
+    }
+
+    /** Marks the JVM as shutting down: starts and previews registered from now on send nothing. */
+    void shutDown() {
+        shuttingDown.set(true);
+    }
+
+    /**
+     * Registers a start or a target preview with the shutdown guard, before its first mutating
+     * call; when the guard already runs (it has taken its list), the launch is aborted at once,
+     * so it sends nothing and leaves nothing.
+     *
+     * @param launches the engine's starts in progress
+     * @param launch the new one
+     */
+    void register(java.util.Set<Launch> launches, Launch launch) {
+        launches.add(launch);
+        if (shuttingDown.get()) {
+            launch.abort();
+        }
     }
 
     /**

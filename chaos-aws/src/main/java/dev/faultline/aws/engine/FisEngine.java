@@ -115,7 +115,7 @@ public final class FisEngine implements ChaosEngine {
         this.recorder = new JournalRecorder(b.journal, b.actor == null ? System.getProperty("user.name", "") : b.actor,
                 context);
         this.starter = new RunStarter(context, launcher, gate, (spec, preflight) -> newRun(spec,
-                recorder.begin(spec, preflight)), closed::get);
+                recorder.begin(spec, preflight)), closed::get, launches);
         this.shutdownGuard = config.stopOnShutdown()
                 ? new ShutdownGuard(context, active::values, () -> launches, gate) : null;
     }

@@ -9,6 +9,7 @@ import dev.faultline.core.model.Experiment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
@@ -33,6 +34,7 @@ final class RunStarter {
     private final BiFunction<RunSpec, Preflight, FisRun> newRun;
     private final BooleanSupplier closed;
     private final AlarmSetup alarms;
+    private final Set<Launch> launches;
 
     /**
      * Creates the start path.
@@ -42,15 +44,17 @@ final class RunStarter {
      * @param gate the engine's admission queue
      * @param newRun makes the watched run of a launched experiment, with the preflight that let it start
      * @param closed tells whether the engine was closed
+     * @param launches where starts and target previews in progress are registered for the shutdown guard
      */
     RunStarter(EngineContext context, Launcher launcher, AccountGate gate,
-            BiFunction<RunSpec, Preflight, FisRun> newRun, BooleanSupplier closed) {
+            BiFunction<RunSpec, Preflight, FisRun> newRun, BooleanSupplier closed, Set<Launch> launches) {
         this.context = Objects.requireNonNull(context, "context");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.newRun = Objects.requireNonNull(newRun, "newRun");
         this.closed = Objects.requireNonNull(closed, "closed");
         this.alarms = new AlarmSetup(context);
+        this.launches = Objects.requireNonNull(launches, "launches");
     }
 
     /**
@@ -103,7 +107,7 @@ final class RunStarter {
      */
     CompletableFuture<Preflight> preflight(Experiment experiment, RunOptions options) {
         try {
-            return new PreflightRunner(context).check(experiment, options);
+            return new PreflightRunner(context, launches).check(experiment, options);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

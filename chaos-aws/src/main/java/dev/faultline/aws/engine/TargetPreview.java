@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,9 @@ import software.amazon.awssdk.services.fis.model.StopExperimentRequest;
  * {@code faultline:purpose=preview}, starts it with {@code actionsMode=skip-all} (FIS resolves
  * the targets and skips every action), polls the experiment on the engine's scheduler until it
  * ends, lists the resolved targets, and always deletes the template (and stops the experiment
- * if it did not end in time). A target that resolves nothing fails the check under
+ * if it did not end in time). The preview is registered with the engine's shutdown guard like a
+ * start (tagged {@code faultline:run} with its own id, before its first mutating call), so a JVM
+ * shutdown during the preview stops its experiment and deletes its template. A target that resolves nothing fails the check under
  * {@code emptyTargetResolutionMode=fail} (the run would fail with {@code InvalidTarget}) and is
  * a warning under {@code skip}.
  *
@@ -60,6 +63,7 @@ final class TargetPreview {
 
     private final EngineContext context;
     private final Duration timeout;
+    private final Set<Launch> launches;
 
     /**
      * What the preview found.
@@ -103,8 +107,20 @@ final class TargetPreview {
      * @param timeout how long to wait for the preview experiment to end
      */
     TargetPreview(EngineContext context, Duration timeout) {
+        this(context, timeout, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Creates the preview, registered with an engine's shutdown guard.
+     *
+     * @param context the engine's shared parts
+     * @param timeout how long to wait for the preview experiment to end
+     * @param launches where the engine's starts in progress are registered for its shutdown guard
+     */
+    TargetPreview(EngineContext context, Duration timeout, Set<Launch> launches) {
         this.context = Objects.requireNonNull(context, "context");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.launches = Objects.requireNonNull(launches, "launches");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The preview timeout must be positive, was " + timeout);
         }
@@ -118,7 +134,9 @@ final class TargetPreview {
      * @return what it found; never completes exceptionally
      */
     CompletableFuture<Result> run(Experiment experiment, RunOptions options) {
+        Launch launch = new Launch(token());
         Map<String, String> tags = tags(experiment, options);
+        tags.put(Launcher.RUN_TAG, launch.runId());
         FisCompiler compiler = FisCompiler.create().withValidator(context.validator);
         CreateExperimentTemplateRequest create;
         try {
@@ -128,25 +146,33 @@ final class TargetPreview {
             return CompletableFuture.completedFuture(Result.failed("could not build the preview template: "
                     + PreflightRunner.describe(e)));
         }
-        return context.calls.call("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))
+        context.register(launches, launch); // known to the shutdown guard before the first mutating call
+        CompletableFuture<Result> out = launch.track(context.calls.call("CreateExperimentTemplate",
+                () -> launch.send("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))))
                 .handle((response, error) -> {
                     if (error != null) {
                         return CompletableFuture.completedFuture(Result.failed("could not create the preview template:"
                                 + " CreateExperimentTemplate failed (" + PreflightRunner.describe(error) + ")"));
                     }
                     String templateId = response.experimentTemplate().id();
+                    launch.templateId(templateId);
                     LOG.debug("preview templateId={}", templateId);
-                    return previewThenDelete(compiler, experiment, templateId, tags);
+                    return previewThenDelete(launch, compiler, experiment, templateId, tags);
                 })
                 .thenCompose(f -> f);
+        out.whenComplete((result, error) -> {
+            launches.remove(launch);
+            launch.settled().complete(null);
+        });
+        return out;
     }
 
-    private CompletableFuture<Result> previewThenDelete(FisCompiler compiler, Experiment experiment, String templateId,
-            Map<String, String> tags) {
+    private CompletableFuture<Result> previewThenDelete(Launch launch, FisCompiler compiler, Experiment experiment,
+            String templateId, Map<String, String> tags) {
         CompletableFuture<Result> preview;
         try {
-            preview = targetAccounts(compiler.targetAccountRequests(templateId, experiment), 0)
-                    .thenCompose(v -> start(experiment, templateId, tags));
+            preview = targetAccounts(launch, compiler.targetAccountRequests(templateId, experiment), 0)
+                    .thenCompose(v -> start(launch, experiment, templateId, tags));
         } catch (RuntimeException e) {
             preview = CompletableFuture.failedFuture(e);
         }
@@ -167,26 +193,31 @@ final class TargetPreview {
         return new Result(new PreflightCheck(c.name(), status, message), result.resolved());
     }
 
-    private CompletableFuture<Void> targetAccounts(List<CreateTargetAccountConfigurationRequest> requests, int i) {
+    private CompletableFuture<Void> targetAccounts(Launch launch, List<CreateTargetAccountConfigurationRequest> requests,
+            int i) {
         if (i >= requests.size()) {
             return CompletableFuture.completedFuture(null);
         }
         CreateTargetAccountConfigurationRequest request = requests.get(i).toBuilder().clientToken(token()).build();
-        return context.calls.call("CreateTargetAccountConfiguration",
-                () -> context.fis.createTargetAccountConfiguration(request))
-                .thenCompose(r -> targetAccounts(requests, i + 1));
+        return launch.track(context.calls.call("CreateTargetAccountConfiguration",
+                () -> launch.send("CreateTargetAccountConfiguration",
+                        () -> context.fis.createTargetAccountConfiguration(request))))
+                .thenCompose(r -> targetAccounts(launch, requests, i + 1));
     }
 
-    private CompletableFuture<Result> start(Experiment experiment, String templateId, Map<String, String> tags) {
+    private CompletableFuture<Result> start(Launch launch, Experiment experiment, String templateId,
+            Map<String, String> tags) {
         StartExperimentRequest request = FisCompiler.create().startRequest(templateId, ActionsMode.SKIP_ALL)
                 .toBuilder().clientToken(token()).tags(tags).build();
-        return context.calls.call("StartExperiment", () -> context.fis.startExperiment(request))
+        return launch.track(context.calls.call("StartExperiment",
+                () -> launch.send("StartExperiment", () -> context.fis.startExperiment(request))))
                 .handle((response, error) -> {
                     if (error != null) {
                         return CompletableFuture.completedFuture(Result.failed("could not start the skip-all preview:"
                                 + " StartExperiment failed (" + PreflightRunner.describe(error) + ")"));
                     }
                     String id = response.experiment().id();
+                    launch.experimentId(id);
                     LOG.debug("preview experimentId={}, templateId={}", id, templateId);
                     return watch(experiment, id);
                 })
