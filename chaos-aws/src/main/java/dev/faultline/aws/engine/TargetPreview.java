@@ -3,9 +3,7 @@ package dev.faultline.aws.engine;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.engine.PreflightCheck;
 import dev.faultline.core.engine.RunOptions;
-import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.StopCondition;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +23,6 @@ import software.amazon.awssdk.services.fis.model.ActionsMode;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
 import software.amazon.awssdk.services.fis.model.CreateTargetAccountConfigurationRequest;
 import software.amazon.awssdk.services.fis.model.DeleteExperimentTemplateRequest;
-import software.amazon.awssdk.services.fis.model.ExperimentError;
-import software.amazon.awssdk.services.fis.model.ExperimentState;
 import software.amazon.awssdk.services.fis.model.GetExperimentRequest;
 import software.amazon.awssdk.services.fis.model.ListExperimentResolvedTargetsRequest;
 import software.amazon.awssdk.services.fis.model.ResolvedTarget;
@@ -58,8 +54,6 @@ final class TargetPreview {
     private static final Logger LOG = LoggerFactory.getLogger(TargetPreview.class);
     private static final int PAGE_SIZE = 100;
     private static final Set<String> TERMINAL = Set.of("completed", "stopped", "failed", "cancelled");
-    private static final String FIX = "check the target's resource tags, filters, selection mode and resource ARNs"
-            + " (the resources must exist in this account and Region and match them)";
 
     private final EngineContext context;
     private final Duration timeout;
@@ -273,7 +267,7 @@ final class TargetPreview {
             software.amazon.awssdk.services.fis.model.Experiment e) {
         String status = status(e);
         if (!"completed".equals(status)) {
-            return CompletableFuture.completedFuture(Result.failed(failure(experiment, e)));
+            return CompletableFuture.completedFuture(Result.failed(PreviewVerdict.failure(experiment, e)));
         }
         Map<String, List<String>> resolved = new LinkedHashMap<>();
         experiment.targets().keySet().forEach(name -> resolved.put(name, new ArrayList<>()));
@@ -283,7 +277,7 @@ final class TargetPreview {
                         + " resolved targets could not be listed: ListExperimentResolvedTargets failed ("
                         + PreflightRunner.describe(error) + ")"), Map.of());
             }
-            return judgeResolved(experiment, all);
+            return PreviewVerdict.judgeResolved(experiment, all);
         });
     }
 
@@ -313,84 +307,8 @@ final class TargetPreview {
         return info.isEmpty() ? t.resourceType() : String.join(" ", info.values());
     }
 
-    private static Result judgeResolved(Experiment experiment, Map<String, List<String>> resolved) {
-        List<String> empty = new ArrayList<>();
-        List<String> counts = new ArrayList<>();
-        resolved.forEach((name, arns) -> {
-            if (arns.isEmpty()) {
-                empty.add(name);
-            } else {
-                counts.add(name + " -> " + arns.size() + " resource(s)");
-            }
-        });
-        if (empty.isEmpty()) {
-            return new Result(PreflightCheck.passed(PreflightCheck.TARGETS, resolved.size() + " target(s) resolved: "
-                    + String.join(", ", counts)), resolved);
-        }
-        String names = "target(s) " + String.join(", ", empty.stream().map(n -> "\"" + n + "\"").toList());
-        if (skipsEmpty(experiment)) {
-            return new Result(PreflightRunner.warning(PreflightCheck.TARGETS, names + " resolved no resources:"
-                    + " the actions on them would be skipped (emptyTargetResolutionMode=skip); if they should"
-                    + " affect resources, " + FIX + (counts.isEmpty() ? "" : "; resolved: " + String.join(", ", counts))),
-                    resolved);
-        }
-        return new Result(PreflightCheck.failed(PreflightCheck.TARGETS, names + " resolved no resources: the run"
-                + " would fail with InvalidTarget; fix: " + FIX), resolved);
-    }
-
-    private static String failure(Experiment experiment, software.amazon.awssdk.services.fis.model.Experiment e) {
-        ExperimentState state = e.state();
-        String status = status(e);
-        String reason = state == null || state.reason() == null ? "no reason given" : state.reason();
-        ExperimentError error = state == null ? null : state.error();
-        String code = error == null ? null : error.code();
-        String location = error == null ? null : error.location();
-        if ("cancelled".equals(status)) {
-            return "the skip-all preview " + e.id() + " was cancelled (" + reason + "); is the FIS safety lever"
-                    + " engaged? A run would be cancelled too";
-        }
-        if ("stopped".equals(status)) {
-            return "the skip-all preview " + e.id() + " was stopped (" + reason + ")";
-        }
-        String target = targetNamed(experiment, location, reason);
-        if ("InvalidTarget".equals(code) || "TargetResolutionFailed".equals(code)
-                || (code == null && target != null)) {
-            return "TargetResolutionFailed: " + (target == null ? "the targets" : "target \"" + target + "\"")
-                    + " did not resolve (" + (code == null ? "" : code + ": ") + reason + "); the run would fail"
-                    + " before any action. Fix: " + FIX + ", or set emptyTargetResolutionMode=skip if an empty"
-                    + " target is acceptable";
-        }
-        if ("AuthorizationFailure".equals(code)) {
-            return "the skip-all preview failed with AuthorizationFailure" + at(location) + " (" + reason
-                    + "): the role cannot resolve the targets; attach the policy `faultline iam FILE` prints";
-        }
-        return "the skip-all preview " + e.id() + " ended " + status + (code == null ? "" : " with " + code)
-                + at(location) + " (" + reason + ")";
-    }
-
-    private static String at(String location) {
-        return location == null || location.isEmpty() ? "" : " at " + location;
-    }
-
-    /** The target a failure names: its location if that is a target, else the first target quoted in the reason. */
-    private static String targetNamed(Experiment experiment, String location, String reason) {
-        if (location != null && experiment.targets().containsKey(location)) {
-            return location;
-        }
-        for (String name : experiment.targets().keySet()) {
-            if (reason != null && reason.contains("\"" + name + "\"")) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    private static boolean skipsEmpty(Experiment experiment) {
-        return experiment.experimentOptions().flatMap(ExperimentOptions::emptyTargetResolutionMode)
-                .map(m -> m == EmptyTargetResolutionMode.SKIP).orElse(false);
-    }
-
-    private static String status(software.amazon.awssdk.services.fis.model.Experiment e) {
+    /** The experiment's status, or {@code unknown}. */
+    static String status(software.amazon.awssdk.services.fis.model.Experiment e) {
         return e.state() == null || e.state().statusAsString() == null ? "unknown" : e.state().statusAsString();
     }
 
