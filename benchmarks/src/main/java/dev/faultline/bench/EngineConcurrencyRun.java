@@ -34,7 +34,13 @@ import java.util.function.Function;
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.EngineConcurrencyRun --quick    # 100 runs
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.EngineConcurrencyRun 500 \
  *     --action-minutes 1 --speed 2 --poll-ms 5000 --rate 300 --capped-rate 50 --phases follow,blocking
+ * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.EngineConcurrencyRun --phases follow \
+ *     --journal jdbc:sqlite:/tmp/journal.db     # every run journaled; append latency p50/p99 printed
  * }</pre>
+ *
+ * <p>With {@code --journal URL} the engine phases journal every run ({@code jdbc:sqlite:FILE},
+ * {@code jdbc:postgresql://…}, {@code file:DIR}) and print the journal's write latency;
+ * {@code benchmarks/journal-bench.sh} runs it with SQLite and with a throwaway local PostgreSQL.
  */
 public final class EngineConcurrencyRun {
 
@@ -47,15 +53,16 @@ public final class EngineConcurrencyRun {
      * Runs the benchmark.
      *
      * @param args {@code [runs] [--quick] [--action-minutes M] [--speed X] [--poll-ms MS] [--rate R]
-     *     [--capped-rate R] [--phases follow,capped,blocking]}
+     *     [--capped-rate R] [--phases follow,capped,blocking] [--journal URL]}
      */
     public static void main(String[] args) {
         Settings s = parse(args);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "%d runs, action %s at x%.1f = %ss of wall time, poll %d ms (lateness target %d ms), follow cap %.0f/s, "
-                + "capped cap %.0f/s, phases %s, %d CPUs, max heap %d MB, started %s%n", s.runs(),
+                + "capped cap %.0f/s, phases %s, journal %s, %d CPUs, max heap %d MB, started %s%n", s.runs(),
                 s.action(), s.factor(), s.hold().toSeconds(), s.poll().toMillis(), s.latenessTarget().toMillis(), s.followRate(),
-                s.cappedRate(), s.phases(), Runtime.getRuntime().availableProcessors(),
+                s.cappedRate(), s.phases(), s.journal() == null ? "none" : s.journal().replaceAll("\\?.*", ""),
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / MB, Instant.now());
         List<PhaseResult> results = new ArrayList<>();
         SharedClock clock = new SharedClock(Instant.now(), s.factor());
@@ -70,10 +77,10 @@ public final class EngineConcurrencyRun {
                 PhaseResult r;
                 switch (phase) {
                     case "follow":
-                        r = EnginePhase.run("engine follow", s, s.followRate(), fis.endpoint(), experiment, clock);
+                        r = EnginePhase.run("engine follow", s, s.followRate(), fis.endpoint(), experiment, clock, out);
                         break;
                     case "capped":
-                        r = EnginePhase.run("engine capped", s, s.cappedRate(), fis.endpoint(), experiment, clock);
+                        r = EnginePhase.run("engine capped", s, s.cappedRate(), fis.endpoint(), experiment, clock, out);
                         break;
                     default:
                         r = BlockingPhase.run(s, fis.endpoint(), experiment, clock);
@@ -116,6 +123,7 @@ public final class EngineConcurrencyRun {
         Double rate = null;
         Double capped = null;
         Set<String> phases = new LinkedHashSet<>(List.of("follow", "capped", "blocking"));
+        String journal = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -136,6 +144,9 @@ public final class EngineConcurrencyRun {
                     break;
                 case "--capped-rate":
                     capped = Double.parseDouble(value(args, ++i, a));
+                    break;
+                case "--journal":
+                    journal = value(args, ++i, a);
                     break;
                 case "--phases":
                     phases = new LinkedHashSet<>(List.of(value(args, ++i, a).split(",")));
@@ -164,7 +175,7 @@ public final class EngineConcurrencyRun {
         return new Settings(runs, Duration.ofMinutes(actionMinutes != null ? actionMinutes : quick ? 1 : 2),
                 factor != null ? factor : quick ? 4 : 1, poll,
                 rate != null ? rate : Math.ceil(3 * perSecondToFollow),
-                capped != null ? capped : Math.ceil(perSecondToFollow / 2), phases);
+                capped != null ? capped : Math.ceil(perSecondToFollow / 2), phases, journal);
     }
 
     private static boolean containsNumber(String[] args) {

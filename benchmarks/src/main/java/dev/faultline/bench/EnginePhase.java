@@ -2,12 +2,14 @@ package dev.faultline.bench;
 
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
+import dev.faultline.aws.engine.FisEngineBuilder;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.model.Experiment;
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.AbstractMap;
@@ -58,10 +60,24 @@ final class EnginePhase {
      * @param endpoint LocalFis
      * @param experiment the experiment every run starts
      * @param clock the clock LocalFis runs on, given to the engine
+     * @param out where the journal's write latency is printed, with {@link Settings#journal()}
      * @return the figures
      */
     static PhaseResult run(String name, Settings s, double rate, URI endpoint, Experiment experiment,
-            SharedClock clock) {
+            SharedClock clock, PrintStream out) {
+        TimedJournal journal = s.journal() == null ? null : TimedJournal.open(s.journal());
+        try {
+            return run(name, s, rate, endpoint, experiment, clock, journal);
+        } finally {
+            if (journal != null) {
+                out.println("  " + name + ": " + journal.summary());
+                journal.close();
+            }
+        }
+    }
+
+    private static PhaseResult run(String name, Settings s, double rate, URI endpoint, Experiment experiment,
+            SharedClock clock, TimedJournal journal) {
         CallRecorder calls = new CallRecorder(s.callCapacity());
         ThreadCensus census = new ThreadCensus();
         int scheduler = SCHEDULERS.incrementAndGet();
@@ -102,12 +118,19 @@ final class EnginePhase {
                 .maxActivePerAccount(Integer.MAX_VALUE)
                 .build();
         Lateness lateness = new Lateness(clock.factor());
-        try (FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).config(config).clock(clock)
-                .scheduler(shared).build()) {
+        FisEngineBuilder builder = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).config(config).clock(clock)
+                .scheduler(shared);
+        if (journal != null) {
+            builder.journal(journal);
+        }
+        try (FisEngine engine = builder.build()) {
             RunOptions options = RunOptions.builder().preview(false).putTag("bench", name).build();
             // one run started and stopped at once, so that classes and caches are in the baseline
             engine.start(experiment, options).thenCompose(run -> run.stop("priming the benchmark")).join();
             calls.reset();
+            if (journal != null) {
+                journal.reset();
+            }
             long attemptsBefore = engine.callAttempts();
             MemoryReading before = MemoryReading.read();
             long t0 = System.nanoTime();

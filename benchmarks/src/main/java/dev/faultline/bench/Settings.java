@@ -15,8 +15,11 @@ import java.util.Set;
  * @param followRate the engine's rate cap in the phase meant to meet the lateness target
  * @param cappedRate the engine's rate cap in the phase that cannot follow every run each poll
  * @param phases which phases to run: {@code follow}, {@code capped}, {@code blocking}
+ * @param journal the engine phases' run journal URL ({@code jdbc:sqlite:FILE},
+ *     {@code jdbc:postgresql://…}, {@code file:DIR}), or null for none
  */
-record Settings(int runs, Duration action, double factor, Duration poll, double followRate, double cappedRate, Set<String> phases) {
+record Settings(int runs, Duration action, double factor, Duration poll, double followRate, double cappedRate, Set<String> phases,
+        String journal) {
 
     /**
      * How long each experiment's action lasts in wall time.

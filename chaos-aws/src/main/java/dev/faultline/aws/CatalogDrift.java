@@ -24,13 +24,15 @@ import software.amazon.awssdk.services.fis.model.ActionParameter;
 import software.amazon.awssdk.services.fis.model.ActionSummary;
 import software.amazon.awssdk.services.fis.model.ListActionsRequest;
 import software.amazon.awssdk.services.fis.model.ListTargetResourceTypesRequest;
+import software.amazon.awssdk.services.fis.model.TargetResourceTypeParameter;
 import software.amazon.awssdk.services.fis.model.TargetResourceTypeSummary;
 
 /**
  * How a catalog differs from what a FIS endpoint lists ({@code ListActions}, {@code GetAction},
- * {@code ListTargetResourceTypes}): actions and resource types the service has and the catalog
- * lacks, or the other way round, and per action the parameters added, removed or changed
- * (required or not) and the target keys that differ. {@link #overlayJson()} writes what the
+ * {@code ListTargetResourceTypes}, {@code GetTargetResourceType}): actions and resource types the
+ * service has and the catalog lacks, or the other way round, per action the parameters added,
+ * removed or changed (required or not) and the target keys that differ, and per resource type
+ * both list the parameters added, removed or changed. {@link #overlayJson()} writes what the
  * service knows and the catalog does not as a catalog overlay in the catalog's own data format.
  *
  * <pre>{@code
@@ -73,7 +75,27 @@ public final class CatalogDrift {
                         types.complete(found);
                     }
                 });
-        return actions.thenCombine(types, (a, t) -> of(a, t, catalog));
+        CompletableFuture<Map<String, Map<String, TargetResourceTypeParameter>>> typeParameters =
+                types.thenCompose(t -> typeParameters(fis, t, catalog));
+        return actions.thenCompose(a -> types.thenCombine(typeParameters, (t, p) -> of(a, t, p, catalog)));
+    }
+
+    /** The parameters of every resource type both the service and the catalog list ({@code GetTargetResourceType}). */
+    private static CompletableFuture<Map<String, Map<String, TargetResourceTypeParameter>>> typeParameters(
+            FisAsyncClient fis, Set<String> serviceTypes, Catalog catalog) {
+        Map<String, CompletableFuture<Map<String, TargetResourceTypeParameter>>> gets = new TreeMap<>();
+        for (String type : serviceTypes) {
+            if (catalog.resourceType(type).isPresent()) {
+                gets.put(type, fis.getTargetResourceType(b -> b.resourceType(type)).thenApply(r ->
+                        r.targetResourceType() == null || r.targetResourceType().parameters() == null ? Map.of()
+                                : r.targetResourceType().parameters()));
+            }
+        }
+        return CompletableFuture.allOf(gets.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<String, Map<String, TargetResourceTypeParameter>> out = new TreeMap<>();
+            gets.forEach((type, f) -> out.put(type, f.join()));
+            return out;
+        });
     }
 
     private static CompletableFuture<List<Action>> collectActions(FisAsyncClient fis) {
@@ -89,7 +111,8 @@ public final class CatalogDrift {
                 });
     }
 
-    static CatalogDrift of(List<Action> service, Set<String> serviceTypes, Catalog catalog) {
+    static CatalogDrift of(List<Action> service, Set<String> serviceTypes,
+            Map<String, Map<String, TargetResourceTypeParameter>> typeParameters, Catalog catalog) {
         List<String> lines = new ArrayList<>();
         ObjectNode overlay = JsonNodeFactory.instance.objectNode();
         overlay.put("formatVersion", 1);
@@ -130,7 +153,30 @@ public final class CatalogDrift {
                 lines.add("resource type removed: " + t + " (in the catalog, not listed by the service)");
             }
         }
+        typeParameters.forEach((type, parameters) -> catalog.resourceType(type).ifPresent(known ->
+                typeParameterChanges(parameters, known.parameters()).forEach(c ->
+                        lines.add("resource type changed: " + type + ": " + c))));
         return new CatalogDrift(lines, overlay);
+    }
+
+    private static List<String> typeParameterChanges(Map<String, TargetResourceTypeParameter> service,
+            Map<String, ParameterDefinition> known) {
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<String, TargetResourceTypeParameter> p : new TreeMap<>(service).entrySet()) {
+            ParameterDefinition mine = known.get(p.getKey());
+            boolean required = Boolean.TRUE.equals(p.getValue().required());
+            if (mine == null) {
+                changes.add("parameter added: " + p.getKey() + (required ? " (required)" : ""));
+            } else if (mine.required() != required) {
+                changes.add("parameter changed: " + p.getKey() + " is " + (required ? "required" : "optional"));
+            }
+        }
+        for (String name : new TreeSet<>(known.keySet())) {
+            if (!service.containsKey(name)) {
+                changes.add("parameter removed: " + name);
+            }
+        }
+        return changes;
     }
 
     private static List<String> parameterChanges(Action a, ActionDefinition known) {
@@ -248,7 +294,9 @@ public final class CatalogDrift {
 
     /**
      * The actions the service lists and the catalog lacks or describes otherwise, as a catalog
-     * overlay in the catalog's data format ({@code formatVersion}, {@code actions}); parameter
+     * overlay in the catalog's data format ({@code formatVersion}, {@code actions}; resource types
+     * that differ are in {@link #lines()} only, their definition needs ARN formats and an
+     * identification API the service does not give); parameter
      * types the service does not give are {@code string}, and an action new to the catalog is
      * marked irreversible with no permissions until a person checks it.
      *

@@ -12,7 +12,9 @@ import dev.faultline.testkit.SdkClients;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 
@@ -51,6 +53,53 @@ class CatalogDriftTest {
         actions.add(copy);
         byte[] text = JSON.writeValueAsBytes(root);
         return Catalog.load(new ByteArrayInputStream(text), resource("resource-types.json"), resource("ssm-documents.json"));
+    }
+
+    /**
+     * The default catalog whose resource types changed: {@code aws:ec2:ebs-volume} lost its
+     * parameter, the next type with parameters has its first one required or optional the other
+     * way round, and the one after gained a required parameter.
+     */
+    static Catalog modifiedTypes(List<String> expected) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(resource("resource-types.json"));
+        int changed = 0;
+        for (JsonNode t : root.get("resourceTypes")) {
+            String name = t.get("type").asText();
+            ArrayNode params = (ArrayNode) t.get("parameters");
+            if (params == null || params.isEmpty()) {
+                continue;
+            }
+            if (name.equals("aws:ec2:ebs-volume")) {
+                expected.add("resource type changed: " + name + ": parameter removed: "
+                        + params.get(0).get("name").asText());
+                params.removeAll();
+            } else if (changed == 0) {
+                ObjectNode p = (ObjectNode) params.get(0);
+                p.put("required", !p.path("required").asBoolean());
+                expected.add("resource type changed: " + name + ": parameter changed: " + p.get("name").asText()
+                        + " is " + (p.get("required").asBoolean() ? "required" : "optional"));
+                changed++;
+            } else if (changed == 1) {
+                params.addObject().put("name", "newFilter").put("type", "string").put("required", true)
+                        .put("description", "A parameter FIS added.");
+                expected.add("resource type changed: " + name + ": parameter added: newFilter (required)");
+                changed++;
+            }
+        }
+        return Catalog.load(resource("actions.json"), new ByteArrayInputStream(JSON.writeValueAsBytes(root)),
+                resource("ssm-documents.json"));
+    }
+
+    @Test
+    void modifiedResourceTypes_reportTheirParametersAddedRemovedAndChanged() throws Exception {
+        List<String> expected = new ArrayList<>();
+        Catalog served = modifiedTypes(expected);
+        try (LocalFis fis = LocalFis.builder().catalog(served).start(); FisAsyncClient client = SdkClients.fis(fis)) {
+            CatalogDrift drift = CatalogDrift.compare(client, Catalog.defaultCatalog()).join();
+
+            assertThat(expected).hasSize(3);
+            assertThat(drift.lines()).containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     @Test

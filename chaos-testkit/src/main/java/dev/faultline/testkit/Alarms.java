@@ -1,5 +1,7 @@
 package dev.faultline.testkit;
 
+import dev.faultline.testkit.internal.AlarmRule;
+import dev.faultline.testkit.internal.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,9 @@ public final class Alarms {
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Map<MetricId, NavigableMap<Instant, List<Double>>> data = new LinkedHashMap<>();
     private final Map<MetricId, Double> steady = new LinkedHashMap<>();
+    private final Map<String, AlarmRule> rules = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    private final Map<String, String> missingData = new LinkedHashMap<>();
     private volatile Runnable listener = () -> { };
 
     /**
@@ -100,6 +105,76 @@ public final class Alarms {
     }
 
     /**
+     * Creates or replaces a composite alarm, as PutCompositeAlarm does: it is in {@code ALARM}
+     * while its rule holds ({@code ALARM("a") OR ALARM("b")}, see CloudWatch's rule syntax),
+     * {@code OK} otherwise, and starts in {@code INSUFFICIENT_DATA} until it is evaluated.
+     *
+     * @param name the alarm name
+     * @param rule the rule over other alarms, by name or ARN
+     * @return its ARN
+     * @throws IllegalArgumentException when the rule cannot be read
+     */
+    public synchronized String putComposite(String name, String rule) {
+        AlarmRule parsed;
+        try {
+            parsed = AlarmRule.parse(rule);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Alarm old = alarms.get(name);
+        alarms.put(name, old != null ? old : new Alarm(name, arnOf(name), AlarmState.INSUFFICIENT_DATA,
+                "Unchecked: Initial alarm creation", clock.instant(), null, null, Map.of(), null, 60, 1, 1, 0,
+                "GreaterThanThreshold"));
+        rules.put(name, parsed);
+        return arnOf(name);
+    }
+
+    /**
+     * The rule of a composite alarm.
+     *
+     * @param name the alarm name
+     * @return the rule as put, empty for a metric alarm or no alarm
+     */
+    public synchronized Optional<String> rule(String name) {
+        return Optional.ofNullable(rules.get(name)).map(AlarmRule::toString);
+    }
+
+    /**
+     * Tags an alarm, as the Tags of its first PutMetricAlarm or PutCompositeAlarm do (later
+     * puts leave the tags alone, as in CloudWatch).
+     *
+     * @param name the alarm name
+     * @param values the tags to add
+     */
+    public synchronized void tag(String name, Map<String, String> values) {
+        if (alarms.containsKey(name)) {
+            tags.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(values);
+        }
+    }
+
+    /**
+     * An alarm's tags.
+     *
+     * @param name the alarm name
+     * @return a copy, empty when it has none
+     */
+    public synchronized Map<String, String> tags(String name) {
+        return Map.copyOf(tags.getOrDefault(name, Map.of()));
+    }
+
+    /**
+     * Sets how a metric alarm treats periods without data: {@code missing} (the default) and
+     * {@code ignore} keep its state, {@code notBreaching} counts them as good, {@code breaching}
+     * as breaching.
+     *
+     * @param name the alarm name
+     * @param treatment one of {@link dev.faultline.core.model.MetricAlarm#TREAT_MISSING_DATA}
+     */
+    public synchronized void treatMissingData(String name, String treatment) {
+        missingData.put(name, Objects.requireNonNull(treatment, "treatment"));
+    }
+
+    /**
      * Sets an alarm's state, as SetAlarmState does.
      *
      * @param name the alarm name
@@ -159,6 +234,9 @@ public final class Alarms {
      * @return whether it existed
      */
     public synchronized boolean delete(String name) {
+        rules.remove(name);
+        tags.remove(name);
+        missingData.remove(name);
         return alarms.remove(name) != null;
     }
 
@@ -247,7 +325,13 @@ public final class Alarms {
         if (values.isEmpty()) {
             return Optional.empty();
         }
-        switch (statistic == null ? "Average" : statistic) {
+        String stat = statistic == null ? "Average" : statistic;
+        if (stat.matches("p\\d{1,2}(\\.\\d{1,2})?")) {
+            values.sort(null);
+            double rank = Double.parseDouble(stat.substring(1)) / 100 * values.size();
+            return Optional.of(values.get(Math.max(0, Math.min(values.size() - 1, (int) Math.ceil(rank) - 1))));
+        }
+        switch (stat) {
             case "Sum":
                 return Optional.of(values.stream().mapToDouble(Double::doubleValue).sum());
             case "Maximum":
@@ -269,7 +353,12 @@ public final class Alarms {
      */
     public synchronized void evaluate(Instant now) {
         for (Alarm a : List.copyOf(alarms.values())) {
-            if (!a.hasMetric() || !data.containsKey(a.metric().get()) && !steady.containsKey(a.metric().get())) {
+            if (!a.hasMetric()) {
+                continue;
+            }
+            String missing = missingData.getOrDefault(a.name(), "missing");
+            boolean hasData = data.containsKey(a.metric().get()) || steady.containsKey(a.metric().get());
+            if (!hasData && (missing.equals("missing") || missing.equals("ignore"))) {
                 continue;
             }
             Duration period = Duration.ofSeconds(Math.max(1, a.periodSeconds()));
@@ -278,10 +367,11 @@ public final class Alarms {
             int breaching = 0;
             int withData = 0;
             for (int i = 1; i <= a.evaluationPeriods(); i++) {
-                Optional<Double> v = statistic(a.metric().get(), a.statistic(), end.minus(period.multipliedBy(i)), period);
-                if (v.isPresent()) {
+                Optional<Double> v = hasData ? statistic(a.metric().get(), a.statistic(),
+                        end.minus(period.multipliedBy(i)), period) : Optional.empty();
+                if (v.isPresent() || missing.equals("breaching") || missing.equals("notBreaching")) {
                     withData++;
-                    if (a.breaches(v.get())) {
+                    if (v.isPresent() ? a.breaches(v.get()) : missing.equals("breaching")) {
                         breaching++;
                     }
                 }
@@ -293,5 +383,13 @@ public final class Alarms {
                         + a.evaluationPeriods() + " datapoints breached the threshold (" + a.threshold() + ").", now));
             }
         }
+        rules.forEach((name, rule) -> {
+            Alarm a = alarms.get(name);
+            AlarmState next = rule.test(child -> alarm(child).map(Alarm::state)) ? AlarmState.ALARM : AlarmState.OK;
+            if (a != null && next != a.state()) {
+                alarms.put(name, a.withState(next, "Rule " + (next == AlarmState.ALARM ? "holds" : "does not hold")
+                        + ": " + rule, now));
+            }
+        });
     }
 }

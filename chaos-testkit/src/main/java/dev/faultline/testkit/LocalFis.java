@@ -1,6 +1,5 @@
 package dev.faultline.testkit;
 
-import dev.faultline.core.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.testkit.internal.CatalogApi;
 import dev.faultline.testkit.internal.ClockTicker;
@@ -9,17 +8,14 @@ import dev.faultline.testkit.internal.Engine;
 import dev.faultline.testkit.internal.Experiments;
 import dev.faultline.testkit.internal.FisRouter;
 import dev.faultline.testkit.internal.HttpFront;
-import dev.faultline.testkit.internal.HttpLimits;
 import dev.faultline.testkit.internal.IamQuery;
 import dev.faultline.testkit.internal.Json;
 import dev.faultline.testkit.internal.SafetyLeverApi;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -265,211 +261,10 @@ public final class LocalFis implements AutoCloseable {
         return "LocalFis[" + endpoint() + ", " + clock + "]";
     }
 
-    /** Configures and starts a {@link LocalFis}. */
-    public static final class Builder {
-        private int port;
-        private String account = DEFAULT_ACCOUNT;
-        private String region = DEFAULT_REGION;
-        private Clock clock;
-        private long seed;
-        private Faults faults = Faults.none();
-        private Consumer<Inventory> inventorySetup = i -> { };
-        private Consumer<Alarms> alarmSetup = a -> { };
-        private Duration tickPeriod = Duration.ofMillis(5);
-        private boolean enforceTargetQuotas;
-        private HttpLimits http = HttpLimits.DEFAULTS;
-        private Consumer<IamRoles> iamSetup = i -> { };
-        private Catalog catalog = Catalog.defaultCatalog();
-        private Duration manualClockTimeout = Duration.ZERO;
+    /** Configures and starts a {@link LocalFis}; the settings are described on each of its methods. */
+    public static final class Builder extends LocalFisSettings {
 
         private Builder() {}
-
-        /**
-         * Adds code that gives LocalFis's IAM API its roles at start (none by default: every
-         * role is then unknown to {@code GetRole} and {@code SimulatePrincipalPolicy}).
-         *
-         * @param setup the code
-         * @return this builder
-         */
-        public Builder iam(Consumer<IamRoles> setup) {
-            this.iamSetup = this.iamSetup.andThen(Objects.requireNonNull(setup, "setup"));
-            return this;
-        }
-
-        /**
-         * Sets the largest request body accepted (default 1 MiB); a larger one is answered 413
-         * {@code ValidationException} before it is read.
-         *
-         * @param bytes the limit
-         * @return this builder
-         */
-        public Builder maxRequestBytes(int bytes) {
-            this.http = http.withMaxBodyBytes(bytes);
-            return this;
-        }
-
-        /**
-         * Sets how long a client has to send a request's line and headers (default 10 s) and
-         * then its body (default 30 s); a slower one is answered 408 and disconnected.
-         *
-         * @param head the time for the request line and headers
-         * @param body the time for the body
-         * @return this builder
-         */
-        public Builder readTimeouts(Duration head, Duration body) {
-            this.http = http.withTimeouts(head, body);
-            return this;
-        }
-
-        /**
-         * Sets the catalog that ListActions, GetAction, ListTargetResourceTypes and
-         * GetTargetResourceType answer from (default: the built-in one), to stand for a FIS whose
-         * actions changed, as {@code faultline catalog diff} tests need.
-         *
-         * @param value the catalog
-         * @return this builder
-         */
-        public Builder catalog(Catalog value) {
-            this.catalog = java.util.Objects.requireNonNull(value, "catalog");
-            return this;
-        }
-
-        /**
-         * Sets the port.
-         *
-         * @param value the port; 0 (the default) for a free one
-         * @return this builder
-         */
-        public Builder port(int value) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("Not a port: " + value);
-            }
-            this.port = value;
-            return this;
-        }
-
-        /**
-         * Sets the account id used in ARNs.
-         *
-         * @param value a 12-digit account id
-         * @return this builder
-         */
-        public Builder account(String value) {
-            this.account = Objects.requireNonNull(value, "account");
-            return this;
-        }
-
-        /**
-         * Sets the Region used in ARNs.
-         *
-         * @param value for example {@code eu-west-1}
-         * @return this builder
-         */
-        public Builder region(String value) {
-            this.region = Objects.requireNonNull(value, "region");
-            return this;
-        }
-
-        /**
-         * Sets the clock; a {@link ManualClock} moves experiments on each advance, any other
-         * clock is followed every few milliseconds.
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * Sets the seed of random target selection and request ids (template and experiment ids
-         * are unique to each instance, so they do not repeat across restarts).
-         *
-         * @param value the seed
-         * @return this builder
-         */
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * Sets the faults injected into the API from the start.
-         *
-         * @param value the faults
-         * @return this builder
-         */
-        public Builder faults(Faults value) {
-            this.faults = Objects.requireNonNull(value, "faults");
-            return this;
-        }
-
-        /**
-         * Adds code that fills the inventory at start.
-         *
-         * @param setup the code
-         * @return this builder
-         */
-        public Builder inventory(Consumer<Inventory> setup) {
-            this.inventorySetup = this.inventorySetup.andThen(Objects.requireNonNull(setup, "setup"));
-            return this;
-        }
-
-        /**
-         * Adds code that creates alarms at start.
-         *
-         * @param setup the code
-         * @return this builder
-         */
-        public Builder alarms(Consumer<Alarms> setup) {
-            this.alarmSetup = this.alarmSetup.andThen(Objects.requireNonNull(setup, "setup"));
-            return this;
-        }
-
-        /**
-         * Makes experiments fail with {@code QuotaExceededFailure} when an action would affect
-         * more resources chosen by tags, filters or parameters than its per-action target quota
-         * (5 for stop-instances, reference §7). Off by default: whether FIS checks this at start
-         * is not confirmed.
-         *
-         * @param value true to enforce
-         * @return this builder
-         */
-        public Builder enforceTargetQuotas(boolean value) {
-            this.enforceTargetQuotas = value;
-            return this;
-        }
-
-        /**
-         * Makes an experiment fail, with a reason that says why, when the {@link ManualClock} it
-         * waits for is not advanced within this much wall-clock time after its start (a test
-         * that forgot to advance it); {@link LocalFisExtension} sets 15 s.
-         *
-         * @param value the wall-clock time; zero (the default) to wait for ever
-         * @return this builder
-         */
-        public Builder manualClockTimeout(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("The manual clock timeout must not be negative: " + value);
-            }
-            this.manualClockTimeout = value;
-            return this;
-        }
-
-        /**
-         * Sets how often a clock that is not manual is followed (default 5 ms of wall time).
-         *
-         * @param value the period
-         * @return this builder
-         */
-        public Builder tickPeriod(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("The tick period must be positive: " + value);
-            }
-            this.tickPeriod = value;
-            return this;
-        }
 
         /**
          * Starts serving on 127.0.0.1.

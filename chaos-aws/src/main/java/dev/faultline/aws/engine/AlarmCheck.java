@@ -52,10 +52,18 @@ final class AlarmCheck {
      */
     CompletableFuture<PreflightCheck> check(Experiment experiment) {
         List<String> arns = new ArrayList<>();
+        int defined = 0;
         for (StopCondition s : experiment.stopConditions()) {
-            if (s.isAlarm() && s.value().isPresent()) {
+            if (s.isDefinedByMetrics()) {
+                defined++;
+            } else if (s.isAlarm() && s.value().isPresent()) {
                 arns.add(s.value().get());
             }
+        }
+        if (arns.isEmpty() && defined > 0) {
+            return CompletableFuture.completedFuture(PreflightCheck.passed(PreflightCheck.STOP_CONDITIONS, defined
+                    + " stop condition(s) defined from metrics: the engine creates their alarms before a run and"
+                    + " checks them then"));
         }
         if (arns.isEmpty()) {
             return CompletableFuture.completedFuture(PreflightRunner.warning(PreflightCheck.STOP_CONDITIONS,

@@ -197,6 +197,29 @@ public abstract class EngineConfig {
     }
 
     /**
+     * How long, on the engine's clock, a run waits before its start for the alarms of its metric
+     * stop conditions to leave {@code INSUFFICIENT_DATA}; the run is refused after that.
+     *
+     * @return the wait; 5 minutes by default (a new alarm needs at least one period of data)
+     */
+    @Value.Default
+    public Duration alarmWait() {
+        return Duration.ofMinutes(5);
+    }
+
+    /**
+     * Whether the alarms the engine creates for metric stop conditions are deleted after the
+     * run (when no other run of the engine uses them). Kept by default: their history shows what
+     * the run did, and a rerun finds them ready instead of waiting for data again.
+     *
+     * @return false by default
+     */
+    @Value.Default
+    public boolean deleteAlarmsAfterRun() {
+        return false;
+    }
+
+    /**
      * Checks that the values make sense.
      */
     @Value.Check
@@ -206,6 +229,7 @@ public abstract class EngineConfig {
         positive(initialBackoff(), "initialBackoff");
         positive(maxBackoff(), "maxBackoff");
         positive(quotaRetryInterval(), "quotaRetryInterval");
+        positive(alarmWait(), "alarmWait");
         if (maxActivePerAccount() < 1) {
             throw new IllegalArgumentException("maxActivePerAccount must be at least 1, was " + maxActivePerAccount());
         }

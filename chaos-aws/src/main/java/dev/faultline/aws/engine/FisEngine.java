@@ -12,7 +12,6 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +20,8 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs experiments in AWS Fault Injection Service (or LocalFis), safely and asynchronously.
@@ -90,9 +81,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FisEngine implements ChaosEngine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FisEngine.class);
-    private static final AtomicInteger ENGINES = new AtomicInteger();
-    private static final Duration MIN_LEFT = Duration.ofMillis(1);
 
     private final EngineContext context;
     private final Launcher launcher;
@@ -103,6 +91,7 @@ public final class FisEngine implements ChaosEngine {
     private final AccountGate gate;
     private final ShutdownGuard shutdownGuard;
     private final JournalRecorder recorder;
+    private final RunStarter starter;
 
     FisEngine(FisEngineBuilder b) {
         Objects.requireNonNull(b.fis, "fis (FisEngine.builder().fis(...) is required)");
@@ -111,7 +100,7 @@ public final class FisEngine implements ChaosEngine {
         ScheduledExecutorService scheduler = b.scheduler;
         this.ownsScheduler = scheduler == null;
         if (scheduler == null) {
-            scheduler = defaultScheduler();
+            scheduler = EngineContext.defaultScheduler();
         }
         AwsCalls calls = new AwsCalls(config, scheduler);
         Validator validator = b.validator == null ? Validator.standard() : b.validator;
@@ -125,6 +114,8 @@ public final class FisEngine implements ChaosEngine {
         this.gate = new AccountGate(context);
         this.recorder = new JournalRecorder(b.journal, b.actor == null ? System.getProperty("user.name", "") : b.actor,
                 context);
+        this.starter = new RunStarter(context, launcher, gate, (spec, preflight) -> newRun(spec,
+                recorder.begin(spec, preflight)), closed::get, launches);
         this.shutdownGuard = config.stopOnShutdown()
                 ? new ShutdownGuard(context, active::values, () -> launches, gate) : null;
     }
@@ -136,19 +127,6 @@ public final class FisEngine implements ChaosEngine {
      */
     public static FisEngineBuilder builder() {
         return new FisEngineBuilder();
-    }
-
-    private static ScheduledExecutorService defaultScheduler() {
-        int engine = ENGINES.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "faultline-engine-" + engine + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, factory);
-        pool.setRemoveOnCancelPolicy(true);
-        return pool;
     }
 
     /**
@@ -166,61 +144,7 @@ public final class FisEngine implements ChaosEngine {
     public CompletableFuture<ExperimentRun> start(Experiment experiment, RunOptions options) {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(options, "options");
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
-        }
-        if (context.validator.validate(experiment).hasErrors()) {
-            return unwrapped(checkedStart(experiment, options, (spec, preflight) -> newRun(spec, recorder.begin(spec, preflight)))); // refused, without waiting
-        }
-        AccountGate.Slot slot = gate.enter(experiment, options);
-        CompletableFuture<ExperimentRun> started = slot.start.admitted().thenCompose(admittedAt -> {
-            BiFunction<RunSpec, Preflight, FisRun> makeRun = (spec, preflight) -> {
-                FisRun run = newRun(spec, recorder.begin(spec, preflight));
-                if (slot.waited()) {
-                    run.queued(slot.start);
-                }
-                return run;
-            };
-            return checkedStart(experiment, remaining(options, slot.start, admittedAt), makeRun);
-        });
-        started.whenComplete((run, error) -> {
-            if (error != null) {
-                slot.release();
-            } else {
-                run.completion().whenComplete((outcome, failure) -> slot.release());
-            }
-        });
-        CompletableFuture<ExperimentRun> out = unwrapped(started);
-        out.whenComplete((run, error) -> {
-            if (out.isCancelled() && !slot.start.cancel("The caller cancelled the start")) {
-                started.thenAccept(r -> r.stop("The caller cancelled the start"));
-            }
-        });
-        return out;
-    }
-
-    private CompletableFuture<ExperimentRun> checkedStart(Experiment experiment, RunOptions options,
-            BiFunction<RunSpec, Preflight, FisRun> makeRun) {
-        return preflight(experiment, options).thenCompose(preflight -> {
-            if (!preflight.passed()) {
-                LOG.debug("run refused by the preflight checks: {}", preflight);
-                throw new CompletionException(new RunRefusedException(preflight));
-            }
-            if (closed.get()) {
-                throw new CompletionException(closedError());
-            }
-            return launcher.start(experiment, options, spec -> makeRun.apply(spec, preflight))
-                    .thenApply(run -> (ExperimentRun) run);
-        });
-    }
-
-    /** The options with the timeout that is left after the wait in the queue. */
-    private static RunOptions remaining(RunOptions options, QueuedStart start, Instant admittedAt) {
-        if (options.timeout().isEmpty()) {
-            return options;
-        }
-        Duration left = options.timeout().get().minus(Duration.between(start.queuedAt(), admittedAt));
-        return RunOptions.builder().from(options).timeout(left.compareTo(MIN_LEFT) < 0 ? MIN_LEFT : left).build();
+        return starter.start(experiment, options);
     }
 
     /**
@@ -235,7 +159,7 @@ public final class FisEngine implements ChaosEngine {
     @Override
     public CompletableFuture<Preflight> preview(Experiment experiment) {
         Objects.requireNonNull(experiment, "experiment");
-        return unwrapped(preflight(experiment, RunOptions.builder().preview(true).build()));
+        return RunStarter.unwrapped(starter.preflight(experiment, RunOptions.builder().preview(true).build()));
     }
 
     /**
@@ -269,9 +193,9 @@ public final class FisEngine implements ChaosEngine {
     public CompletableFuture<ExperimentRun> attach(String experimentId, Experiment experiment) {
         Objects.requireNonNull(experimentId, "experimentId");
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            return CompletableFuture.failedFuture(RunStarter.closedError());
         }
-        return unwrapped(launcher.attach(experimentId, experiment,
+        return RunStarter.unwrapped(launcher.attach(experimentId, experiment,
                 spec -> newRun(spec, recorder.begin(spec, Preflight.builder().build())))
                 .thenApply(run -> (ExperimentRun) run));
     }
@@ -292,13 +216,13 @@ public final class FisEngine implements ChaosEngine {
      */
     public CompletableFuture<List<ExperimentRun>> resumeUnfinished() {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            return CompletableFuture.failedFuture(RunStarter.closedError());
         }
         if (recorder.journal() == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "The engine has no journal to resume from; build it with FisEngine.builder().journal(...)"));
         }
-        return unwrapped(CompletableFuture.supplyAsync(recorder.journal()::unfinished, context.scheduler)
+        return RunStarter.unwrapped(CompletableFuture.supplyAsync(recorder.journal()::unfinished, context.scheduler)
                 .thenCompose(runs -> JournalResume.all(runs, active.keySet(), (run, experiment) -> launcher.attach(
                         run.header().experimentId(), experiment, spec -> newRun(spec, recorder.resume(run))))));
     }
@@ -312,7 +236,7 @@ public final class FisEngine implements ChaosEngine {
      */
     public Optional<String> journalRunId(ExperimentRun run) {
         Objects.requireNonNull(run, "run");
-        return recorder.runId(run);
+        return JournalRecorder.runId(run);
     }
 
     /**
@@ -352,7 +276,7 @@ public final class FisEngine implements ChaosEngine {
         for (FisRun run : active.values()) {
             run.templateId().ifPresent(inUse::add);
         }
-        return unwrapped(new TemplateSweep(context).sweep(olderThan, dryRun, inUse));
+        return RunStarter.unwrapped(new TemplateSweep(context).sweep(olderThan, dryRun, inUse));
     }
 
     /**
@@ -393,39 +317,16 @@ public final class FisEngine implements ChaosEngine {
         return "FisEngine[owner=" + context.config.owner() + ", active=" + active.size() + "]";
     }
 
-    private CompletableFuture<Preflight> preflight(Experiment experiment, RunOptions options) {
-        try {
-            return new PreflightRunner(context).check(experiment, options);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private FisRun newRun(RunSpec spec, RunListener journalListener) {
+    private FisRun newRun(RunSpec spec, JournalRecorder.Journaling journaling) {
         FisRun run = new FisRun(context, spec, () -> active.remove(spec.experimentId()));
         active.put(spec.experimentId(), run);
-        if (journalListener != null) {
-            run.onEvent(journalListener);
+        if (journaling != null) {
+            run.journalRunId(journaling.runId());
+            run.onEvent(journaling);
         }
         if (closed.get()) {
             run.close();
         }
         return run;
-    }
-
-    private static EngineException closedError() {
-        return new EngineException("The engine is closed; build a new FisEngine to start or attach runs");
-    }
-
-    private static <T> CompletableFuture<T> unwrapped(CompletableFuture<T> future) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        future.whenComplete((value, error) -> {
-            if (error != null) {
-                out.completeExceptionally(AwsCalls.unwrap(error));
-            } else {
-                out.complete(value);
-            }
-        });
-        return out;
     }
 }

@@ -18,15 +18,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.fis.model.GetExperimentRequest;
-import software.amazon.awssdk.services.fis.model.GetExperimentResponse;
 
 /**
  * One run watched by a {@link FisEngine}: an explicit state machine fed by adaptive polling of
@@ -45,7 +41,7 @@ final class FisRun implements ExperimentRun {
     private final PollPlan polls;
     private final HypothesisWatch hypothesis;
     private final RunCleanup cleanup;
-    private final GetExperimentRequest getRequest;
+    private final RunPoller poller;
     private final RunStateMachine machine;
     private final ServiceTime times = new ServiceTime();
     private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
@@ -55,10 +51,10 @@ final class FisRun implements ExperimentRun {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Snapshot last;
     private volatile Instant deadline;
-    private volatile ScheduledFuture<?> pending;
     private volatile boolean closed;
     private volatile QueuedStart queued;
-    private int failedPolls;
+    private volatile String journalRunId;
+    private volatile Supplier<CompletableFuture<Void>> afterEnd = () -> CompletableFuture.completedFuture(null);
 
     /**
      * Creates a run; {@link #begin} sets it going.
@@ -78,7 +74,7 @@ final class FisRun implements ExperimentRun {
         this.hypothesis = spec.experiment().hypothesis()
                 .map(h -> new HypothesisWatch(h, context.metrics, context.config.pollInterval())).orElse(null);
         this.cleanup = new RunCleanup(context);
-        this.getRequest = GetExperimentRequest.builder().id(spec.experimentId()).build();
+        this.poller = new RunPoller(context, spec.experimentId(), pollTarget());
     }
 
     /**
@@ -118,6 +114,30 @@ final class FisRun implements ExperimentRun {
         this.queued = start;
     }
 
+    /**
+     * Sets what is done once the run ended, after the template clean-up and before the outcome
+     * is handed out (deleting the alarms of its metric stop conditions); it must not fail.
+     *
+     * @param hook the work
+     */
+    void afterEnd(Supplier<CompletableFuture<Void>> hook) {
+        this.afterEnd = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * Records the run's id in the engine's journal.
+     *
+     * @param runId the id
+     */
+    void journalRunId(String runId) {
+        this.journalRunId = runId;
+    }
+
+    /** The run's id in the engine's journal, when it is journaled. */
+    Optional<String> journalRunId() {
+        return Optional.ofNullable(journalRunId);
+    }
+
     /** Tells whether the template is this engine's to delete. */
     boolean ownsTemplate() {
         return spec.ownsTemplate();
@@ -140,53 +160,23 @@ final class FisRun implements ExperimentRun {
 
     // ---------------------------------------------------------------- polling
 
-    private void schedule(Duration delay) {
-        if (closed) {
-            return;
-        }
-        try {
-            pending = context.scheduler.schedule(this::poll, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            fail(new EngineException("The engine's scheduler refused to poll experiment " + spec.experimentId(), e));
-        }
-    }
-
-    private void poll() {
-        if (closed) {
-            return;
-        }
-        context.calls.call("GetExperiment", () -> context.fis.getExperiment(getRequest))
-                .whenCompleteAsync(this::polled, context.scheduler);
-    }
-
-    private void polled(GetExperimentResponse response, Throwable error) {
-        if (closed) {
-            return;
-        }
-        Instant now = context.clock.instant();
-        try {
-            if (error != null) {
-                pollFailed(AwsCalls.unwrap(error), now);
-                return;
+    private RunPoller.Target pollTarget() {
+        return new RunPoller.Target() {
+            @Override
+            public void answered(Snapshot snapshot, Instant now) {
+                afterAnswer(snapshot, now);
             }
-            failedPolls = 0;
-            afterAnswer(Snapshot.of(response.experiment()), now);
-        } catch (RuntimeException e) {
-            fail(e);
-        }
-    }
 
-    private void pollFailed(Throwable cause, Instant now) {
-        failedPolls++;
-        if (!AwsCalls.retryable(cause) || failedPolls >= context.config.maxFailedPolls()) {
-            fail(new EngineException("Could not learn the state of experiment " + spec.experimentId()
-                    + " after " + failedPolls + " failed GetExperiment poll(s); it may still be running", cause));
-            return;
-        }
-        LOG.warn("GetExperiment failed after retries; polling again experimentId={} failedPolls={}",
-                spec.experimentId(), failedPolls, cause);
-        watchdog(now);
-        schedule(context.config.pollInterval());
+            @Override
+            public void retrying(Instant now) {
+                watchdog(now);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                fail(error);
+            }
+        };
     }
 
     private void afterAnswer(Snapshot snapshot, Instant now) {
@@ -199,7 +189,7 @@ final class FisRun implements ExperimentRun {
             checkDuring(now);
         }
         watchdog(now);
-        schedule(polls.next(machine.state(), snapshot.startTime(), now));
+        poller.schedule(polls.next(machine.state(), snapshot.startTime(), now));
     }
 
     private void apply(Snapshot snapshot, Instant now) {
@@ -286,13 +276,15 @@ final class FisRun implements ExperimentRun {
         CompletableFuture<HypothesisWatch.Final> judged = leverCause().thenCompose(ignored -> hypothesis == null
                 ? CompletableFuture.completedFuture(null)
                 : ClockWait.until(context, context.clock.instant().plus(hypothesis.recoveryWindow()), () -> closed)
-                        .thenCompose(none -> hypothesis.finish(experimentStart(), context.clock.instant())));
+                        .thenCompose(none -> hypothesis.finish(Snapshot.started(last,
+                                deadline.minus(spec.timeout())), context.clock.instant())));
         judged.thenComposeAsync(result -> {
             if (result != null && !result.after().isEmpty()) {
                 events.publish(new RunEvent.HypothesisChecked(spec.experimentId(), times.at(context.clock.instant()),
                         CheckPhase.AFTER, result.after()));
             }
-            return cleanup.afterRun(spec, machine.state()).thenApply(ignored -> result);
+            return cleanup.afterRun(spec, machine.state()).thenCompose(ignored -> afterEnd.get())
+                    .thenApply(ignored -> result);
         }, context.scheduler).whenCompleteAsync((result, error) -> {
             if (error != null) {
                 fail(error);
@@ -302,62 +294,21 @@ final class FisRun implements ExperimentRun {
         }, context.scheduler);
     }
 
-    /**
-     * A run that FIS stopped or cancelled without anyone here asking: when the account's safety
-     * lever is engaged, the lever is recorded as the stop's source, with its reason.
-     */
+    /** A run that FIS stopped unasked: the safety lever, when engaged, is recorded as the stop's source. */
     private CompletableFuture<Void> leverCause() {
-        RunState end = machine.state();
-        if ((end != RunState.STOPPED && end != RunState.CANCELLED) || stopRequest.get() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return new LeverCheck(context).engagedReason().thenAccept(reason -> reason.ifPresent(r -> {
-            LOG.debug("stopped by the safety lever experimentId={} reason={}", spec.experimentId(), r);
-            stopRequest.compareAndSet(null, new StopRequest(StopSource.SAFETY_LEVER, r));
-        }));
-    }
-
-    /** When the experiment was started: its creation time in the service, else its start time. */
-    private Instant experimentStart() {
-        Snapshot s = last;
-        if (s != null && s.creationTime() != null) {
-            return s.creationTime();
-        }
-        if (s != null && s.startTime() != null) {
-            return s.startTime();
-        }
-        return deadline.minus(spec.timeout());
+        return new LeverCheck(context).stoppedBy(machine.state(), stopRequest.get())
+                .thenAccept(lever -> lever.ifPresent(r -> stopRequest.compareAndSet(null, r)));
     }
 
     private void complete(HypothesisVerdict verdict) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        RunOutcome outcome = outcome(verdict);
+        RunOutcome outcome = machine.outcome(spec, last, stopRequest.get(), verdict, events.events());
         LOG.debug("run completed experimentId={} state={}", spec.experimentId(), outcome.state());
         events.publish(new RunEvent.RunCompleted(spec.experimentId(), times.at(context.clock.instant()), outcome));
         onDone.run();
         completion.complete(outcome);
-    }
-
-    private RunOutcome outcome(HypothesisVerdict verdict) {
-        Snapshot s = last;
-        StopRequest stop = stopRequest.get();
-        return RunOutcome.builder()
-                .experimentId(spec.experimentId())
-                .templateId(Optional.ofNullable(spec.templateId()))
-                .state(machine.state())
-                .reason(Optional.ofNullable(s.reason()).filter(r -> !r.isEmpty()))
-                .errorCode(Optional.ofNullable(s.errorCode()))
-                .errorLocation(Optional.ofNullable(s.errorLocation()))
-                .startTime(Optional.ofNullable(s.startTime()))
-                .endTime(Optional.ofNullable(s.endTime()))
-                .actions(machine.actions(spec.experiment().actions().keySet()))
-                .stopSource(Optional.ofNullable(stop).map(StopRequest::source))
-                .stopReason(Optional.ofNullable(stop).map(StopRequest::reason))
-                .verdict(Optional.ofNullable(verdict))
-                .events(events.events())
-                .build();
     }
 
     private void fail(Throwable error) {
@@ -380,10 +331,7 @@ final class FisRun implements ExperimentRun {
      */
     void close() {
         closed = true;
-        ScheduledFuture<?> p = pending;
-        if (p != null) {
-            p.cancel(false);
-        }
+        poller.close();
         fail(new EngineException("Engine closed before experiment " + spec.experimentId()
                 + " ended; the experiment keeps running in the service (attach to it to follow it)"));
     }
@@ -430,12 +378,4 @@ final class FisRun implements ExperimentRun {
     public String toString() {
         return "FisRun[" + spec.experimentId() + " " + machine.state() + "]";
     }
-
-    /**
-     * A stop request.
-     *
-     * @param source who asked
-     * @param reason why
-     */
-    private record StopRequest(StopSource source, String reason) {}
 }

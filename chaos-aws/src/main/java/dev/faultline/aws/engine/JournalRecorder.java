@@ -2,6 +2,7 @@ package dev.faultline.aws.engine;
 
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
+import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunListener;
 import dev.faultline.core.journal.JournalException;
 import dev.faultline.core.journal.JournaledRun;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,6 @@ final class JournalRecorder {
     private final RunJournal journal;
     private final String actor;
     private final EngineContext context;
-    private final Map<String, String> runIds = new ConcurrentHashMap<>();
 
     /**
      * Creates the recorder.
@@ -57,7 +56,7 @@ final class JournalRecorder {
      * @param preflight the checks that let it start (empty for an attached run)
      * @return the listener that journals its events, or null without a journal
      */
-    RunListener begin(RunSpec spec, Preflight preflight) {
+    Journaling begin(RunSpec spec, Preflight preflight) {
         if (journal == null) {
             return null;
         }
@@ -84,34 +83,52 @@ final class JournalRecorder {
      * @param run the journaled run
      * @return the listener that journals its new events
      */
-    RunListener resume(JournaledRun run) {
+    Journaling resume(JournaledRun run) {
         return listener(run.runId(), run.header().experimentId(), run.events().size());
     }
 
     /**
-     * The journal's id of a run this engine journals.
+     * The journal's id of a run this engine journals: kept by the run's own journal listener, so
+     * the recorder holds nothing per run and nothing outlives the run's handle.
      *
      * @param run the run
      * @return the run id, empty when the run is not journaled
      */
-    Optional<String> runId(ExperimentRun run) {
-        return Optional.ofNullable(runIds.get(run.experimentId()));
+    static Optional<String> runId(ExperimentRun run) {
+        return run instanceof FisRun ? ((FisRun) run).journalRunId() : Optional.empty();
     }
 
-    private RunListener listener(String runId, String experimentId, int first) {
-        runIds.put(experimentId, runId);
-        int[] next = {first};
-        return event -> {
-            synchronized (next) {
-                try {
-                    journal.append(runId, next[0], event);
-                    next[0]++;
-                } catch (JournalException | IllegalArgumentException ex) {
-                    LOG.warn("Journal write failed runId={} experimentId={} event={} error={}", runId, experimentId,
-                            event.getClass().getSimpleName(), ex.getMessage());
-                }
+    private Journaling listener(String runId, String experimentId, int first) {
+        return new Journaling(runId, experimentId, first);
+    }
+
+    /** The listener that journals one run's events, numbered; it knows the run's id in the journal. */
+    final class Journaling implements RunListener {
+        private final String runId;
+        private final String experimentId;
+        private int next;
+
+        private Journaling(String runId, String experimentId, int first) {
+            this.runId = runId;
+            this.experimentId = experimentId;
+            this.next = first;
+        }
+
+        /** The run's id in the journal. */
+        String runId() {
+            return runId;
+        }
+
+        @Override
+        public synchronized void onEvent(RunEvent event) {
+            try {
+                journal.append(runId, next, event);
+                next++;
+            } catch (JournalException | IllegalArgumentException ex) {
+                LOG.warn("Journal write failed runId={} experimentId={} event={} error={}", runId, experimentId,
+                        event.getClass().getSimpleName(), ex.getMessage());
             }
-        };
+        }
     }
 
     private String region() {

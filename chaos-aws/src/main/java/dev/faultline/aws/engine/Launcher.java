@@ -86,7 +86,7 @@ final class Launcher {
             return CompletableFuture.failedFuture(e);
         }
         Launch launch = new Launch(runId);
-        launches.add(launch); // known to the shutdown guard before the first mutating call
+        context.register(launches, launch); // known to the shutdown guard before the first mutating call
         Instant deadline = options.timeout().map(t -> context.clock.instant().plus(t)).orElse(null);
         LOG.debug("creating template run={}", runId);
         CompletableFuture<FisRun> out = launch.track(context.calls.call("CreateExperimentTemplate",

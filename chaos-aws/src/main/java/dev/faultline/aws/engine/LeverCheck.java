@@ -1,6 +1,8 @@
 package dev.faultline.aws.engine;
 
 import dev.faultline.core.engine.PreflightCheck;
+import dev.faultline.core.engine.RunState;
+import dev.faultline.core.engine.StopSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,24 @@ final class LeverCheck {
                     ? Optional.of("The account's FIS safety lever was engaged" + reason(state))
                     : Optional.empty();
         });
+    }
+
+    /**
+     * Why a run that ended {@code end} stopped, when nobody here asked ({@code asked} is null) and
+     * it was stopped or cancelled: the safety lever, with its reason, when it is engaged.
+     *
+     * @param end the run's end state
+     * @param asked the stop this engine requested, or null
+     * @return the lever's stop request, or empty; never completes exceptionally
+     */
+    CompletableFuture<Optional<StopRequest>> stoppedBy(RunState end, StopRequest asked) {
+        if ((end != RunState.STOPPED && end != RunState.CANCELLED) || asked != null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return engagedReason().thenApply(reason -> reason.map(r -> {
+            LOG.debug("stopped by the safety lever reason={}", r);
+            return new StopRequest(StopSource.SAFETY_LEVER, r);
+        }));
     }
 
     private CompletableFuture<SafetyLeverState> read() {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -26,6 +28,7 @@ final class PreflightRunner {
 
     private final EngineContext context;
     private final Duration previewTimeout;
+    private final Set<Launch> launches;
 
     /**
      * Creates the runner.
@@ -43,8 +46,23 @@ final class PreflightRunner {
      * @param previewTimeout how long the target preview may take
      */
     PreflightRunner(EngineContext context, Duration previewTimeout) {
+        this(context, previewTimeout, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Creates the runner of an engine, whose target preview is registered with its shutdown guard.
+     *
+     * @param context the engine's shared parts
+     * @param launches where the engine's starts in progress are registered for its shutdown guard
+     */
+    PreflightRunner(EngineContext context, Set<Launch> launches) {
+        this(context, TargetPreview.DEFAULT_TIMEOUT, launches);
+    }
+
+    private PreflightRunner(EngineContext context, Duration previewTimeout, Set<Launch> launches) {
         this.context = Objects.requireNonNull(context, "context");
         this.previewTimeout = Objects.requireNonNull(previewTimeout, "previewTimeout");
+        this.launches = Objects.requireNonNull(launches, "launches");
     }
 
     /**
@@ -97,7 +115,7 @@ final class PreflightRunner {
         }
         CompletableFuture<TargetPreview.Result> preview;
         try {
-            preview = new TargetPreview(context, previewTimeout).run(experiment, options);
+            preview = new TargetPreview(context, previewTimeout, launches).run(experiment, options);
         } catch (RuntimeException e) {
             preview = CompletableFuture.failedFuture(e);
         }

@@ -2,7 +2,9 @@ package dev.faultline.aws.engine;
 
 import dev.faultline.core.engine.ActionOutcome;
 import dev.faultline.core.engine.ActionState;
+import dev.faultline.core.engine.HypothesisVerdict;
 import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,5 +161,33 @@ final class RunStateMachine {
             out.addAll(rest.values());
         }
         return out;
+    }
+
+    /**
+     * The outcome of the run whose states this machine followed.
+     *
+     * @param spec what the run is
+     * @param last the service's last answer
+     * @param stop the stop request that ended it, or null
+     * @param verdict the hypothesis verdict, or null
+     * @param events every event of the run
+     * @return the outcome
+     */
+    RunOutcome outcome(RunSpec spec, Snapshot last, StopRequest stop, HypothesisVerdict verdict, List<RunEvent> events) {
+        return RunOutcome.builder()
+                .experimentId(spec.experimentId())
+                .templateId(Optional.ofNullable(spec.templateId()))
+                .state(state())
+                .reason(Optional.ofNullable(last.reason()).filter(r -> !r.isEmpty()))
+                .errorCode(Optional.ofNullable(last.errorCode()))
+                .errorLocation(Optional.ofNullable(last.errorLocation()))
+                .startTime(Optional.ofNullable(last.startTime()))
+                .endTime(Optional.ofNullable(last.endTime()))
+                .actions(actions(spec.experiment().actions().keySet()))
+                .stopSource(Optional.ofNullable(stop).map(StopRequest::source))
+                .stopReason(Optional.ofNullable(stop).map(StopRequest::reason))
+                .verdict(Optional.ofNullable(verdict))
+                .events(events)
+                .build();
     }
 }

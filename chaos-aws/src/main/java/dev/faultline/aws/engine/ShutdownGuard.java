@@ -74,6 +74,7 @@ final class ShutdownGuard {
     /** What the hook does; package-private so that tests can run it without a JVM shutdown. */
     void stopAll() {
         long deadline = System.nanoTime() + wait.toNanos();
+        context.shutDown(); // a start or preview registered after this sends nothing
         gate.cancelAll("The JVM is shutting down; the queued start was cancelled before it created anything");
         List<Launch> aborted = new ArrayList<>();
         List<CompletableFuture<Void>> handingOver = new ArrayList<>();

@@ -94,4 +94,21 @@ record Snapshot(RunState state, String reason, String errorCode, String errorLoc
                 .startTime(Optional.ofNullable(a.startTime())).endTime(Optional.ofNullable(a.endTime()))
                 .build();
     }
+
+    /**
+     * When an experiment was started: its creation time in the service, else its start time.
+     *
+     * @param s the last answer, or null
+     * @param otherwise the time to use when the answer tells neither
+     * @return the time
+     */
+    static Instant started(Snapshot s, Instant otherwise) {
+        if (s != null && s.creationTime() != null) {
+            return s.creationTime();
+        }
+        if (s != null && s.startTime() != null) {
+            return s.startTime();
+        }
+        return otherwise;
+    }
 }

@@ -3,9 +3,8 @@ package dev.faultline.aws.engine;
 import dev.faultline.aws.FisCompiler;
 import dev.faultline.core.engine.PreflightCheck;
 import dev.faultline.core.engine.RunOptions;
-import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.core.model.StopCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,6 @@ import software.amazon.awssdk.services.fis.model.ActionsMode;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
 import software.amazon.awssdk.services.fis.model.CreateTargetAccountConfigurationRequest;
 import software.amazon.awssdk.services.fis.model.DeleteExperimentTemplateRequest;
-import software.amazon.awssdk.services.fis.model.ExperimentError;
-import software.amazon.awssdk.services.fis.model.ExperimentState;
 import software.amazon.awssdk.services.fis.model.GetExperimentRequest;
 import software.amazon.awssdk.services.fis.model.ListExperimentResolvedTargetsRequest;
 import software.amazon.awssdk.services.fis.model.ResolvedTarget;
@@ -36,7 +34,9 @@ import software.amazon.awssdk.services.fis.model.StopExperimentRequest;
  * {@code faultline:purpose=preview}, starts it with {@code actionsMode=skip-all} (FIS resolves
  * the targets and skips every action), polls the experiment on the engine's scheduler until it
  * ends, lists the resolved targets, and always deletes the template (and stops the experiment
- * if it did not end in time). A target that resolves nothing fails the check under
+ * if it did not end in time). The preview is registered with the engine's shutdown guard like a
+ * start (tagged {@code faultline:run} with its own id, before its first mutating call), so a JVM
+ * shutdown during the preview stops its experiment and deletes its template. A target that resolves nothing fails the check under
  * {@code emptyTargetResolutionMode=fail} (the run would fail with {@code InvalidTarget}) and is
  * a warning under {@code skip}.
  *
@@ -54,11 +54,10 @@ final class TargetPreview {
     private static final Logger LOG = LoggerFactory.getLogger(TargetPreview.class);
     private static final int PAGE_SIZE = 100;
     private static final Set<String> TERMINAL = Set.of("completed", "stopped", "failed", "cancelled");
-    private static final String FIX = "check the target's resource tags, filters, selection mode and resource ARNs"
-            + " (the resources must exist in this account and Region and match them)";
 
     private final EngineContext context;
     private final Duration timeout;
+    private final Set<Launch> launches;
 
     /**
      * What the preview found.
@@ -102,8 +101,20 @@ final class TargetPreview {
      * @param timeout how long to wait for the preview experiment to end
      */
     TargetPreview(EngineContext context, Duration timeout) {
+        this(context, timeout, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * Creates the preview, registered with an engine's shutdown guard.
+     *
+     * @param context the engine's shared parts
+     * @param timeout how long to wait for the preview experiment to end
+     * @param launches where the engine's starts in progress are registered for its shutdown guard
+     */
+    TargetPreview(EngineContext context, Duration timeout, Set<Launch> launches) {
         this.context = Objects.requireNonNull(context, "context");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.launches = Objects.requireNonNull(launches, "launches");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The preview timeout must be positive, was " + timeout);
         }
@@ -117,35 +128,45 @@ final class TargetPreview {
      * @return what it found; never completes exceptionally
      */
     CompletableFuture<Result> run(Experiment experiment, RunOptions options) {
+        Launch launch = new Launch(token());
         Map<String, String> tags = tags(experiment, options);
+        tags.put(Launcher.RUN_TAG, launch.runId());
         FisCompiler compiler = FisCompiler.create().withValidator(context.validator);
         CreateExperimentTemplateRequest create;
         try {
-            CreateExperimentTemplateRequest plain = compiler.createRequest(experiment, token());
+            CreateExperimentTemplateRequest plain = compiler.createRequest(withoutMetricStops(experiment), token());
             create = plain.toBuilder().tags(tags).build();
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Result.failed("could not build the preview template: "
                     + PreflightRunner.describe(e)));
         }
-        return context.calls.call("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))
+        context.register(launches, launch); // known to the shutdown guard before the first mutating call
+        CompletableFuture<Result> out = launch.track(context.calls.call("CreateExperimentTemplate",
+                () -> launch.send("CreateExperimentTemplate", () -> context.fis.createExperimentTemplate(create))))
                 .handle((response, error) -> {
                     if (error != null) {
                         return CompletableFuture.completedFuture(Result.failed("could not create the preview template:"
                                 + " CreateExperimentTemplate failed (" + PreflightRunner.describe(error) + ")"));
                     }
                     String templateId = response.experimentTemplate().id();
+                    launch.templateId(templateId);
                     LOG.debug("preview templateId={}", templateId);
-                    return previewThenDelete(compiler, experiment, templateId, tags);
+                    return previewThenDelete(launch, compiler, experiment, templateId, tags);
                 })
                 .thenCompose(f -> f);
+        out.whenComplete((result, error) -> {
+            launches.remove(launch);
+            launch.settled().complete(null);
+        });
+        return out;
     }
 
-    private CompletableFuture<Result> previewThenDelete(FisCompiler compiler, Experiment experiment, String templateId,
-            Map<String, String> tags) {
+    private CompletableFuture<Result> previewThenDelete(Launch launch, FisCompiler compiler, Experiment experiment,
+            String templateId, Map<String, String> tags) {
         CompletableFuture<Result> preview;
         try {
-            preview = targetAccounts(compiler.targetAccountRequests(templateId, experiment), 0)
-                    .thenCompose(v -> start(experiment, templateId, tags));
+            preview = targetAccounts(launch, compiler.targetAccountRequests(templateId, experiment), 0)
+                    .thenCompose(v -> start(launch, experiment, templateId, tags));
         } catch (RuntimeException e) {
             preview = CompletableFuture.failedFuture(e);
         }
@@ -166,26 +187,31 @@ final class TargetPreview {
         return new Result(new PreflightCheck(c.name(), status, message), result.resolved());
     }
 
-    private CompletableFuture<Void> targetAccounts(List<CreateTargetAccountConfigurationRequest> requests, int i) {
+    private CompletableFuture<Void> targetAccounts(Launch launch, List<CreateTargetAccountConfigurationRequest> requests,
+            int i) {
         if (i >= requests.size()) {
             return CompletableFuture.completedFuture(null);
         }
         CreateTargetAccountConfigurationRequest request = requests.get(i).toBuilder().clientToken(token()).build();
-        return context.calls.call("CreateTargetAccountConfiguration",
-                () -> context.fis.createTargetAccountConfiguration(request))
-                .thenCompose(r -> targetAccounts(requests, i + 1));
+        return launch.track(context.calls.call("CreateTargetAccountConfiguration",
+                () -> launch.send("CreateTargetAccountConfiguration",
+                        () -> context.fis.createTargetAccountConfiguration(request))))
+                .thenCompose(r -> targetAccounts(launch, requests, i + 1));
     }
 
-    private CompletableFuture<Result> start(Experiment experiment, String templateId, Map<String, String> tags) {
+    private CompletableFuture<Result> start(Launch launch, Experiment experiment, String templateId,
+            Map<String, String> tags) {
         StartExperimentRequest request = FisCompiler.create().startRequest(templateId, ActionsMode.SKIP_ALL)
                 .toBuilder().clientToken(token()).tags(tags).build();
-        return context.calls.call("StartExperiment", () -> context.fis.startExperiment(request))
+        return launch.track(context.calls.call("StartExperiment",
+                () -> launch.send("StartExperiment", () -> context.fis.startExperiment(request))))
                 .handle((response, error) -> {
                     if (error != null) {
                         return CompletableFuture.completedFuture(Result.failed("could not start the skip-all preview:"
                                 + " StartExperiment failed (" + PreflightRunner.describe(error) + ")"));
                     }
                     String id = response.experiment().id();
+                    launch.experimentId(id);
                     LOG.debug("preview experimentId={}, templateId={}", id, templateId);
                     return watch(experiment, id);
                 })
@@ -241,7 +267,7 @@ final class TargetPreview {
             software.amazon.awssdk.services.fis.model.Experiment e) {
         String status = status(e);
         if (!"completed".equals(status)) {
-            return CompletableFuture.completedFuture(Result.failed(failure(experiment, e)));
+            return CompletableFuture.completedFuture(Result.failed(PreviewVerdict.failure(experiment, e)));
         }
         Map<String, List<String>> resolved = new LinkedHashMap<>();
         experiment.targets().keySet().forEach(name -> resolved.put(name, new ArrayList<>()));
@@ -251,7 +277,7 @@ final class TargetPreview {
                         + " resolved targets could not be listed: ListExperimentResolvedTargets failed ("
                         + PreflightRunner.describe(error) + ")"), Map.of());
             }
-            return judgeResolved(experiment, all);
+            return PreviewVerdict.judgeResolved(experiment, all);
         });
     }
 
@@ -281,84 +307,8 @@ final class TargetPreview {
         return info.isEmpty() ? t.resourceType() : String.join(" ", info.values());
     }
 
-    private static Result judgeResolved(Experiment experiment, Map<String, List<String>> resolved) {
-        List<String> empty = new ArrayList<>();
-        List<String> counts = new ArrayList<>();
-        resolved.forEach((name, arns) -> {
-            if (arns.isEmpty()) {
-                empty.add(name);
-            } else {
-                counts.add(name + " -> " + arns.size() + " resource(s)");
-            }
-        });
-        if (empty.isEmpty()) {
-            return new Result(PreflightCheck.passed(PreflightCheck.TARGETS, resolved.size() + " target(s) resolved: "
-                    + String.join(", ", counts)), resolved);
-        }
-        String names = "target(s) " + String.join(", ", empty.stream().map(n -> "\"" + n + "\"").toList());
-        if (skipsEmpty(experiment)) {
-            return new Result(PreflightRunner.warning(PreflightCheck.TARGETS, names + " resolved no resources:"
-                    + " the actions on them would be skipped (emptyTargetResolutionMode=skip); if they should"
-                    + " affect resources, " + FIX + (counts.isEmpty() ? "" : "; resolved: " + String.join(", ", counts))),
-                    resolved);
-        }
-        return new Result(PreflightCheck.failed(PreflightCheck.TARGETS, names + " resolved no resources: the run"
-                + " would fail with InvalidTarget; fix: " + FIX), resolved);
-    }
-
-    private static String failure(Experiment experiment, software.amazon.awssdk.services.fis.model.Experiment e) {
-        ExperimentState state = e.state();
-        String status = status(e);
-        String reason = state == null || state.reason() == null ? "no reason given" : state.reason();
-        ExperimentError error = state == null ? null : state.error();
-        String code = error == null ? null : error.code();
-        String location = error == null ? null : error.location();
-        if ("cancelled".equals(status)) {
-            return "the skip-all preview " + e.id() + " was cancelled (" + reason + "); is the FIS safety lever"
-                    + " engaged? A run would be cancelled too";
-        }
-        if ("stopped".equals(status)) {
-            return "the skip-all preview " + e.id() + " was stopped (" + reason + ")";
-        }
-        String target = targetNamed(experiment, location, reason);
-        if ("InvalidTarget".equals(code) || "TargetResolutionFailed".equals(code)
-                || (code == null && target != null)) {
-            return "TargetResolutionFailed: " + (target == null ? "the targets" : "target \"" + target + "\"")
-                    + " did not resolve (" + (code == null ? "" : code + ": ") + reason + "); the run would fail"
-                    + " before any action. Fix: " + FIX + ", or set emptyTargetResolutionMode=skip if an empty"
-                    + " target is acceptable";
-        }
-        if ("AuthorizationFailure".equals(code)) {
-            return "the skip-all preview failed with AuthorizationFailure" + at(location) + " (" + reason
-                    + "): the role cannot resolve the targets; attach the policy `faultline iam FILE` prints";
-        }
-        return "the skip-all preview " + e.id() + " ended " + status + (code == null ? "" : " with " + code)
-                + at(location) + " (" + reason + ")";
-    }
-
-    private static String at(String location) {
-        return location == null || location.isEmpty() ? "" : " at " + location;
-    }
-
-    /** The target a failure names: its location if that is a target, else the first target quoted in the reason. */
-    private static String targetNamed(Experiment experiment, String location, String reason) {
-        if (location != null && experiment.targets().containsKey(location)) {
-            return location;
-        }
-        for (String name : experiment.targets().keySet()) {
-            if (reason != null && reason.contains("\"" + name + "\"")) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    private static boolean skipsEmpty(Experiment experiment) {
-        return experiment.experimentOptions().flatMap(ExperimentOptions::emptyTargetResolutionMode)
-                .map(m -> m == EmptyTargetResolutionMode.SKIP).orElse(false);
-    }
-
-    private static String status(software.amazon.awssdk.services.fis.model.Experiment e) {
+    /** The experiment's status, or {@code unknown}. */
+    static String status(software.amazon.awssdk.services.fis.model.Experiment e) {
         return e.state() == null || e.state().statusAsString() == null ? "unknown" : e.state().statusAsString();
     }
 
@@ -368,6 +318,19 @@ final class TargetPreview {
         tags.put("faultline:owner", context.config.owner());
         tags.put("faultline:purpose", PURPOSE);
         return tags;
+    }
+
+    /**
+     * The experiment without the stop conditions whose alarms do not exist yet (a preview before
+     * {@link AlarmSetup} made them): a skip-all preview runs no action a stop condition would stop.
+     */
+    private static Experiment withoutMetricStops(Experiment experiment) {
+        if (experiment.stopConditions().stream().noneMatch(StopCondition::isDefinedByMetrics)) {
+            return experiment;
+        }
+        List<StopCondition> kept = experiment.stopConditions().stream().filter(c -> !c.isDefinedByMetrics()).toList();
+        return Experiment.builder().from(experiment).stopConditions(kept.isEmpty() ? List.of(StopCondition.none())
+                : kept).build();
     }
 
     private static String token() {

@@ -178,6 +178,23 @@ class FisEngineShutdownGuardTest {
     }
 
     @Test
+    void sigterm_duringTheTargetPreview_itsExperimentIsStoppedAndItsTemplateDeleted() throws Exception {
+        HoldingProxy.Rule previewPoll = proxy.rule("GET", "/experiments/", HoldingProxy.Mode.HOLD_ANSWER);
+        HoldingProxy.Rule start = proxy.rule("POST", "/experiments", HoldingProxy.Mode.SIGNAL);
+        fork(500, "start-preview");
+        previewPoll.awaitSeen(); // the preview's skip-all experiment exists, its first poll is in flight
+
+        child.destroy();
+        Thread.sleep(300);
+        previewPoll.release();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        assertThat(start.hits()).as("only the preview's StartExperiment").isEqualTo(1);
+        assertNothingLeft();
+        assertThat(log()).contains("aborting an unfinished start");
+    }
+
+    @Test
     void sigterm_anAttachedRunIsLeftAlone() throws Exception {
         String template = fis.createExperimentTemplate(FisCompiler.create().createRequest(
                 EngineFixture.nodeLossDraft(localFis, "Worker", Duration.ofMinutes(30)).build(), "other"))

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.fis.FisAsyncClient;
  * A controller in its own JVM, for {@link FisEngineShutdownGuardTest}. Arguments: the endpoint
  * (the test's proxy in front of LocalFis), the alarm ARN of the stop condition, the AWS calls per
  * second, and {@code start} (start a 30-minute compute-node-loss run, print
- * {@code STARTED <experimentId>}) or {@code attach:<experimentId>} (attach, print
+ * {@code STARTED <experimentId>}), {@code start-preview} (the same after the skip-all target
+ * preview) or {@code attach:<experimentId>} (attach, print
  * {@code ATTACHED <experimentId>}). Then it sleeps until it is terminated; its engine's shutdown
  * hook has a 20 s grace period.
  */
@@ -49,7 +50,7 @@ public final class ForkedShutdownMain {
             System.out.println("STARTING");
             System.out.flush();
             ExperimentRun run = engine.start(EngineFixture.nodeLossDraft(args[1], "Worker", Duration.ofMinutes(30))
-                    .build(), RunOptions.builder().preview(false).build()).join();
+                    .build(), RunOptions.builder().preview(mode.equals("start-preview")).build()).join();
             System.out.println("STARTED " + run.experimentId());
         }
         System.out.flush();

@@ -103,8 +103,10 @@ class TargetPreviewTest {
         run(fx.nodeLoss("Worker").tag("Owner", "payments").build());
 
         CreateExperimentTemplateRequest create = recording.sent(CreateExperimentTemplateRequest.class).get(0);
+        String previewRun = create.tags().get("faultline:run");
+        assertThat(previewRun).as("the preview's own run tag, which the shutdown guard sweeps by").isNotBlank();
         Map<String, String> expected = Map.of("Owner", "payments", "team", "payments",
-                "faultline:owner", "preflight-test", "faultline:purpose", "preview");
+                "faultline:owner", "preflight-test", "faultline:purpose", "preview", "faultline:run", previewRun);
         assertThat(create.tags()).isEqualTo(expected);
         assertThat(create.clientToken()).isNotBlank();
         StartExperimentRequest start = recording.sent(StartExperimentRequest.class).get(0);

@@ -1,5 +1,6 @@
 package dev.faultline.testkit.internal;
 
+import dev.faultline.core.model.MetricAlarm;
 import dev.faultline.testkit.Alarm;
 import dev.faultline.testkit.AlarmState;
 import dev.faultline.testkit.Alarms;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * The CloudWatch calls of the AWS SDK 2.40.2 in the query protocol: a form-encoded
- * {@code POST /} with {@code Action=DescribeAlarms|PutMetricAlarm|SetAlarmState|GetMetricData|DeleteAlarms},
+ * {@code POST /} with {@code Action=DescribeAlarms|PutMetricAlarm|PutCompositeAlarm|SetAlarmState|GetMetricData|DeleteAlarms},
  * answered with XML.
  */
 public final class CloudWatchQuery {
@@ -66,6 +67,10 @@ public final class CloudWatchQuery {
                     putAlarm(p);
                     afterChange.run();
                     return ok(action, null, requestId);
+                case "PutCompositeAlarm":
+                    putComposite(p);
+                    afterChange.run();
+                    return ok(action, null, requestId);
                 case "SetAlarmState":
                     setState(p);
                     afterChange.run();
@@ -90,10 +95,29 @@ public final class CloudWatchQuery {
         List<String> names = members(p, "AlarmNames.member.");
         String prefix = p.get("AlarmNamePrefix");
         String state = p.get("StateValue");
+        List<String> types = members(p, "AlarmTypes.member.");
         StringBuilder b = new StringBuilder("<MetricAlarms>");
+        StringBuilder composites = new StringBuilder("<CompositeAlarms>");
         for (Alarm a : alarms.alarms()) {
             if ((!names.isEmpty() && !names.contains(a.name())) || (prefix != null && !a.name().startsWith(prefix))
                     || (state != null && !state.equals(a.state().name()))) {
+                continue;
+            }
+            Optional<String> rule = alarms.rule(a.name());
+            if (rule.isPresent()) {
+                if (types.contains("CompositeAlarm")) {
+                    composites.append("<member>");
+                    el(composites, "AlarmName", a.name());
+                    el(composites, "AlarmArn", a.arn());
+                    el(composites, "AlarmRule", rule.get());
+                    el(composites, "StateValue", a.state().name());
+                    el(composites, "StateReason", a.stateReason());
+                    el(composites, "StateUpdatedTimestamp", a.stateUpdated().toString());
+                    composites.append("</member>");
+                }
+                continue;
+            }
+            if (!types.isEmpty() && !types.contains("MetricAlarm")) {
                 continue;
             }
             b.append("<member>");
@@ -107,7 +131,7 @@ public final class CloudWatchQuery {
                 el(b, "MetricName", a.metricName());
                 el(b, "Namespace", a.namespace());
                 if (a.statistic() != null) {
-                    el(b, "Statistic", a.statistic());
+                    el(b, a.statistic().startsWith("p") ? "ExtendedStatistic" : "Statistic", a.statistic());
                 }
                 b.append("<Dimensions>");
                 a.dimensions().forEach((k, v) -> {
@@ -125,7 +149,7 @@ public final class CloudWatchQuery {
             }
             b.append("</member>");
         }
-        b.append("</MetricAlarms><CompositeAlarms/>");
+        b.append("</MetricAlarms>").append(composites).append("</CompositeAlarms>");
         return b.toString();
     }
 
@@ -136,9 +160,43 @@ public final class CloudWatchQuery {
             metric = new MetricId(p.get("Namespace"), p.get("MetricName"), dimensions(p, "Dimensions.member."));
         }
         int periods = integer(p, "EvaluationPeriods", 1);
-        alarms.put(name, metric, p.getOrDefault("Statistic", "Average"),
+        String missing = p.getOrDefault("TreatMissingData", "missing");
+        if (!MetricAlarm.TREAT_MISSING_DATA.contains(missing)) {
+            throw new ApiException(400, "InvalidParameterValue", "TreatMissingData must be one of "
+                    + MetricAlarm.TREAT_MISSING_DATA + ".");
+        }
+        boolean created = alarms.alarm(name).isEmpty();
+        alarms.put(name, metric, p.getOrDefault("ExtendedStatistic", p.getOrDefault("Statistic", "Average")),
                 Duration.ofSeconds(integer(p, "Period", 60)), periods, integer(p, "DatapointsToAlarm", periods),
                 number(p, "Threshold", 0), p.getOrDefault("ComparisonOperator", "GreaterThanThreshold"));
+        alarms.treatMissingData(name, missing);
+        if (created) {
+            alarms.tag(name, tags(p));
+        }
+    }
+
+    private void putComposite(Map<String, String> p) {
+        String name = required(p, "AlarmName");
+        AlarmRule rule = AlarmRule.parse(required(p, "AlarmRule"));
+        for (String child : rule.alarms()) {
+            if (alarms.alarm(child).isEmpty()) {
+                throw new ApiException(400, "ValidationError", "The alarm rule names " + child
+                        + ", which does not exist.");
+            }
+        }
+        boolean created = alarms.alarm(name).isEmpty();
+        alarms.putComposite(name, rule.toString());
+        if (created) {
+            alarms.tag(name, tags(p));
+        }
+    }
+
+    private static Map<String, String> tags(Map<String, String> p) {
+        Map<String, String> out = new TreeMap<>();
+        for (int i = 1; p.containsKey("Tags.member." + i + ".Key"); i++) {
+            out.put(p.get("Tags.member." + i + ".Key"), p.getOrDefault("Tags.member." + i + ".Value", ""));
+        }
+        return out;
     }
 
     private void setState(Map<String, String> p) {
