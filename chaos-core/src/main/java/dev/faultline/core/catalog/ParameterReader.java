@@ -173,7 +173,7 @@ final class ParameterReader {
         String text = node.optionalText(field).orElseThrow(() -> node.error(field,
                 "a duration parameter needs durationMin and durationMax (ISO-8601, for example PT1M)"));
         try {
-            return Duration.parse(text);
+            return FisDuration.parse(text);
         } catch (DateTimeParseException e) {
             throw node.error(field, "not an ISO-8601 duration: \"" + text + "\"");
         }

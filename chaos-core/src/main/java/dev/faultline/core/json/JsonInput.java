@@ -2,6 +2,7 @@ package dev.faultline.core.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
@@ -266,7 +267,7 @@ final class JsonInput {
             return null;
         }
         try {
-            return Duration.parse(text);
+            return FisDuration.parse(text);
         } catch (DateTimeException e) {
             violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "'" + text + "' is not an ISO-8601 duration.",
                     "Write a duration such as PT5M or PT1H30M."));

@@ -1,5 +1,6 @@
 package dev.faultline.core.validation;
 
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.catalog.Suggestions;
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ final class ParameterChecks {
     private static void duration(ParameterDefinition def, String value, LazyPointer parent, String key, ParameterCodes codes, List<Violation> out) {
         Duration d;
         try {
-            d = dev.faultline.core.plan.Durations.parse(value);
+            d = FisDuration.parse(value);
         } catch (DateTimeException e) {
             out.add(Violation.error(codes.format, JsonPointer.append(parent.toString(), key), "'" + value + "' is not an ISO-8601 duration.",
                     durationHint(value)));
