@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -170,14 +171,7 @@ public final class CloudFormationReader {
     }
 
     private static List<String> tokens(String pointer) {
-        List<String> out = new ArrayList<>();
-        if (pointer.isEmpty()) {
-            return out;
-        }
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            out.add(raw.replace("~1", "/").replace("~0", "~"));
-        }
-        return out;
+        return JsonPointer.parse(pointer).tokens();
     }
 
     /** Renames CloudFormation property names to FIS fields, and scalars to the types FIS expects. */

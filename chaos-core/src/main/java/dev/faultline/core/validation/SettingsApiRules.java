@@ -3,7 +3,6 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.AccountTargeting;
