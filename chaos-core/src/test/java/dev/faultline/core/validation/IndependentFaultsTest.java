@@ -9,8 +9,12 @@ import static dev.faultline.core.validation.Templates.withTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.model.Action;
+import dev.faultline.core.model.Filter;
+import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.TemplateTarget;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,4 +57,28 @@ class IndependentFaultsTest {
         one(r, "template.field-missing", ERROR, "/targets/WorkerNodes/resourceType");
         one(r, "quota.action-targets-too-many", WARNING, "/targets/WorkerNodes");
     }
+
+    @Test
+    void filterPath_andFilterValues_areCheckedApart() {
+        ValidationResult r = validate(withTarget(t -> t.filters(List.of(Filter.builder().path("Tags.Name").build()))));
+        one(r, "target.filter-path-misused", WARNING, "/targets/WorkerNodes/filters/0/path");
+        one(r, "template.field-missing", ERROR, "/targets/WorkerNodes/filters/0/values");
+    }
+
+    @Test
+    void badSelectionMode_doesNotHideTooManyArns() {
+        ValidationResult r = validate(withTarget(t -> t.resourceTags(Map.of()).filters(List.of())
+                .selectionMode(SelectionMode.of("SOME(3)")).resourceArns(List.of(ARN + 1, ARN + 2, ARN + 3, ARN + 4, ARN + 5, ARN + 6))));
+        one(r, "target.selection-mode-format", ERROR, "/targets/WorkerNodes/selectionMode");
+        one(r, "target.arns-too-many", ERROR, "/targets/WorkerNodes/resourceArns");
+    }
+
+    @Test
+    void logDestination_doesNotHideTheSchemaVersion() {
+        ValidationResult r = validate(builder().logConfiguration(LogConfiguration.builder().logSchemaVersion(0).build()).build());
+        one(r, "log.schema-version-range", ERROR, "/logConfiguration/logSchemaVersion");
+        one(r, "log.destination-missing", ERROR, "/logConfiguration");
+    }
+
+    private static final String ARN = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef";
 }
