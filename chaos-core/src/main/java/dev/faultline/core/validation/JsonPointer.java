@@ -22,16 +22,16 @@ import java.util.Objects;
 public final class JsonPointer {
 
     /** The whole document, {@code ""}. */
-    public static final JsonPointer ROOT = new JsonPointer(null, "", null, 0);
+    public static final JsonPointer ROOT = new JsonPointer(null, "", 0);
 
+    /** The parent; null for a pointer whose whole text is {@link #name} (as parsed, escaped). */
     private final JsonPointer parent;
-    private final String text;
+    /** The field name (unescaped), null for an array element; the whole text when there is no parent. */
     private final String name;
     private final int index;
 
-    private JsonPointer(JsonPointer parent, String text, String name, int index) {
+    private JsonPointer(JsonPointer parent, String name, int index) {
         this.parent = parent;
-        this.text = text;
         this.name = name;
         this.index = index;
     }
@@ -47,7 +47,7 @@ public final class JsonPointer {
         if (!pointer.isEmpty() && pointer.charAt(0) != '/') {
             throw new IllegalArgumentException("A JSON Pointer is empty or begins with '/': " + pointer);
         }
-        return pointer.isEmpty() ? ROOT : new JsonPointer(null, pointer, null, 0);
+        return pointer.isEmpty() ? ROOT : new JsonPointer(null, pointer, 0);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class JsonPointer {
      * @return the longer pointer
      */
     public JsonPointer child(String field) {
-        return new JsonPointer(this, null, Objects.requireNonNull(field, "field"), 0);
+        return new JsonPointer(this, Objects.requireNonNull(field, "field"), 0);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class JsonPointer {
      * @return the longer pointer
      */
     public JsonPointer child(int element) {
-        return new JsonPointer(this, null, null, element);
+        return new JsonPointer(this, null, element);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class JsonPointer {
     @Override
     public String toString() {
         if (parent == null) {
-            return text;
+            return name;
         }
         return name == null ? append(parent.toString(), index) : append(parent.toString(), name);
     }
