@@ -65,7 +65,7 @@ public final class CloudFormationStack {
      * @return the CloudFormation template
      */
     public String json() {
-        return StackWriter.json(StackWriter.document(experiments, withRole, withAlarms));
+        return CompilationException.writing(() -> StackWriter.json(document()));
     }
 
     /**
@@ -74,7 +74,11 @@ public final class CloudFormationStack {
      * @return the CloudFormation template
      */
     public String yaml() {
-        return StackWriter.yaml(StackWriter.document(experiments, withRole, withAlarms));
+        return CompilationException.writing(() -> StackWriter.yaml(document()));
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode document() {
+        return StackWriter.document(experiments, withRole, withAlarms, e -> IamPolicies.of(e).permissionsPolicy().toJson());
     }
 
     @Override

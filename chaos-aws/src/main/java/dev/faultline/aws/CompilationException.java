@@ -46,4 +46,17 @@ public class CompilationException extends FaultlineException {
     public ValidationResult violations() {
         return violations;
     }
+
+    /**
+     * Runs a writer of this package's internals, turning its failure to write (a Jackson
+     * error, which the internals report as {@link java.io.UncheckedIOException}) into this
+     * exception.
+     */
+    static String writing(java.util.function.Supplier<String> writer) {
+        try {
+            return writer.get();
+        } catch (java.io.UncheckedIOException e) {
+            throw new CompilationException(e.getMessage(), e.getCause());
+        }
+    }
 }

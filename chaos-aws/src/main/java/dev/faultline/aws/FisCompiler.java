@@ -113,7 +113,7 @@ public final class FisCompiler {
     public String createRequestJson(Experiment experiment) {
         check(experiment);
         requireAlarmArns(experiment);
-        return CloudFormationWriter.requestJson(experiment);
+        return CompilationException.writing(() -> CloudFormationWriter.requestJson(experiment));
     }
 
     /**
@@ -174,7 +174,7 @@ public final class FisCompiler {
      */
     public String cloudFormationJson(Experiment experiment) {
         check(experiment);
-        return CloudFormationWriter.json(Map.of(CloudFormationWriter.logicalId(experiment), experiment));
+        return CompilationException.writing(() -> CloudFormationWriter.json(Map.of(CloudFormationWriter.logicalId(experiment), experiment)));
     }
 
     /**
@@ -186,7 +186,7 @@ public final class FisCompiler {
      */
     public String cloudFormationYaml(Experiment experiment) {
         check(experiment);
-        return CloudFormationWriter.yaml(Map.of(CloudFormationWriter.logicalId(experiment), experiment));
+        return CompilationException.writing(() -> CloudFormationWriter.yaml(Map.of(CloudFormationWriter.logicalId(experiment), experiment)));
     }
 
     /**
@@ -211,7 +211,7 @@ public final class FisCompiler {
      */
     public String cloudFormationJson(Map<String, Experiment> experiments) {
         experiments.values().forEach(this::check);
-        return CloudFormationWriter.json(experiments);
+        return CompilationException.writing(() -> CloudFormationWriter.json(experiments));
     }
 
     /**
@@ -223,7 +223,7 @@ public final class FisCompiler {
      */
     public String cloudFormationYaml(Map<String, Experiment> experiments) {
         experiments.values().forEach(this::check);
-        return CloudFormationWriter.yaml(experiments);
+        return CompilationException.writing(() -> CloudFormationWriter.yaml(experiments));
     }
 
     /** The code of a metric stop condition in a request FIS would get: FIS needs an existing alarm's ARN. */

@@ -78,6 +78,10 @@ public final class FisImporter {
      */
     public List<ImportResult> fromCloudFormation(String document) {
         Objects.requireNonNull(document, "document");
-        return CloudFormationReader.read(document, validator);
+        List<ImportResult> results = new java.util.ArrayList<>();
+        for (CloudFormationReader.Resource r : CloudFormationReader.read(document, validator)) {
+            results.add(new ImportResult(r.source(), r.experiment(), r.violations()));
+        }
+        return List.copyOf(results);
     }
 }

@@ -40,6 +40,7 @@ public final class IamPolicies {
     private final String region;
     private final String accountOverride;
     private final PolicyBuilder.Result result;
+    private final PolicyDocument permissions;
 
     private IamPolicies(Experiment experiment, Catalog catalog, String region, String accountOverride) {
         this.experiment = experiment;
@@ -47,6 +48,7 @@ public final class IamPolicies {
         this.region = region;
         this.accountOverride = accountOverride;
         this.result = PolicyBuilder.build(experiment, catalog, region);
+        this.permissions = permissions(result.statements());
     }
 
     /**
@@ -164,10 +166,10 @@ public final class IamPolicies {
      */
     public PolicyDocument permissionsPolicy() {
         if (accountOverride == null) {
-            return result.policy();
+            return permissions;
         }
         List<PolicyStatement> statements = new ArrayList<>();
-        for (PolicyStatement s : result.policy().statements()) {
+        for (PolicyStatement s : permissions.statements()) {
             List<String> resources = new ArrayList<>();
             s.resources().forEach(r -> resources.add(fillAccount(r)));
             Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
@@ -179,6 +181,14 @@ public final class IamPolicies {
             statements.add(new PolicyStatement(s.sid(), s.principalService(), s.actions(), resources, conditions));
         }
         return new PolicyDocument(statements);
+    }
+
+    private static PolicyDocument permissions(List<PolicyBuilder.Statement> statements) {
+        List<PolicyStatement> out = new ArrayList<>(statements.size());
+        for (PolicyBuilder.Statement s : statements) {
+            out.add(new PolicyStatement(s.sid(), null, s.actions(), s.resources(), s.conditions()));
+        }
+        return new PolicyDocument(out);
     }
 
     /** An ARN with the account given in place of a placeholder (or {@code *}) in its account field. */

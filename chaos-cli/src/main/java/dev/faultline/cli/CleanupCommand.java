@@ -4,7 +4,7 @@ import dev.faultline.aws.engine.CleanupReport;
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
-import dev.faultline.core.plan.Durations;
+import dev.faultline.core.catalog.FisDuration;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -56,7 +56,7 @@ final class CleanupCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Duration age;
         try {
-            age = Durations.parse(olderThan);
+            age = FisDuration.parse(olderThan);
         } catch (java.time.format.DateTimeParseException e) {
             err.println("faultline cleanup: --older-than " + olderThan + " is not an ISO-8601 duration such as PT24H");
             return Faultline.USAGE;

@@ -8,6 +8,7 @@ import dev.faultline.aws.IamPolicies;
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
 import dev.faultline.core.engine.RunOptions;
@@ -18,6 +19,7 @@ import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.policy.SafetyPolicy;
+import dev.faultline.core.validation.Validator;
 import dev.faultline.dsl.Scenarios;
 import dev.faultline.testkit.SdkClients;
 import java.io.PrintWriter;
@@ -64,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             + " server, kill the worker mid-run and let a new one finish it; passes with one experiment started.")
     boolean durable;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -71,24 +76,27 @@ final class DemoCommand implements Callable<Integer> {
             return DurableDemo.run(w, out);
         }
         RunJournal opened;
+        Catalog actions;
         try {
+            actions = catalog.catalog();
             opened = Journals.open(journalUrl != null ? journalUrl : "jdbc:sqlite:" + out.resolve("journal.db"));
         } catch (IllegalArgumentException | FaultlineException e) {
             spec.commandLine().getErr().println("faultline demo: " + e.getMessage());
             return Faultline.USAGE;
         }
         try (RunJournal journal = opened;
-                DemoWorld world = new DemoWorld();
+                DemoWorld world = new DemoWorld(actions);
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
                 IamAsyncClient iam = SdkClients.iam(world.fis());
                 FisEngine engine = FisEngine.builder().fis(fis).cloudWatch(cloudWatch).iam(iam)
+                        .validator(Validator.standard().withCatalog(actions))
                         .policy(SafetyPolicy.staging()).clock(world.fis().clock()).config(config())
                         .journal(journal).build()) {
             Experiment experiment = nodeLoss(world);
             // the role holds exactly the policy printed below, so the permissions preflight passes
-            LocalRoles.grant(world.fis(), experiment);
-            introduce(w, world, experiment);
+            LocalRoles.grant(world.fis(), experiment, actions);
+            introduce(w, world, experiment, actions);
             RunOutcome first = run(w, engine, journal, world, experiment, RunOptions.defaults(),
                     "Run 1: normal traffic", out.resolve("run-1"));
             world.surgeAfter(Duration.ofMinutes(2));
@@ -142,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
                 DemoWorld.ROLE_TAG, DemoWorld.ROLE, 20, lossFor).build();
     }
 
-    private static void introduce(PrintWriter w, DemoWorld world, Experiment experiment) {
+    private static void introduce(PrintWriter w, DemoWorld world, Experiment experiment, Catalog actions) {
         w.println("Faultline demo: compute node loss against LocalFis " + world.fis().endpoint()
                 + " (simulated time runs " + DemoWorld.SPEED + " times faster)");
         w.println("Fleet: " + world.runningWorkers() + " running instances tagged " + DemoWorld.ROLE_TAG + "="
@@ -152,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
         section(w, "Plan and blast radius");
         w.println(ExperimentPlan.of(experiment).render());
         section(w, "IAM policy the experiment role needs");
-        w.println(IamPolicies.of(experiment).inRegion(world.fis().region()).permissionsPolicy().toJson());
+        w.println(IamPolicies.of(experiment).withCatalog(actions).inRegion(world.fis().region()).permissionsPolicy().toJson());
         w.flush();
     }
 

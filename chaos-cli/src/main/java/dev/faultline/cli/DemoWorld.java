@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.testkit.Alarms;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
@@ -57,8 +58,13 @@ final class DemoWorld implements AutoCloseable {
     private volatile Instant surgeFrom = Instant.MAX;
 
     DemoWorld() {
+        this(Catalog.defaultCatalog());
+    }
+
+    /** The demo's world, its LocalFis listing and validating against the given catalog. */
+    DemoWorld(Catalog catalog) {
         Clock clock = Clocks.scaled(Duration.ofSeconds(SPEED), Duration.ofSeconds(1));
-        this.fis = LocalFis.builder().clock(clock).seed(7)
+        this.fis = LocalFis.builder().clock(clock).seed(7).catalog(catalog)
                 .inventory(inv -> inv.ec2Instances(WORKERS, ROLE_TAG, ROLE, "Environment", "demo"))
                 .alarms(a -> a.put(ALARM, FIVE_XX, "Sum", Duration.ofMinutes(1), 1, 1, ALARM_THRESHOLD,
                         "GreaterThanThreshold"))

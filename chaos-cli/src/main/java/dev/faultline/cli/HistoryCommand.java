@@ -3,11 +3,11 @@ package dev.faultline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.journal.JournalPage;
 import dev.faultline.core.journal.JournalQuery;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.journal.RunSummary;
-import dev.faultline.core.plan.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ final class HistoryCommand implements Callable<Integer> {
     private Instant since(String text) {
         try {
             return text.startsWith("P") || text.startsWith("-P")
-                    ? clock.instant().minus(Durations.parse(text)) : Instant.parse(text);
+                    ? clock.instant().minus(FisDuration.parse(text)) : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--since " + text
                     + " is neither an ISO-8601 duration (PT24H) nor an instant (2026-12-01T00:00:00Z)", e);

@@ -3,6 +3,9 @@ package dev.faultline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.aws.IamPolicies;
+import dev.faultline.core.FaultlineException;
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,16 +54,28 @@ final class IamCommand implements Callable<Integer> {
             description = "The role's 12-digit account id, when the template's roleArn has a placeholder instead.")
     String account;
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Checked checked = Checked.read(file, err);
+        Catalog actions;
+        try {
+            actions = catalog.catalog();
+        } catch (FaultlineException e) {
+            err.println("faultline iam: " + e.getMessage());
+            err.flush();
+            return Faultline.USAGE;
+        }
+        Validator validator = catalog.file == null ? Validator.standard() : Validator.standard().withCatalog(actions);
+        Checked checked = Checked.read(file, validator, err);
         if (checked.experiment().isEmpty()) {
             err.flush();
             return checked.exitCode();
         }
-        IamPolicies iam = IamPolicies.of(checked.experiment().get()).inRegion(region);
+        IamPolicies iam = IamPolicies.of(checked.experiment().get()).withCatalog(actions).inRegion(region);
         if (account != null) {
             if (!account.matches("\\d{12}")) {
                 err.println("faultline iam: --account " + account + " is not a 12-digit account id");

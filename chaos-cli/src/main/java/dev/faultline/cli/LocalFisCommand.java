@@ -1,7 +1,9 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.plan.Durations;
+import dev.faultline.core.validation.Validator;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.Faults;
 import dev.faultline.testkit.LocalFis;
@@ -80,6 +82,9 @@ final class LocalFisCommand implements Callable<Integer> {
                     + " permissions preflight of `faultline run` can check it (repeatable).")
     List<Path> roleFor = List.of();
 
+    @CommandLine.Mixin
+    CatalogOption catalog = new CatalogOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +98,7 @@ final class LocalFisCommand implements Callable<Integer> {
             Faults.Builder f = Faults.builder().seed(seed).throttling(throttleRate).connectionResets(resetRate)
                     .resetsAfterApply(loseResponseRate);
             if (latency != null) {
-                f.latency(Durations.parse(latency));
+                f.latency(FisDuration.parse(latency));
             }
             faults = f.build();
         } catch (java.time.format.DateTimeParseException e) {
@@ -107,14 +112,15 @@ final class LocalFisCommand implements Callable<Integer> {
         Clock clock = Clocks.scaled(Duration.ofSeconds(speed), Duration.ofSeconds(1));
         LocalFis fis;
         try {
+            Catalog actions = catalog.catalog();
             LocalFis.Builder b = LocalFis.builder().port(port).clock(clock).seed(seed).account(account).region(region)
-                    .faults(faults);
+                    .faults(faults).catalog(actions);
             if (inventory != null) {
                 b.inventory(inv -> inv.load(inventory));
             }
             List<Experiment> roles = new ArrayList<>();
             for (Path template : roleFor) {
-                Checked checked = Checked.read(template, err);
+                Checked checked = Checked.read(template, Validator.standard().withCatalog(actions), err);
                 if (checked.experiment().isEmpty()) {
                     err.flush();
                     return checked.exitCode();
@@ -123,7 +129,7 @@ final class LocalFisCommand implements Callable<Integer> {
             }
             LocalFis started = b.start();
             try {
-                roles.forEach(e -> LocalRoles.grant(started, e));
+                roles.forEach(e -> LocalRoles.grant(started, e, actions));
             } catch (RuntimeException e) {
                 started.close();
                 throw e;

@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.aws.IamPolicies;
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.testkit.LocalFis;
 
@@ -22,8 +23,22 @@ final class LocalRoles {
      * @throws IllegalArgumentException when the experiment has no usable role ARN
      */
     static String grant(LocalFis fis, Experiment experiment) {
+        return grant(fis, experiment, Catalog.defaultCatalog());
+    }
+
+    /**
+     * As {@link #grant(LocalFis, Experiment)}, with the permissions of another catalog's actions
+     * (the shipped one with a {@code --catalog} overlay).
+     *
+     * @param fis the LocalFis
+     * @param experiment the experiment
+     * @param catalog the catalog whose actions' permissions the role gets
+     * @return the role ARN
+     * @throws IllegalArgumentException when the experiment has no usable role ARN
+     */
+    static String grant(LocalFis fis, Experiment experiment, Catalog catalog) {
         String role = experiment.roleArn().orElseThrow(() -> new IllegalArgumentException("the template has no roleArn"));
-        IamPolicies policies = IamPolicies.of(experiment).inRegion(fis.region());
+        IamPolicies policies = IamPolicies.of(experiment).withCatalog(catalog).inRegion(fis.region());
         if (!policies.account().matches("\\d{12}")) {
             policies = policies.withAccount(fis.account());
         }

@@ -4,12 +4,12 @@ import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.aws.engine.FisEngineBuilder;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.journal.RunJournal;
-import dev.faultline.core.plan.Durations;
 import dev.faultline.core.validation.Validator;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration progress;
         try {
-            progress = Durations.parse(progressEvery);
+            progress = FisDuration.parse(progressEvery);
         } catch (java.time.format.DateTimeParseException e) {
             err.println("faultline run: --progress-every " + progressEvery + " is not an ISO-8601 duration such as PT30S");
             return Faultline.USAGE;
@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         RunOptions.Builder options = RunOptions.builder().preview(!noPreview).observeOnly(observeOnly);
         if (timeout != null) {
             try {
-                options.timeout(Durations.parse(timeout));
+                options.timeout(FisDuration.parse(timeout));
             } catch (java.time.format.DateTimeParseException e) {
                 err.println("faultline run: --timeout " + timeout + " is not an ISO-8601 duration such as PT30M");
                 return Faultline.USAGE;

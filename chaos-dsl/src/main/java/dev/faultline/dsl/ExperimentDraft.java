@@ -166,9 +166,8 @@ public final class ExperimentDraft extends DraftSettings {
      * @return a new draft
      */
     public ExperimentDraft recoveryWindow(Duration window) {
-        String checked = Checks.duration("the hypothesis", Optional.empty(), "recoveryWindow", window);
-        Duration parsed = Duration.parse(checked);
-        return hypothesis(h -> h.recoveryWindow(parsed));
+        Checks.duration("the hypothesis", Optional.empty(), "recoveryWindow", window);
+        return hypothesis(h -> h.recoveryWindow(window));
     }
 
     private ExperimentDraft hypothesis(UnaryOperator<Hypothesis.Builder> change) {

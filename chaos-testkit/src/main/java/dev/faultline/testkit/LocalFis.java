@@ -1,5 +1,6 @@
 package dev.faultline.testkit;
 
+import dev.faultline.core.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.testkit.internal.CatalogApi;
 import dev.faultline.testkit.internal.ClockTicker;
@@ -73,7 +74,8 @@ public final class LocalFis implements AutoCloseable {
         b.inventorySetup.accept(inventory);
         this.alarms = new Alarms(account, region, clock);
         b.alarmSetup.accept(alarms);
-        this.engine = new Engine(account, region, clock, inventory, alarms, b.seed);
+        // templates are validated against the catalog the catalog API lists: an overlay's actions are known to both
+        this.engine = new Engine(account, region, clock, inventory, alarms, b.seed, Validator.standard().withCatalog(b.catalog));
         engine.enforceTargetQuotas(b.enforceTargetQuotas);
         engine.manualClockTimeout(b.manualClockTimeout);
         this.experiments = new Experiments(engine, b.seed + 1);

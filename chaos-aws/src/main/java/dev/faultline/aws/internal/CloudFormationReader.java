@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.faultline.aws.ImportResult;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -31,6 +31,16 @@ import java.util.Map;
  */
 public final class CloudFormationReader {
 
+    /**
+     * One experiment template resource as read, which {@code FisImporter} turns into its public
+     * {@code ImportResult} (this package stays below the public one: no cycle between them).
+     *
+     * @param source the logical id, or {@code ""} when the document could not be read
+     * @param experiment the experiment, or null when it could not be read
+     * @param violations what was found
+     */
+    public record Resource(String source, Experiment experiment, ValidationResult violations) {}
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private CloudFormationReader() {}
@@ -42,7 +52,7 @@ public final class CloudFormationReader {
      * @param validator the validator to run on each experiment
      * @return one result per experiment template, or one failed result
      */
-    public static List<ImportResult> read(String text, Validator validator) {
+    public static List<Resource> read(String text, Validator validator) {
         JsonNode doc;
         try {
             doc = parse(text);
@@ -65,7 +75,7 @@ public final class CloudFormationReader {
                 }
             }
         }
-        List<ImportResult> results = new ArrayList<>();
+        List<Resource> results = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> r = it.next();
             if (CloudFormationWriter.TEMPLATE_TYPE.equals(r.getValue().path("Type").asText())) {
@@ -80,17 +90,17 @@ public final class CloudFormationReader {
         return results;
     }
 
-    private static ImportResult failure(Violation v) {
-        return new ImportResult("", null, ValidationResult.of(List.of(v)));
+    private static Resource failure(Violation v) {
+        return new Resource("", null, ValidationResult.of(List.of(v)));
     }
 
-    private static ImportResult resource(String id, JsonNode resource, JsonNode resources, List<String> accountIds,
+    private static Resource resource(String id, JsonNode resource, JsonNode resources, List<String> accountIds,
             Validator validator) {
         String base = JsonPointer.of("Resources", id);
         List<Violation> found = new ArrayList<>();
         JsonNode properties = resource.get("Properties");
         if (properties == null || !properties.isObject()) {
-            return new ImportResult(id, null, ValidationResult.of(List.of(Violation.error(ViolationCode.CFN_PROPERTIES_MISSING,
+            return new Resource(id, null, ValidationResult.of(List.of(Violation.error(ViolationCode.CFN_PROPERTIES_MISSING,
                     base + "/Properties", "The resource has no Properties object.", null))));
         }
         ObjectNode fis = (ObjectNode) toFis(Intrinsics.resolve(properties, base + "/Properties", found),
@@ -121,7 +131,7 @@ public final class CloudFormationReader {
         for (Violation v : checked.violations()) {
             found.add(v.movedTo(cfnPath(v.path(), id, accountIds)));
         }
-        return new ImportResult(id, read.experiment().orElse(null), ValidationResult.of(found));
+        return new Resource(id, read.experiment().orElse(null), ValidationResult.of(found));
     }
 
     /** Translates a JSON Pointer into the FIS template to one into the CloudFormation document. */
@@ -161,14 +171,7 @@ public final class CloudFormationReader {
     }
 
     private static List<String> tokens(String pointer) {
-        List<String> out = new ArrayList<>();
-        if (pointer.isEmpty()) {
-            return out;
-        }
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            out.add(raw.replace("~1", "/").replace("~0", "~"));
-        }
-        return out;
+        return JsonPointer.parse(pointer).tokens();
     }
 
     /** Renames CloudFormation property names to FIS fields, and scalars to the types FIS expects. */

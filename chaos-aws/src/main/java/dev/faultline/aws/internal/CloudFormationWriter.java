@@ -1,6 +1,5 @@
 package dev.faultline.aws.internal;
 
-import dev.faultline.aws.CompilationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TargetAccountConfiguration;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public final class CloudFormationWriter {
         try {
             return YAML.writeValueAsString(document(experiments));
         } catch (JsonProcessingException e) {
-            throw new CompilationException("The CloudFormation document could not be written as YAML: "
+            throw new UncheckedIOException("The CloudFormation document could not be written as YAML: "
                     + e.getOriginalMessage(), e);
         }
     }
@@ -139,7 +139,7 @@ public final class CloudFormationWriter {
         try {
             return (ObjectNode) JSON.readTree(TemplateJson.write(e));
         } catch (JsonProcessingException ex) {
-            throw new CompilationException("The template JSON of the experiment could not be read back: "
+            throw new UncheckedIOException("The template JSON of the experiment could not be read back: "
                     + ex.getOriginalMessage(), ex);
         }
     }

@@ -2,8 +2,6 @@ package dev.faultline.aws.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.aws.PolicyDocument;
-import dev.faultline.aws.PolicyStatement;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.ArnFormat;
 import dev.faultline.core.catalog.Catalog;
@@ -30,12 +28,24 @@ public final class PolicyBuilder {
     /**
      * What was built.
      *
-     * @param policy the permissions policy
+     * @param statements the statements of the permissions policy
      * @param notes what to review by hand
      * @param account the role's account, or {@code *}
      * @param partition the role's partition, {@code aws} by default
      */
-    public record Result(PolicyDocument policy, List<String> notes, String account, String partition) {}
+    public record Result(List<Statement> statements, List<String> notes, String account, String partition) {}
+
+    /**
+     * One statement of the permissions policy, which {@code IamPolicies} turns into its public
+     * {@code PolicyStatement} (this package stays below the public one: no cycle between them).
+     *
+     * @param sid the statement id, unique in the policy
+     * @param actions the IAM actions, sorted
+     * @param resources the resource ARNs or patterns, sorted
+     * @param conditions the condition block: operator, then key, then values
+     */
+    public record Statement(String sid, List<String> actions, List<String> resources,
+            Map<String, Map<String, List<String>>> conditions) {}
 
     /** The statement of the actions that take no resource-level permissions. */
     static final String ANY_RESOURCE = "ActionsWithoutResourceLevelPermissions";
@@ -350,18 +360,18 @@ public final class PolicyBuilder {
         grants.put(new Grant(sid, new TreeSet<>(resources), conditions), actions);
     }
 
-    private PolicyDocument document() {
-        List<PolicyStatement> statements = new ArrayList<>();
+    private List<Statement> document() {
+        List<Statement> statements = new ArrayList<>();
         Set<String> sids = new LinkedHashSet<>();
         for (Map.Entry<Grant, Set<String>> g : grants.entrySet()) {
             String sid = g.getKey().sid();
             for (int i = 2; !sids.add(sid); i++) {
                 sid = g.getKey().sid() + i;
             }
-            statements.add(new PolicyStatement(sid, null, new ArrayList<>(g.getValue()),
-                    new ArrayList<>(g.getKey().resources()), g.getKey().conditions()));
+            statements.add(new Statement(sid, List.copyOf(g.getValue()), List.copyOf(g.getKey().resources()),
+                    g.getKey().conditions()));
         }
-        return new PolicyDocument(statements);
+        return List.copyOf(statements);
     }
 
     /** A statement id part from a name: letters and digits, words capitalised. */

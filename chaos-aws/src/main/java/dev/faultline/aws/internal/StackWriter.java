@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.aws.IamPolicies;
 import dev.faultline.core.model.Experiment;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes a deployable CloudFormation stack: the experiment templates of {@link CloudFormationWriter},
@@ -30,9 +30,11 @@ public final class StackWriter {
      * @param experiments the experiments by logical id
      * @param withRole whether to add each experiment's execution role and point the template at it
      * @param withAlarms whether to add the alarms of each metric stop condition and point the template at them
+     * @param permissions the JSON of an experiment's least-privilege permissions policy, for its role
      * @return the document
      */
-    public static ObjectNode document(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms) {
+    public static ObjectNode document(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms,
+            Function<Experiment, String> permissions) {
         ObjectNode doc = CloudFormationWriter.document(experiments);
         ObjectNode resources = (ObjectNode) doc.get("Resources");
         for (Map.Entry<String, Experiment> entry : experiments.entrySet()) {
@@ -42,7 +44,7 @@ public final class StackWriter {
                 MetricAlarms.addTo(resources, id, entry.getValue(), properties);
             }
             if (withRole) {
-                resources.set(id + ROLE_SUFFIX, role(entry.getValue(), id));
+                resources.set(id + ROLE_SUFFIX, role(entry.getValue(), id, permissions));
                 ObjectNode getAtt = properties.putObject("RoleArn");
                 getAtt.putArray("Fn::GetAtt").add(id + ROLE_SUFFIX).add("Arn");
             }
@@ -71,7 +73,7 @@ public final class StackWriter {
     }
 
     /** The execution role: FIS may assume it for this account's experiments; the least privilege the actions need. */
-    private static ObjectNode role(Experiment experiment, String id) {
+    private static ObjectNode role(Experiment experiment, String id, Function<Experiment, String> permissions) {
         ObjectNode role = JsonNodeFactory.instance.objectNode();
         role.put("Type", "AWS::IAM::Role");
         ObjectNode p = role.putObject("Properties");
@@ -79,8 +81,7 @@ public final class StackWriter {
         p.set("AssumeRolePolicyDocument", trustPolicy());
         ObjectNode inline = p.putArray("Policies").addObject();
         inline.put("PolicyName", id + "Permissions");
-        JsonNode permissions = tree(IamPolicies.of(experiment).permissionsPolicy().toJson());
-        inline.set("PolicyDocument", permissions);
+        inline.set("PolicyDocument", tree(permissions.apply(experiment)));
         return role;
     }
 

@@ -211,6 +211,24 @@ public final class ParameterDefinition {
         return Optional.ofNullable(unconfirmed);
     }
 
+    /**
+     * Decides whether a value (a string, as on the wire) fits this parameter: its type, its
+     * range, its allowed values and list limits. This is the one decision: the validator, the
+     * DSL's argument checks and the catalog loader only report what it finds.
+     *
+     * <pre>{@code
+     * duration.check("PT5M");    // []
+     * duration.check("5m");      // [FORMAT: '5m' is not an ISO-8601 duration. Did you mean 'PT5M'? ...]
+     * }</pre>
+     *
+     * @param value the value as FIS reads it
+     * @return what is wrong, usually one problem (a list with too many items may also have a bad
+     *     item); empty when the value fits
+     */
+    public List<ParameterProblem> check(String value) {
+        return ParameterValues.check(this, Objects.requireNonNull(value, "value"));
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ParameterDefinition that

@@ -74,8 +74,8 @@ final class ParameterReader {
             return;
         }
         String value = node.textAllowEmpty("default");
-        ParameterValues.problem(builder.build(), value).ifPresent(problem -> {
-            throw node.error("default", "default \"" + value + "\" " + problem);
+        ParameterValues.check(builder.build(), value).stream().findFirst().ifPresent(problem -> {
+            throw node.error("default", "default \"" + value + "\": " + problem.message());
         });
         builder.defaultValue(value);
     }
@@ -111,8 +111,8 @@ final class ParameterReader {
             throw node.error("requiredWhen.parameter", "names no other parameter: \"" + other + "\"");
         }
         for (String value : when.get().values()) {
-            ParameterValues.problem(decider, value).ifPresent(problem -> {
-                throw node.error("requiredWhen.equals", "value \"" + value + "\" of " + other + " " + problem);
+            ParameterValues.check(decider, value).stream().findFirst().ifPresent(problem -> {
+                throw node.error("requiredWhen.equals", "value \"" + value + "\" of " + other + ": " + problem.message());
             });
         }
     }
@@ -173,7 +173,7 @@ final class ParameterReader {
         String text = node.optionalText(field).orElseThrow(() -> node.error(field,
                 "a duration parameter needs durationMin and durationMax (ISO-8601, for example PT1M)"));
         try {
-            return Duration.parse(text);
+            return FisDuration.parse(text);
         } catch (DateTimeParseException e) {
             throw node.error(field, "not an ISO-8601 duration: \"" + text + "\"");
         }

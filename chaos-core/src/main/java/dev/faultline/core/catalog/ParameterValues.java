@@ -1,91 +1,145 @@
 package dev.faultline.core.catalog;
 
+import dev.faultline.core.catalog.ParameterProblem.Kind;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
- * Checks a string value against a parameter definition. The loader uses it to check the
- * documented defaults and conditions of the data files.
+ * Decides, once for every user of the catalog, whether a string value (as on the wire) fits a
+ * parameter definition: {@link ParameterDefinition#check(String)} is this class. Numbers and
+ * JSON documents are read with surrounding blanks trimmed, durations, booleans and enum values
+ * as written, list items trimmed; durations through {@link FisDuration}.
  */
 final class ParameterValues {
 
-    private ParameterValues() {
-    }
+    private ParameterValues() {}
 
-    /** Returns what is wrong with the value, or empty when the parameter accepts it. */
-    static Optional<String> problem(ParameterDefinition parameter, String value) {
-        switch (parameter.type()) {
+    /** Returns what is wrong with the value: nothing (an empty list, not allocated) when the parameter accepts it. */
+    static List<ParameterProblem> check(ParameterDefinition def, String value) {
+        switch (def.type()) {
             case DURATION:
-                return durationProblem(parameter, value);
+                return duration(def, value);
             case INTEGER:
             case PERCENT:
-                return numberProblem(parameter, value, true);
+                return number(def, value, true);
             case NUMBER:
-                return numberProblem(parameter, value, false);
+                return number(def, value, false);
             case BOOLEAN:
-                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
-                        ? Optional.empty() : Optional.of("is not true or false");
+                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? List.of()
+                        : List.of(new ParameterProblem(Kind.TYPE, def.name() + " must be true or false, was '" + value + "'.",
+                                "Write \"true\" or \"false\"."));
             case ENUM:
-                return parameter.enumValues().contains(value)
-                        ? Optional.empty() : Optional.of("is not one of " + parameter.enumValues());
+                return def.enumValues().contains(value) ? List.of()
+                        : List.of(unknown(def, value, def.enumValues(), "Use one of "));
             case LIST:
-                return listProblem(parameter, value);
+                return list(def, value);
+            case JSON:
+                String trimmed = value.trim();
+                return trimmed.startsWith("{") || trimmed.startsWith("[") ? List.of()
+                        : List.of(new ParameterProblem(Kind.TYPE, def.name() + " must be a JSON document written as a string.",
+                                "Write a JSON object as a string, for example \"{\\\"DurationSeconds\\\":\\\"60\\\"}\"."));
             default:
-                return Optional.empty();
+                return List.of();
         }
     }
 
-    private static Optional<String> durationProblem(ParameterDefinition parameter, String value) {
-        Duration duration;
+    private static ParameterProblem unknown(ParameterDefinition def, String value, List<String> allowed, String use) {
+        List<String> near = Suggestions.nearest(value, allowed, 1);
+        return new ParameterProblem(Kind.VALUE_UNKNOWN, "'" + value + "' is not a value of " + def.name() + "; it takes "
+                + String.join(", ", allowed) + ".",
+                near.isEmpty() ? use + String.join(", ", allowed) + "." : "Did you mean '" + near.get(0) + "'?");
+    }
+
+    private static List<ParameterProblem> duration(ParameterDefinition def, String value) {
+        Duration d;
         try {
-            duration = Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            return Optional.of("is not an ISO-8601 duration");
+            d = FisDuration.parse(value);
+        } catch (DateTimeException e) {
+            return List.of(new ParameterProblem(Kind.FORMAT, "'" + value + "' is not an ISO-8601 duration.", durationHint(value)));
         }
-        if (parameter.durationMin().filter(min -> duration.compareTo(min) < 0).isPresent()
-                || parameter.durationMax().filter(max -> duration.compareTo(max) > 0).isPresent()) {
-            return Optional.of("is outside " + parameter.durationMin().orElseThrow() + ".."
-                    + parameter.durationMax().orElseThrow());
+        boolean low = def.durationMin().filter(min -> d.compareTo(min) < 0).isPresent();
+        boolean high = def.durationMax().filter(max -> d.compareTo(max) > 0).isPresent();
+        if (low || high || d.isNegative()) {
+            String min = def.durationMin().map(Duration::toString).orElse("PT0S");
+            return List.of(new ParameterProblem(Kind.RANGE, def.name() + " " + value + " is outside " + min + ".."
+                    + def.durationMax().map(Duration::toString).orElse("") + ".",
+                    "Use a duration from " + min + " to " + def.durationMax().map(Duration::toString).orElse("the maximum") + "."));
         }
-        return Optional.empty();
+        return List.of();
     }
 
-    private static Optional<String> numberProblem(ParameterDefinition parameter, String value, boolean whole) {
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            return Optional.of("is not a number");
-        }
-        if (whole && number.stripTrailingZeros().scale() > 0) {
-            return Optional.of("is not a whole number");
-        }
-        if (parameter.min().filter(min -> number.compareTo(min) < 0).isPresent()
-                || parameter.max().filter(max -> number.compareTo(max) > 0).isPresent()) {
-            return Optional.of("is outside " + parameter.min().map(BigDecimal::toPlainString).orElse("")
-                    + ".." + parameter.max().map(BigDecimal::toPlainString).orElse(""));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> listProblem(ParameterDefinition parameter, String value) {
-        List<String> items = List.of(value.split(",", -1));
-        if (items.stream().anyMatch(String::isBlank)) {
-            return Optional.of("has an empty item");
-        }
-        if (parameter.maxItems().isPresent() && items.size() > parameter.maxItems().getAsInt()) {
-            return Optional.of("has more than " + parameter.maxItems().getAsInt() + " items");
-        }
-        if (!parameter.itemValues().isEmpty()) {
-            for (String item : items) {
-                if (!parameter.itemValues().contains(item.trim())) {
-                    return Optional.of("has item \"" + item.trim() + "\", not one of " + parameter.itemValues());
-                }
+    private static String durationHint(String value) {
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (!v.startsWith("P")) {
+            try {
+                FisDuration.parse("PT" + v);
+                return "Did you mean 'PT" + v + "'? Durations are ISO-8601, such as PT5M.";
+            } catch (DateTimeException ignored) {
+                // no better hint
             }
         }
-        return Optional.empty();
+        return "Write an ISO-8601 duration such as PT5M or PT1H30M.";
+    }
+
+    private static List<ParameterProblem> number(ParameterDefinition def, String value, boolean whole) {
+        BigDecimal n;
+        try {
+            n = new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return List.of(new ParameterProblem(Kind.TYPE, def.name() + " must be a number, was '" + value + "'.",
+                    "Write a " + (whole ? "whole " : "") + "number" + range(def) + "."));
+        }
+        if (whole && n.stripTrailingZeros().scale() > 0) {
+            return List.of(new ParameterProblem(Kind.TYPE, def.name() + " must be a whole number, was '" + value + "'.",
+                    "Write a whole number" + range(def) + "."));
+        }
+        boolean low = def.min().filter(min -> n.compareTo(min) < 0).isPresent();
+        boolean high = def.max().filter(max -> n.compareTo(max) > 0).isPresent();
+        if (low || high) {
+            return List.of(new ParameterProblem(Kind.RANGE, def.name() + " " + value + " is outside "
+                    + def.min().map(BigDecimal::toPlainString).orElse("") + ".." + def.max().map(BigDecimal::toPlainString).orElse("")
+                    + ".", "Use a value" + range(def) + "."));
+        }
+        return List.of();
+    }
+
+    /** The range of a numeric parameter as the hints write it: {@code " from 1 to 100"}, or empty when unbounded. */
+    private static String range(ParameterDefinition def) {
+        if (def.min().isEmpty() && def.max().isEmpty()) {
+            return "";
+        }
+        return " from " + def.min().map(BigDecimal::toPlainString).orElse("-∞") + " to "
+                + def.max().map(BigDecimal::toPlainString).orElse("∞");
+    }
+
+    private static List<ParameterProblem> list(ParameterDefinition def, String value) {
+        String[] items = value.split(",", -1);
+        List<ParameterProblem> found = List.of();
+        if (def.maxItems().isPresent() && items.length > def.maxItems().getAsInt()) {
+            found = new ArrayList<>(2);
+            found.add(new ParameterProblem(Kind.RANGE, def.name() + " lists " + items.length + " items; at most "
+                    + def.maxItems().getAsInt() + " are allowed.", "Remove items."));
+        }
+        for (String item : items) {
+            String trimmed = item.trim();
+            ParameterProblem problem = null;
+            if (trimmed.isEmpty()) {
+                problem = new ParameterProblem(Kind.TYPE, def.name() + " has an empty item.", "Remove the stray comma.");
+            } else if (!def.itemValues().isEmpty() && !def.itemValues().contains(trimmed)) {
+                problem = unknown(def, trimmed, def.itemValues(), "Use items from ");
+            }
+            if (problem != null) {
+                if (found.isEmpty()) {
+                    return List.of(problem);
+                }
+                found.add(problem);
+                return List.copyOf(found);
+            }
+        }
+        return found.isEmpty() ? found : List.copyOf(found);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.faultline.core.validation.JsonPointer;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,7 +37,7 @@ final class PointerLocations {
             JsonLocation fieldAt = null;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.FIELD_NAME) {
-                    pending = pointers.peek() + "/" + escape(p.currentName());
+                    pending = JsonPointer.append(pointers.peek(), p.currentName());
                     fieldAt = p.currentTokenLocation();
                     continue;
                 }
@@ -90,9 +91,5 @@ final class PointerLocations {
             }
             p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
         }
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.engine.ActionOutcome;
 import dev.faultline.core.engine.ActionState;
 import dev.faultline.core.engine.EngineException;
@@ -216,7 +217,7 @@ final class EventCodec {
     private static SteadyStateCondition condition(JsonNode n) {
         SteadyStateCondition.Builder b = SteadyStateCondition.builder().name(optional(n, "name"))
                 .namespace(optional(n, "namespace")).metricName(optional(n, "metricName"))
-                .statistic(optional(n, "statistic")).period(Duration.parse(text(n, "period")))
+                .statistic(optional(n, "statistic")).period(FisDuration.parse(text(n, "period")))
                 .comparison(optional(n, "comparison").map(Comparison::valueOf));
         for (Map.Entry<String, JsonNode> d : n.path("dimensions").properties()) {
             b.putDimension(d.getKey(), d.getValue().asText());

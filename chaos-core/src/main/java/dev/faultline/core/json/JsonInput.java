@@ -3,6 +3,7 @@ package dev.faultline.core.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class JsonInput {
 
     /** Reads one known field, positioned on its value. */
     interface FieldReader {
-        void read(String name, int index, Pointer at) throws IOException;
+        void read(String name, int index, JsonPointer at) throws IOException;
     }
 
     /**
@@ -50,19 +51,19 @@ final class JsonInput {
      *
      * @return how many known fields were read
      */
-    int fields(Pointer path, List<String> known, FieldReader reader) throws IOException {
+    int fields(JsonPointer path, List<String> known, FieldReader reader) throws IOException {
         return fields(path, known, p.nextToken(), reader);
     }
 
-    /** As {@link #fields(Pointer, List, FieldReader)}, from a first token already read. */
-    int fields(Pointer path, List<String> known, JsonToken first, FieldReader reader) throws IOException {
+    /** As {@link #fields(JsonPointer, List, FieldReader)}, from a first token already read. */
+    int fields(JsonPointer path, List<String> known, JsonToken first, FieldReader reader) throws IOException {
         long seen = 0;
         int read = 0;
         for (JsonToken t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             int index = known.indexOf(name);
             p.nextToken();
-            Pointer at = path.child(name);
+            JsonPointer at = path.child(name);
             if (index < 0) {
                 unknownField(path, name, known);
                 continue;
@@ -80,7 +81,7 @@ final class JsonInput {
     }
 
     /** The current token as a non-negative int, reporting a fraction, a negative number or one beyond the int range. */
-    Integer wholeInt(Pointer path, String what, String hint) throws IOException {
+    Integer wholeInt(JsonPointer path, String what, String hint) throws IOException {
         Long n = wholeNumber(path, what, Integer.MAX_VALUE, hint);
         return n == null ? null : n.intValue();
     }
@@ -90,7 +91,7 @@ final class JsonInput {
      * or a larger one is a {@code json.type} error at the field (compared by magnitude first,
      * so {@code 1e1000000} costs no more than {@code 1}).
      */
-    Long wholeNumber(Pointer path, String what, long max, String hint) throws IOException {
+    Long wholeNumber(JsonPointer path, String what, long max, String hint) throws IOException {
         BigDecimal n = number(path);
         if (n == null) {
             return null;
@@ -130,10 +131,10 @@ final class JsonInput {
 
     /** A reader of one element at a path, positioned on the element's START_OBJECT. */
     interface ElementReader<T> {
-        T read(Pointer path) throws IOException;
+        T read(JsonPointer path) throws IOException;
     }
 
-    <T> int objectMap(Pointer path, ElementReader<T> element, BiConsumer<String, T> put) throws IOException {
+    <T> int objectMap(JsonPointer path, ElementReader<T> element, BiConsumer<String, T> put) throws IOException {
         if (!expectObject(path)) {
             return -1;
         }
@@ -142,7 +143,7 @@ final class JsonInput {
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             p.nextToken();
-            Pointer at = path.child(key);
+            JsonPointer at = path.child(key);
             if (!expectObject(at)) {
                 continue;
             }
@@ -155,14 +156,14 @@ final class JsonInput {
         return kept;
     }
 
-    <T> int objectList(Pointer path, ElementReader<T> element, Consumer<T> add) throws IOException {
+    <T> int objectList(JsonPointer path, ElementReader<T> element, Consumer<T> add) throws IOException {
         if (!expectArray(path)) {
             return -1;
         }
         int i = 0;
         int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-            Pointer at = path.child(i);
+            JsonPointer at = path.child(i);
             if (expectObject(at)) {
                 add.accept(element.read(at));
                 kept++;
@@ -171,7 +172,7 @@ final class JsonInput {
         return kept;
     }
 
-    int stringMap(Pointer path, BiConsumer<String, String> put) throws IOException {
+    int stringMap(JsonPointer path, BiConsumer<String, String> put) throws IOException {
         if (!expectObject(path)) {
             return -1;
         }
@@ -180,7 +181,7 @@ final class JsonInput {
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             p.nextToken();
-            Pointer at = path.child(key);
+            JsonPointer at = path.child(key);
             String value = string(at);
             if (value != null) {
                 put.accept(key, value);
@@ -193,7 +194,7 @@ final class JsonInput {
         return kept;
     }
 
-    int stringList(Pointer path, Consumer<String> add) throws IOException {
+    int stringList(JsonPointer path, Consumer<String> add) throws IOException {
         if (!expectArray(path)) {
             return -1;
         }
@@ -215,7 +216,7 @@ final class JsonInput {
      * The current token as a string. A number or boolean is reported and kept as its text (FIS
      * takes every parameter value as a string); a null, object or array is reported and skipped.
      */
-    String string(Pointer path) throws IOException {
+    String string(JsonPointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -229,11 +230,11 @@ final class JsonInput {
         return null;
     }
 
-    java.util.Optional<String> optString(Pointer path) throws IOException {
+    java.util.Optional<String> optString(JsonPointer path) throws IOException {
         return java.util.Optional.ofNullable(string(path));
     }
 
-    BigDecimal number(Pointer path) throws IOException {
+    BigDecimal number(JsonPointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getDecimalValue();
@@ -244,7 +245,7 @@ final class JsonInput {
     }
 
     /** A number as a double, keeping -0.0; a value beyond double's range is reported. */
-    Double real(Pointer path) throws IOException {
+    Double real(JsonPointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             violations.add(typeError(path, "a number", t));
@@ -260,13 +261,13 @@ final class JsonInput {
         return value;
     }
 
-    Duration duration(Pointer path) throws IOException {
+    Duration duration(JsonPointer path) throws IOException {
         String text = string(path);
         if (text == null) {
             return null;
         }
         try {
-            return Duration.parse(text);
+            return dev.faultline.core.catalog.FisDuration.parse(text);
         } catch (DateTimeException e) {
             violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "'" + text + "' is not an ISO-8601 duration.",
                     "Write a duration such as PT5M or PT1H30M."));
@@ -274,7 +275,7 @@ final class JsonInput {
         }
     }
 
-    Instant instant(Pointer path) throws IOException {
+    Instant instant(JsonPointer path) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return epochSeconds(path, p.getDecimalValue());
@@ -297,7 +298,7 @@ final class JsonInput {
      * arithmetic, so that {@code 1e1000000} or {@code 1e-1000000} costs no more than {@code 1}
      * (aligning the scales of such numbers would build a million-digit integer).
      */
-    private Instant epochSeconds(Pointer path, BigDecimal seconds) {
+    private Instant epochSeconds(JsonPointer path, BigDecimal seconds) {
         if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
             return outOfRange(path, seconds);
         }
@@ -313,7 +314,7 @@ final class JsonInput {
         }
     }
 
-    private Instant outOfRange(Pointer path, BigDecimal seconds) {
+    private Instant outOfRange(JsonPointer path, BigDecimal seconds) {
         violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "The timestamp " + seconds + " is out of range.",
                 "Use epoch seconds or an ISO-8601 date-time with an offset."));
         return null;
@@ -321,16 +322,16 @@ final class JsonInput {
 
     // ---- problems ------------------------------------------------------------------------
 
-    boolean expectObject(Pointer path) throws IOException {
+    boolean expectObject(JsonPointer path) throws IOException {
         return expect(JsonToken.START_OBJECT, "an object", path);
     }
 
-    boolean expectArray(Pointer path) throws IOException {
+    boolean expectArray(JsonPointer path) throws IOException {
         return expect(JsonToken.START_ARRAY, "an array", path);
     }
 
     /** Tells whether the current token starts what is expected; if not, reports it and skips the value. */
-    private boolean expect(JsonToken start, String expected, Pointer path) throws IOException {
+    private boolean expect(JsonToken start, String expected, JsonPointer path) throws IOException {
         if (p.currentToken() == start) {
             return true;
         }
@@ -339,7 +340,7 @@ final class JsonInput {
         return false;
     }
 
-    Violation typeError(Pointer path, String expected, JsonToken found) {
+    Violation typeError(JsonPointer path, String expected, JsonToken found) {
         return Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
                 found == JsonToken.VALUE_NULL ? "Remove the field or give it a value." : "Write " + expected + " here.");
     }
@@ -368,7 +369,7 @@ final class JsonInput {
         }
     }
 
-    void unknownField(Pointer path, String name, List<String> known) throws IOException {
+    void unknownField(JsonPointer path, String name, List<String> known) throws IOException {
         List<String> near = Suggestions.nearest(name, known, 1);
         violations.add(Violation.error(ViolationCode.JSON_FIELD_UNKNOWN, path.child(name).toString(),
                 "Unknown field '" + name + "'.",
@@ -377,12 +378,12 @@ final class JsonInput {
         p.skipChildren();
     }
 
-    private void duplicateKey(Pointer path, String key) {
+    private void duplicateKey(JsonPointer path, String key) {
         violations.add(Violation.warning(ViolationCode.JSON_FIELD_DUPLICATE, path.toString(),
                 "The key '" + key + "' appears twice; the last value wins.", "Remove one of them."));
     }
 
-    void badEnum(Pointer path, String value, List<String> allowed) {
+    void badEnum(JsonPointer path, String value, List<String> allowed) {
         List<String> near = Suggestions.nearest(value, allowed, 1);
         violations.add(Violation.error(ViolationCode.TEMPLATE_VALUE_UNKNOWN, path.toString(),
                 "'" + value + "' is not one of " + String.join(", ", allowed) + ".",

@@ -2,6 +2,7 @@ package dev.faultline.core.json;
 
 import dev.faultline.core.model.Comparison;
 import dev.faultline.core.model.MetricAlarm;
+import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class MetricAlarmReader {
     }
 
     /** Reads one alarm; null (with a violation) when it cannot be built. */
-    MetricAlarm read(Pointer path) throws IOException {
+    MetricAlarm read(JsonPointer path) throws IOException {
         MetricAlarm.Builder b = MetricAlarm.builder();
         boolean[] complete = {true};
         in.fields(path, FIELDS, (name, index, at) -> {

@@ -12,6 +12,7 @@ import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.TargetAccountConfiguration;
+import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class SettingsReader {
         this.in = in;
     }
 
-    LogConfiguration readLog(Pointer path) throws IOException {
+    LogConfiguration readLog(JsonPointer path) throws IOException {
         LogConfiguration.Builder b = LogConfiguration.builder();
         in.fields(path, Fields.LOG, (name, index, at) -> {
             if (index == 0) {
@@ -57,13 +58,13 @@ final class SettingsReader {
         return b.build();
     }
 
-    private CloudWatchLogsConfiguration readCloudWatchLogs(Pointer path) throws IOException {
+    private CloudWatchLogsConfiguration readCloudWatchLogs(JsonPointer path) throws IOException {
         CloudWatchLogsConfiguration.Builder b = CloudWatchLogsConfiguration.builder();
         in.fields(path, Fields.CLOUDWATCH_LOGS, (name, index, at) -> b.logGroupArn(in.optString(at)));
         return b.build();
     }
 
-    private S3Configuration readS3(Pointer path) throws IOException {
+    private S3Configuration readS3(JsonPointer path) throws IOException {
         S3Configuration.Builder b = S3Configuration.builder();
         in.fields(path, Fields.S3, (name, index, at) -> {
             if (index == 0) {
@@ -75,7 +76,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    ExperimentOptions readOptions(Pointer path) throws IOException {
+    ExperimentOptions readOptions(JsonPointer path) throws IOException {
         ExperimentOptions.Builder b = ExperimentOptions.builder();
         in.fields(path, Fields.OPTIONS, (name, index, at) -> {
             String value = in.string(at);
@@ -101,7 +102,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    ReportConfiguration readReport(Pointer path) throws IOException {
+    ReportConfiguration readReport(JsonPointer path) throws IOException {
         ReportConfiguration.Builder b = ReportConfiguration.builder();
         in.fields(path, Fields.REPORT, (name, index, at) -> {
             switch (name) {
@@ -136,7 +137,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    private String readDashboard(Pointer path) throws IOException {
+    private String readDashboard(JsonPointer path) throws IOException {
         String[] id = {null};
         in.fields(path, Fields.DASHBOARD, (name, index, at) -> id[0] = in.string(at));
         if (id[0] == null) {
@@ -147,7 +148,7 @@ final class SettingsReader {
         return id[0];
     }
 
-    TargetAccountConfiguration readAccount(Pointer path) throws IOException {
+    TargetAccountConfiguration readAccount(JsonPointer path) throws IOException {
         TargetAccountConfiguration.Builder b = TargetAccountConfiguration.builder();
         in.fields(path, Fields.ACCOUNT, (name, index, at) -> {
             if (index == 0) {
@@ -161,7 +162,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    Hypothesis readHypothesis(Pointer path) throws IOException {
+    Hypothesis readHypothesis(JsonPointer path) throws IOException {
         Hypothesis.Builder b = Hypothesis.builder();
         in.fields(path, Fields.HYPOTHESIS, (name, index, at) -> {
             if (index == 0) {
@@ -176,7 +177,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    private SteadyStateCondition readCondition(Pointer path) throws IOException {
+    private SteadyStateCondition readCondition(JsonPointer path) throws IOException {
         SteadyStateCondition.Builder b = SteadyStateCondition.builder();
         in.fields(path, Fields.CONDITION, (name, index, at) -> {
             switch (name) {
@@ -227,7 +228,7 @@ final class SettingsReader {
         return b.build();
     }
 
-    private Set<CheckPhase> phases(Pointer path) throws IOException {
+    private Set<CheckPhase> phases(JsonPointer path) throws IOException {
         Set<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
         List<String> values = new ArrayList<>(3);
         in.stringList(path, values::add);

@@ -11,6 +11,7 @@ import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TemplateMetadata;
+import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
@@ -55,7 +56,7 @@ final class TemplateReader {
                 violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "", "The document is empty.",
                         "Provide an experiment template as a JSON object."));
             } else if (t != JsonToken.START_OBJECT) {
-                violations.add(in.typeError(Pointer.ROOT, "a JSON object (the experiment template)", t));
+                violations.add(in.typeError(JsonPointer.ROOT, "a JSON object (the experiment template)", t));
             } else {
                 experiment = readTop();
                 if (p.nextToken() != null) {
@@ -91,21 +92,21 @@ final class TemplateReader {
     private Experiment readTop() throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "experimentTemplate".equals(p.currentName())) {
-            Pointer at = Pointer.ROOT.child("experimentTemplate");
+            JsonPointer at = JsonPointer.ROOT.child("experimentTemplate");
             p.nextToken();
             if (!in.expectObject(at)) {
-                in.fields(Pointer.ROOT, List.of("experimentTemplate"), (name, index, ignored) -> p.skipChildren());
+                in.fields(JsonPointer.ROOT, List.of("experimentTemplate"), (name, index, ignored) -> p.skipChildren());
                 return Experiment.builder().build();
             }
             prefix = at.toString();
             Experiment e = readTemplate(at, p.nextToken());
-            in.fields(Pointer.ROOT, List.of("experimentTemplate"), (name, index, again) -> p.skipChildren());
+            in.fields(JsonPointer.ROOT, List.of("experimentTemplate"), (name, index, again) -> p.skipChildren());
             return e;
         }
-        return readTemplate(Pointer.ROOT, t);
+        return readTemplate(JsonPointer.ROOT, t);
     }
 
-    private Experiment readTemplate(Pointer path, JsonToken first) throws IOException {
+    private Experiment readTemplate(JsonPointer path, JsonToken first) throws IOException {
         Experiment.Builder b = Experiment.builder();
         TemplateMetadata.Builder meta = TemplateMetadata.builder();
         boolean[] hasMeta = {false};
@@ -180,7 +181,7 @@ final class TemplateReader {
         }
     }
 
-    private void readMetadata(TemplateMetadata.Builder meta, String name, Pointer at) throws IOException {
+    private void readMetadata(TemplateMetadata.Builder meta, String name, JsonPointer at) throws IOException {
         switch (name) {
             case "id":
                 meta.id(in.optString(at));
@@ -207,7 +208,7 @@ final class TemplateReader {
         }
     }
 
-    private TemplateTarget readTarget(Pointer path) throws IOException {
+    private TemplateTarget readTarget(JsonPointer path) throws IOException {
         TemplateTarget.Builder b = TemplateTarget.builder();
         in.fields(path, Fields.TARGET, (name, index, at) -> {
             switch (name) {
@@ -241,7 +242,7 @@ final class TemplateReader {
         return b.build();
     }
 
-    private Filter readFilter(Pointer path) throws IOException {
+    private Filter readFilter(JsonPointer path) throws IOException {
         Filter.Builder b = Filter.builder();
         in.fields(path, Fields.FILTER, (name, index, at) -> {
             if (index == 0) {
@@ -254,7 +255,7 @@ final class TemplateReader {
         return b.build();
     }
 
-    private Action readAction(Pointer path) throws IOException {
+    private Action readAction(JsonPointer path) throws IOException {
         Action.Builder b = Action.builder();
         in.fields(path, Fields.ACTION, (name, index, at) -> {
             switch (name) {
@@ -281,7 +282,7 @@ final class TemplateReader {
         return b.build();
     }
 
-    private StopCondition readStopCondition(Pointer path) throws IOException {
+    private StopCondition readStopCondition(JsonPointer path) throws IOException {
         StopCondition.Builder b = StopCondition.builder();
         in.fields(path, Fields.STOP_CONDITION, (name, index, at) -> {
             if (index == 0) {

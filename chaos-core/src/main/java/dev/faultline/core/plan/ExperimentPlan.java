@@ -1,6 +1,7 @@
 package dev.faultline.core.plan;
 
 import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import java.time.DateTimeException;
@@ -114,7 +115,7 @@ public final class ExperimentPlan {
             return Optional.empty();
         }
         try {
-            Duration d = Durations.parse(text);
+            Duration d = FisDuration.parse(text);
             if (d.isNegative()) {
                 return Optional.empty();
             }

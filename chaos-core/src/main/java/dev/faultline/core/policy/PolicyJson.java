@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.validation.JsonPointer;
 import java.time.DateTimeException;
@@ -182,7 +183,7 @@ final class PolicyJson {
     private void duration(JsonNode value, String path, Consumer<Duration> set) {
         if (value.isTextual()) {
             try {
-                Duration d = Duration.parse(value.textValue());
+                Duration d = FisDuration.parse(value.textValue());
                 if (!d.isNegative() && !d.isZero()) {
                     set.accept(d);
                     return;

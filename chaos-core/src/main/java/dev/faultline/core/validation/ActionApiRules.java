@@ -4,7 +4,6 @@ import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.nonBlank;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
@@ -15,7 +14,7 @@ import java.util.Set;
 /** The action section of the API rules: ids, descriptions, parameter names and values, target references and the quota on actions. */
 final class ActionApiRules {
 
-    private static final LazyPointer ACTIONS = LazyPointer.of("/actions");
+    private static final JsonPointer ACTIONS = JsonPointer.parse("/actions");
 
     private ActionApiRules() {}
 
@@ -33,7 +32,7 @@ final class ActionApiRules {
         }
         Set<String> targetNames = e.targets().keySet();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            LazyPointer at = append(ACTIONS, entry.getKey());
+            JsonPointer at = append(ACTIONS, entry.getKey());
             ApiRules.name(entry.getKey(), at, "The action name", out);
             Action a = entry.getValue();
             String id = required(a.actionId(), at, "actionId", "The action id",
@@ -49,7 +48,7 @@ final class ActionApiRules {
                         && (p.getValue().isEmpty() || Checks.hasNonBlank(p.getValue()))) {
                     continue; // the common case: no path to build
                 }
-                LazyPointer pat = append(append(at, "parameters"), p.getKey());
+                JsonPointer pat = append(append(at, "parameters"), p.getKey());
                 length(p.getKey(), 1, 64, pat, "The parameter name", out);
                 length(p.getValue(), 1, 1024, pat, "The parameter value", out);
                 nonBlank(p.getValue(), pat, "The parameter value", out);
@@ -58,7 +57,7 @@ final class ActionApiRules {
                 if (Checks.fits(t.getKey(), 1, 64) && targetNames.contains(t.getValue())) {
                     continue; // the common case: no path to build
                 }
-                LazyPointer tat = append(append(at, "targets"), t.getKey());
+                JsonPointer tat = append(append(at, "targets"), t.getKey());
                 length(t.getKey(), 1, 64, tat, "The target key", out);
                 if (!targetNames.contains(t.getValue())) {
                     List<String> near = Checks.nearestName(t.getValue(), targetNames);

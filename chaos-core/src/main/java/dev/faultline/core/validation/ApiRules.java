@@ -4,7 +4,6 @@ import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.nonBlank;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.model.Experiment;
 import java.util.List;
@@ -33,7 +32,7 @@ final class ApiRules implements ValidationRule {
         String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
-        tags(e.tags(), LazyPointer.of("/tags"), true, out);
+        tags(e.tags(), JsonPointer.parse("/tags"), true, out);
         StopConditionApiRules.stopConditions(e, out);
         TargetApiRules.targets(e, out);
         ActionApiRules.actions(e, out);
@@ -46,7 +45,7 @@ final class ApiRules implements ValidationRule {
         });
     }
 
-    static void name(String name, LazyPointer at, String what, List<Violation> out) {
+    static void name(String name, JsonPointer at, String what, List<Violation> out) {
         if (!Checks.fits(name, 1, 64)) {
             length(name, 1, 64, at, what + " '" + name + "'", out);
         }
@@ -54,7 +53,7 @@ final class ApiRules implements ValidationRule {
     }
 
     /** Checks a tag map; only tags the template sets ({@code own}) may not use the reserved aws: prefix. */
-    static void tags(Map<String, String> tags, LazyPointer at, boolean own, List<Violation> out) {
+    static void tags(Map<String, String> tags, JsonPointer at, boolean own, List<Violation> out) {
         if (tags.size() > MAX_TAGS) {
             out.add(Violation.error(ViolationCode.TEMPLATE_TAGS_TOO_MANY, at.toString(), "There are " + tags.size() + " tags; FIS allows at most "
                     + MAX_TAGS + ".", "Remove tags until 50 or fewer remain."));
@@ -64,7 +63,7 @@ final class ApiRules implements ValidationRule {
                     && !(own && tag.getKey().startsWith("aws:"))) {
                 continue; // the common case: no path to build
             }
-            LazyPointer tat = append(at, tag.getKey());
+            JsonPointer tat = append(at, tag.getKey());
             length(tag.getKey(), 1, 128, tat, "The tag key", out);
             length(tag.getValue(), 0, 256, tat, "The tag value", out);
             if (own && tag.getKey().startsWith("aws:")) {

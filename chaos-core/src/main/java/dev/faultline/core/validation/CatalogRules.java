@@ -1,6 +1,6 @@
 package dev.faultline.core.validation;
 
-import static dev.faultline.core.validation.LazyPointer.append;
+import static dev.faultline.core.validation.JsonPointer.append;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +33,8 @@ import java.util.Set;
 final class CatalogRules implements ValidationRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LazyPointer ACTIONS = LazyPointer.of("/actions");
-    private static final LazyPointer TARGETS = LazyPointer.of("/targets");
+    private static final JsonPointer ACTIONS = JsonPointer.parse("/actions");
+    private static final JsonPointer TARGETS = JsonPointer.parse("/targets");
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
@@ -46,7 +46,7 @@ final class CatalogRules implements ValidationRule {
             if (a.actionId().isEmpty()) {
                 continue;
             }
-            LazyPointer at = append(ACTIONS, entry.getKey());
+            JsonPointer at = append(ACTIONS, entry.getKey());
             Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isEmpty()) {
                 List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
@@ -60,7 +60,7 @@ final class CatalogRules implements ValidationRule {
             action(entry.getKey(), a, def.get(), e, catalog, at, out);
         }
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
-            LazyPointer at = append(TARGETS, entry.getKey());
+            JsonPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
             if (!usedTargets.contains(entry.getKey())) {
                 out.add(Violation.warning(ViolationCode.TARGET_UNUSED, at.toString(), "No action uses target '" + entry.getKey() + "'.",
@@ -71,7 +71,7 @@ final class CatalogRules implements ValidationRule {
 
     // ---- actions -------------------------------------------------------------------------
 
-    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, LazyPointer at,
+    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, JsonPointer at,
             List<Violation> out) {
         if (def.deprecated()) {
             out.add(Violation.warning(ViolationCode.ACTION_ID_DEPRECATED, append(at, "actionId").toString(),
@@ -82,7 +82,7 @@ final class CatalogRules implements ValidationRule {
         parameters(a, def, catalog, at, out);
     }
 
-    private static void targetKeys(Action a, ActionDefinition def, Experiment e, LazyPointer at, List<Violation> out) {
+    private static void targetKeys(Action a, ActionDefinition def, Experiment e, JsonPointer at, List<Violation> out) {
         Map<String, TargetKeyDefinition> keys = def.targets();
         if (keys.isEmpty()) {
             if (!a.targets().isEmpty()) {
@@ -100,7 +100,7 @@ final class CatalogRules implements ValidationRule {
             return;
         }
         for (Map.Entry<String, String> t : a.targets().entrySet()) {
-            LazyPointer tat = append(append(at, "targets"), t.getKey());
+            JsonPointer tat = append(append(at, "targets"), t.getKey());
             TemplateTarget target = e.targets().get(t.getValue());
             Optional<String> type = target == null ? Optional.empty() : target.resourceType();
             TargetKeyDefinition key = keys.get(t.getKey());
@@ -110,6 +110,13 @@ final class CatalogRules implements ValidationRule {
                         "Unexpected target \"" + t.getKey() + "\" found in action; " + def.id()
                                 + " takes its targets under " + String.join(", ", keys.keySet()) + ".",
                         "Use the key '" + right + "'."));
+                if (type.isPresent() && def.targetKeyFor(type.get()).isEmpty()) {
+                    // a misspelt key does not hide a target no key of the action takes
+                    out.add(Violation.error(ViolationCode.ACTION_TARGET_TYPE_MISMATCH, tat.toString(),
+                            "Target '" + t.getValue() + "' has resource type " + type.get() + ", but " + def.id()
+                                    + " takes no target of that type.",
+                            "Point '" + right + "' at a target of type " + String.join(" or ", keys.get(right).resourceTypes()) + "."));
+                }
                 continue;
             }
             if (type.isPresent() && !key.accepts(type.get())) {
@@ -121,8 +128,8 @@ final class CatalogRules implements ValidationRule {
         }
     }
 
-    private static void parameters(Action a, ActionDefinition def, Catalog catalog, LazyPointer at, List<Violation> out) {
-        LazyPointer pat = append(at, "parameters");
+    private static void parameters(Action a, ActionDefinition def, Catalog catalog, JsonPointer at, List<Violation> out) {
+        JsonPointer pat = append(at, "parameters");
         for (Map.Entry<String, String> p : a.parameters().entrySet()) {
             Optional<ParameterDefinition> pdef = def.parameter(p.getKey());
             if (pdef.isEmpty()) {
@@ -188,7 +195,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     /** The {@code documentParameters} of an {@code AWSFIS-Run-*} document, checked against the catalog. */
-    private static void ssmDocument(Action a, Catalog catalog, LazyPointer pat, List<Violation> out) {
+    private static void ssmDocument(Action a, Catalog catalog, JsonPointer pat, List<Violation> out) {
         String arn = a.parameters().get("documentArn");
         String parameters = a.parameters().get("documentParameters");
         if (arn == null) {
@@ -239,7 +246,14 @@ final class CatalogRules implements ValidationRule {
 
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(String name, TemplateTarget t, Experiment e, Catalog catalog, LazyPointer at, List<Violation> out) {
+    private static void target(String name, TemplateTarget t, Experiment e, Catalog catalog, JsonPointer at, List<Violation> out) {
+        resourceType(name, t, e, catalog, at, out);
+        // the actions' target quotas depend on the actions, not on the resource type: checked even when the type is bad
+        actionTargetQuota(name, t, e, catalog, at, out);
+    }
+
+    private static void resourceType(String name, TemplateTarget t, Experiment e, Catalog catalog, JsonPointer at,
+            List<Violation> out) {
         if (t.resourceType().isEmpty()) {
             return;
         }
@@ -261,7 +275,7 @@ final class CatalogRules implements ValidationRule {
         }
         identification(name, t, r, e, catalog, at, out);
         for (Map.Entry<String, String> p : t.parameters().entrySet()) {
-            LazyPointer path = append(append(at, "parameters"), p.getKey());
+            JsonPointer path = append(append(at, "parameters"), p.getKey());
             Optional<ParameterDefinition> pdef = r.parameter(p.getKey());
             if (pdef.isEmpty()) {
                 List<String> near = Suggestions.nearest(p.getKey(), r.parameters().keySet(), 1);
@@ -287,11 +301,10 @@ final class CatalogRules implements ValidationRule {
                         "Use an ARN like arn:aws:" + r.arnService().orElse("…") + ":…:" + r.arnResourcePrefix().orElse("") + "…"));
             }
         }
-        actionTargetQuota(name, t, e, catalog, at, out);
     }
 
     private static void identification(String name, TemplateTarget t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
-            LazyPointer at, List<Violation> out) {
+            JsonPointer at, List<Violation> out) {
         Identification id = r.identification();
         String by = r.type();
         for (Action a : e.actions().values()) {
@@ -326,7 +339,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     private static void means(boolean used, Identification id, Identification.Means means, String field, String by,
-            LazyPointer at, List<Violation> out) {
+            JsonPointer at, List<Violation> out) {
         if (used && !id.allows(means)) {
             out.add(Violation.error(ViolationCode.TARGET_IDENTIFICATION_MISMATCH, append(at, field).toString(),
                     by + " does not support " + field + " for its targets.",
@@ -343,7 +356,7 @@ final class CatalogRules implements ValidationRule {
     }
 
     /** Warns when a target can hold more resources than an action's per-action target quota. */
-    private static void actionTargetQuota(String name, TemplateTarget t, Experiment e, Catalog catalog, LazyPointer at,
+    private static void actionTargetQuota(String name, TemplateTarget t, Experiment e, Catalog catalog, JsonPointer at,
             List<Violation> out) {
         long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
         Optional<SelectionMode> mode = t.selectionMode();

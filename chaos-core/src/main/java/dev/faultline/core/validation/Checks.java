@@ -20,7 +20,7 @@ final class Checks {
     }
 
     /** {@link #required(Optional, String, String, String, List)} at a pointer built only for the error. */
-    static String required(Optional<String> value, LazyPointer path, String what, String hint, List<Violation> out) {
+    static String required(Optional<String> value, JsonPointer path, String what, String hint, List<Violation> out) {
         if (value.isEmpty()) {
             return required(value, path.toString(), what, hint, out);
         }
@@ -28,31 +28,31 @@ final class Checks {
     }
 
     /** {@link #required(Optional, String, String, String, List)} at field {@code token} of {@code parent}, built only for the error. */
-    static String required(Optional<String> value, LazyPointer parent, String token, String what, String hint,
+    static String required(Optional<String> value, JsonPointer parent, String token, String what, String hint,
             List<Violation> out) {
         if (value.isEmpty()) {
-            return required(value, LazyPointer.append(parent, token), what, hint, out);
+            return required(value, parent.child(token), what, hint, out);
         }
         return value.get();
     }
 
     /** {@link #length(String, int, int, String, String, List)} at field {@code token} of {@code parent}, built only for an error. */
-    static void length(String value, int min, int max, LazyPointer parent, String token, String what,
+    static void length(String value, int min, int max, JsonPointer parent, String token, String what,
             List<Violation> out) {
         if (!fits(value, min, max)) {
-            length(value, min, max, LazyPointer.append(parent, token).toString(), what, out);
+            length(value, min, max, parent.child(token).toString(), what, out);
         }
     }
 
     /** {@link #length(String, int, int, String, String, List)} at a pointer built only for an error. */
-    static void length(String value, int min, int max, LazyPointer path, String what, List<Violation> out) {
+    static void length(String value, int min, int max, JsonPointer path, String what, List<Violation> out) {
         if (!fits(value, min, max)) {
             length(value, min, max, path.toString(), what, out);
         }
     }
 
     /** {@link #nonBlank(String, String, String, List)} at a pointer built only for an error. */
-    static void nonBlank(String value, LazyPointer path, String what, List<Violation> out) {
+    static void nonBlank(String value, JsonPointer path, String what, List<Violation> out) {
         if (value != null && !value.isEmpty() && !hasNonBlank(value)) {
             nonBlank(value, path.toString(), what, out);
         }

@@ -1,5 +1,7 @@
 package dev.faultline.core.validation;
 
+import dev.faultline.core.catalog.ParameterProblem;
+
 /** The codes a parameter value is reported with, by whose parameter it is: an action's, a target's or an SSM document's. */
 enum ParameterCodes {
 
@@ -17,6 +19,20 @@ enum ParameterCodes {
     final ViolationCode range;
     final ViolationCode valueUnknown;
     final ViolationCode format;
+
+    /** The code of a kind of problem with a parameter of this owner. */
+    ViolationCode of(ParameterProblem.Kind kind) {
+        switch (kind) {
+            case TYPE:
+                return type;
+            case FORMAT:
+                return format;
+            case RANGE:
+                return range;
+            default:
+                return valueUnknown;
+        }
+    }
 
     ParameterCodes(ViolationCode type, ViolationCode range, ViolationCode valueUnknown, ViolationCode format) {
         this.type = type;

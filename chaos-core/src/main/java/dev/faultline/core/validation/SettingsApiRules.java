@@ -3,8 +3,8 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.LogConfiguration;
@@ -77,7 +77,7 @@ final class SettingsApiRules {
         }
         length(value, 1, 32, at, "The duration", out);
         try {
-            Duration d = Duration.parse(value);
+            Duration d = FisDuration.parse(value);
             if (d.isNegative() || d.isZero()) {
                 out.add(Violation.error(ViolationCode.REPORT_DURATION_RANGE, at, "The duration must be positive.", "Use, say, PT20M."));
             }

@@ -3,7 +3,6 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.Experiment;
@@ -14,7 +13,7 @@ import java.util.Set;
 /** The stop-condition section of the API rules: required source and alarm ARN, the two sources FIS accepts, and the quota on stop conditions. */
 final class StopConditionApiRules {
 
-    private static final LazyPointer STOP_CONDITIONS = LazyPointer.of("/stopConditions");
+    private static final JsonPointer STOP_CONDITIONS = JsonPointer.parse("/stopConditions");
     private static final List<String> SOURCES = List.of(StopCondition.SOURCE_NONE, StopCondition.SOURCE_ALARM);
 
     private StopConditionApiRules() {}
@@ -42,7 +41,7 @@ final class StopConditionApiRules {
         boolean alarm = false;
         for (int i = 0; i < conditions.size(); i++) {
             StopCondition c = conditions.get(i);
-            LazyPointer at = append(STOP_CONDITIONS, i);
+            JsonPointer at = append(STOP_CONDITIONS, i);
             String source = required(c.source(), at, "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
             length(source, 1, 64, at, "source", "The source", out);

@@ -3,7 +3,6 @@ package dev.faultline.core.validation;
 import static dev.faultline.core.validation.Checks.length;
 import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
-import static dev.faultline.core.validation.LazyPointer.append;
 
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
@@ -17,19 +16,19 @@ import java.util.Set;
 final class TargetApiRules {
 
     private static final String LAMBDA_LATEST = "$LATEST";
-    private static final LazyPointer TARGETS = LazyPointer.of("/targets");
+    private static final JsonPointer TARGETS = JsonPointer.parse("/targets");
 
     private TargetApiRules() {}
 
     static void targets(Experiment e, List<Violation> out) {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
-            LazyPointer at = append(TARGETS, entry.getKey());
+            JsonPointer at = append(TARGETS, entry.getKey());
             ApiRules.name(entry.getKey(), at, "The target name", out);
             target(entry.getValue(), at, out);
         }
     }
 
-    private static void target(TemplateTarget t, LazyPointer at, List<Violation> out) {
+    private static void target(TemplateTarget t, JsonPointer at, List<Violation> out) {
         String type = required(t.resourceType(), at, "resourceType", "The target's resource type",
                 "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
         length(type, 1, 128, at, "resourceType", "The resource type", out);
@@ -65,15 +64,15 @@ final class TargetApiRules {
             filter(t.filters().get(i), append(append(at, "filters"), i), out);
         }
         for (Map.Entry<String, String> p : t.parameters().entrySet()) {
-            LazyPointer pat = append(append(at, "parameters"), p.getKey());
+            JsonPointer pat = append(append(at, "parameters"), p.getKey());
             length(p.getKey(), 1, 64, pat, "The parameter name", out);
             length(p.getValue(), 1, 1024, pat, "The parameter value", out);
             targetParameterValue(p.getValue(), pat, out);
         }
     }
 
-    private static void selection(TemplateTarget t, LazyPointer at, List<Violation> out) {
-        LazyPointer path = append(at, "selectionMode");
+    private static void selection(TemplateTarget t, JsonPointer at, List<Violation> out) {
+        JsonPointer path = append(at, "selectionMode");
         if (t.selectionMode().isEmpty()) {
             out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, path.toString(), "The target's selection mode is required.",
                     "Set \"selectionMode\" to ALL, COUNT(n) or PERCENT(n)."));
@@ -112,7 +111,7 @@ final class TargetApiRules {
     }
 
     /** The target-parameter value pattern, anchored: {@code ^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$}. */
-    private static void targetParameterValue(String value, LazyPointer path, List<Violation> out) {
+    private static void targetParameterValue(String value, JsonPointer path, List<Violation> out) {
         if (Placeholders.contains(value)) {
             return; // reported as a placeholder by ArnRules
         }
@@ -144,7 +143,7 @@ final class TargetApiRules {
         }
     }
 
-    private static void filter(Filter f, LazyPointer at, List<Violation> out) {
+    private static void filter(Filter f, JsonPointer at, List<Violation> out) {
         String path = required(f.path(), at, "path", "The filter path",
                 "Set \"path\", for example \"State.Name\".", out);
         length(path, 1, 256, at, "path", "The filter path", out);

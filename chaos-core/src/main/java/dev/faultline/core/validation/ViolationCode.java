@@ -280,12 +280,12 @@ public enum ViolationCode {
     }
 
     private final String code;
-    private final Area area;
+    private final ViolationArea area;
     private final Severity severity;
 
     ViolationCode(String code, Severity severity) {
         this.code = code;
-        this.area = Area.of(code.substring(0, code.indexOf('.')));
+        this.area = ViolationArea.of(code.substring(0, code.indexOf('.')));
         this.severity = severity;
     }
 
@@ -313,7 +313,7 @@ public enum ViolationCode {
      *
      * @return the area
      */
-    public Area area() {
+    public ViolationArea area() {
         return area;
     }
 
@@ -347,65 +347,5 @@ public enum ViolationCode {
     @Override
     public String toString() {
         return code;
-    }
-
-    /** The fixed set of areas, following the template's structure; the first part of every code. */
-    public enum Area {
-        /** {@code json.*} codes. */
-        JSON("json"),
-        /** {@code template.*} codes. */
-        TEMPLATE("template"),
-        /** {@code stop-condition.*} codes. */
-        STOP_CONDITION("stop-condition"),
-        /** {@code quota.*} codes. */
-        QUOTA("quota"),
-        /** {@code target.*} codes. */
-        TARGET("target"),
-        /** {@code action.*} codes. */
-        ACTION("action"),
-        /** {@code parameter.*} codes. */
-        PARAMETER("parameter"),
-        /** {@code log.*} codes. */
-        LOG("log"),
-        /** {@code report.*} codes. */
-        REPORT("report"),
-        /** {@code account.*} codes. */
-        ACCOUNT("account"),
-        /** {@code arn.*} codes. */
-        ARN("arn"),
-        /** {@code graph.*} codes. */
-        GRAPH("graph"),
-        /** {@code hypothesis.*} codes. */
-        HYPOTHESIS("hypothesis"),
-        /** {@code policy.*} codes. */
-        POLICY("policy"),
-        /** {@code cfn.*} codes. */
-        CFN("cfn"),
-        /** {@code input.*} codes: the file given to a command, before it is read as a template. */
-        INPUT("input");
-
-        private final String word;
-
-        Area(String word) {
-            this.word = word;
-        }
-
-        /**
-         * The area's word, the part of a code before the dot.
-         *
-         * @return the word, such as {@code stop-condition}
-         */
-        public String word() {
-            return word;
-        }
-
-        static Area of(String word) {
-            for (Area a : values()) {
-                if (a.word.equals(word)) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("no area " + word);
-        }
     }
 }

@@ -76,7 +76,7 @@ class CatalogLoadTest {
     void load_defaultOutsideRange_isRejected() {
         ObjectNode actions = actions();
         parameter(actions, "aws:lambda:invocation-add-delay", 2).put("default", "900001");
-        assertLoadFails(actions).hasMessageContaining("(startupDelayMilliseconds).default: default \"900001\" is outside 0..900000");
+        assertLoadFails(actions).hasMessageContaining("(startupDelayMilliseconds).default: default \"900001\": startupDelayMilliseconds 900001 is outside 0..900000.");
     }
 
     @Test

@@ -23,10 +23,20 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void noPackageCycles_aFacadeAndItsInternalPackage_isOneUnit() {
+    void noPackageCycles_aFacadeAndItsInternalPackageThatUseEachOther_fails() {
         JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".c");
 
-        assertThat(ArchitectureRules.NO_PACKAGE_CYCLES.evaluate(classes).hasViolation()).isFalse();
+        EvaluationResult result = ArchitectureRules.NO_PACKAGE_CYCLES.evaluate(classes);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("archfixture.c.internal");
+    }
+
+    @Test
+    void noPackageCyclesButInternalWithParent_countsAFacadeAndItsInternalPackageAsOneUnit() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".c");
+
+        assertThat(ArchitectureRules.NO_PACKAGE_CYCLES_BUT_INTERNAL_WITH_PARENT.evaluate(classes).hasViolation()).isFalse();
     }
 
     @Test

@@ -29,8 +29,8 @@ class ValidationDocsTest {
     private static final Path MODULES = Path.of("..");
     private static final Path DOCS = Path.of("../docs/validation.md");
 
-    private static Set<String> declared(ViolationCode.Area... areas) {
-        List<ViolationCode.Area> wanted = Arrays.asList(areas);
+    private static Set<String> declared(ViolationArea... areas) {
+        List<ViolationArea> wanted = Arrays.asList(areas);
         return Arrays.stream(ViolationCode.values()).filter(c -> wanted.contains(c.area())).map(ViolationCode::code)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -51,7 +51,7 @@ class ValidationDocsTest {
     @Test
     void validationDocs_haveAHeadingForEveryDeclaredCode_andNoOther() throws IOException {
         Set<String> codes = Arrays.stream(ViolationCode.values())
-                .filter(c -> c.area() != ViolationCode.Area.POLICY && c.area() != ViolationCode.Area.CFN)
+                .filter(c -> c.area() != ViolationArea.POLICY && c.area() != ViolationArea.CFN)
                 .map(ViolationCode::code).collect(Collectors.toCollection(TreeSet::new));
         assertThat(codes).hasSizeGreaterThan(80);
         Set<String> documented = headings();
@@ -63,9 +63,9 @@ class ValidationDocsTest {
     void policyAndImporterDocs_nameEveryPolicyAndCfnCode() throws IOException {
         String policies = Files.readString(Path.of("../docs/policies.md"), StandardCharsets.UTF_8);
         String aws = Files.readString(Path.of("../docs/aws.md"), StandardCharsets.UTF_8);
-        assertThat(declared(ViolationCode.Area.POLICY)).contains("policy.max-percent")
+        assertThat(declared(ViolationArea.POLICY)).contains("policy.max-percent")
                 .allSatisfy(code -> assertThat(policies).as("docs/policies.md").contains("`" + code + "`"));
-        assertThat(declared(ViolationCode.Area.CFN)).contains("cfn.document-format")
+        assertThat(declared(ViolationArea.CFN)).contains("cfn.document-format")
                 .allSatisfy(code -> assertThat(aws).as("docs/aws.md").contains("`" + code + "`"));
     }
 

@@ -1,6 +1,7 @@
 package dev.faultline.dsl.internal;
 
 import dev.faultline.core.catalog.ParameterDefinition;
+import dev.faultline.core.catalog.ParameterProblem;
 import dev.faultline.core.catalog.Suggestions;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,72 +11,83 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks a DSL argument against what the catalog knows of its parameter (duration range,
- * integer or percent range, number of list items) and fails at the call with a message that
- * names the parameter, the value and the range.
+ * Checks a DSL argument at the call: the Java-side contract (not null, whole seconds, one list
+ * item per argument), then the catalog's parameter definition, which alone decides whether a
+ * value fits ({@link ParameterDefinition#check(String)}); the exception carries the same message
+ * and hint the validator reports for the same value.
  */
 public final class Checks {
 
     private Checks() {}
 
     /**
-     * Checks a duration and gives its ISO-8601 text.
+     * Checks a parameter value (a string, as on the wire) against the catalog's definition: the
+     * definition decides ({@link ParameterDefinition#check(String)}), and its message and hint
+     * are the exception's text, as the validator reports them.
+     *
+     * @param owner what the parameter belongs to, for messages ({@code aws:ebs:pause-volume-io})
+     * @param definition the catalog's definition, if the catalog has one
+     * @param name the parameter name
+     * @param value the value as FIS reads it
+     * @return the value
+     * @throws IllegalArgumentException if the definition finds a problem with the value
+     */
+    public static String value(String owner, Optional<ParameterDefinition> definition, String name, String value) {
+        Objects.requireNonNull(value, name);
+        if (definition.isPresent()) {
+            List<ParameterProblem> problems = definition.get().check(value);
+            if (!problems.isEmpty()) {
+                StringBuilder text = new StringBuilder(name).append(" of ").append(owner).append(':');
+                for (ParameterProblem p : problems) {
+                    text.append(' ').append(p.message()).append(' ').append(p.hint());
+                }
+                throw new IllegalArgumentException(text.toString());
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Checks a duration and gives its ISO-8601 text. The DSL writes whole seconds only; within
+     * that, the catalog's definition decides ({@link #value}), and without one the duration
+     * must be positive.
      *
      * @param owner what the parameter belongs to, for messages ({@code aws:ebs:pause-volume-io})
      * @param definition the catalog's definition, if the catalog has one
      * @param name the parameter name
      * @param value the duration
      * @return the text, for example {@code PT5M}
-     * @throws IllegalArgumentException if the duration is not positive, has a fraction of a
-     *     second, or is outside the catalog's range
+     * @throws IllegalArgumentException if the duration has a fraction of a second, is not
+     *     positive (without a definition), or the definition finds a problem with it
      */
     public static String duration(String owner, Optional<ParameterDefinition> definition, String name,
             Duration value) {
         Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero() || value.getNano() != 0) {
+        if (value.getNano() != 0 || definition.isEmpty() && (value.isNegative() || value.isZero())) {
             throw new IllegalArgumentException(name + " of " + owner
                     + " must be a positive whole number of seconds, was " + value);
         }
-        if (definition.isPresent()) {
-            Optional<Duration> min = definition.get().durationMin();
-            Optional<Duration> max = definition.get().durationMax();
-            if (min.isPresent() && value.compareTo(min.get()) < 0
-                    || max.isPresent() && value.compareTo(max.get()) > 0) {
-                throw new IllegalArgumentException(name + " of " + owner + " must be within "
-                        + min.map(Duration::toString).orElse("") + ".." + max.map(Duration::toString).orElse("")
-                        + ", was " + value);
-            }
-        }
-        return value.toString();
+        return value(owner, definition, name, value.toString());
     }
 
     /**
-     * Checks a whole number (an integer or percent parameter).
+     * Checks a number (an integer or percent parameter) through the catalog's definition ({@link #value}).
      *
      * @param owner what the parameter belongs to, for messages
      * @param definition the catalog's definition, if the catalog has one
      * @param name the parameter name
      * @param value the number
      * @return its text
-     * @throws IllegalArgumentException if the number is outside the catalog's range
+     * @throws IllegalArgumentException if the definition finds a problem with it
      */
     public static String number(String owner, Optional<ParameterDefinition> definition, String name,
             BigDecimal value) {
-        if (definition.isPresent()) {
-            Optional<BigDecimal> min = definition.get().min();
-            Optional<BigDecimal> max = definition.get().max();
-            if (min.isPresent() && value.compareTo(min.get()) < 0
-                    || max.isPresent() && value.compareTo(max.get()) > 0) {
-                throw new IllegalArgumentException(name + " of " + owner + " must be within "
-                        + min.map(BigDecimal::toPlainString).orElse("") + ".."
-                        + max.map(BigDecimal::toPlainString).orElse("") + ", was " + value.toPlainString());
-            }
-        }
-        return value.stripTrailingZeros().toPlainString();
+        return value(owner, definition, name, Objects.requireNonNull(value, name).stripTrailingZeros().toPlainString());
     }
 
     /**
-     * Checks a list against the catalog's maximum number of items.
+     * Checks a list: one value per argument, then the catalog's definition ({@link #value})
+     * decides on the comma-separated text (maximum items, allowed item values).
      *
      * @param owner what the parameter belongs to, for messages
      * @param definition the catalog's definition, if the catalog has one
@@ -83,7 +95,7 @@ public final class Checks {
      * @param values the items
      * @return the comma-separated text
      * @throws IllegalArgumentException if the list is empty, an item is empty or has a comma,
-     *     or there are more items than the catalog allows
+     *     or the definition finds a problem with the list
      */
     public static String list(String owner, Optional<ParameterDefinition> definition, String name,
             List<String> values) {
@@ -98,12 +110,7 @@ public final class Checks {
                         + " takes values without commas, one per argument, was '" + value + "'");
             }
         }
-        if (definition.isPresent() && definition.get().maxItems().isPresent()
-                && values.size() > definition.get().maxItems().getAsInt()) {
-            throw new IllegalArgumentException(name + " of " + owner + " takes at most "
-                    + definition.get().maxItems().getAsInt() + " values, was " + values.size() + ": " + values);
-        }
-        return String.join(",", values);
+        return value(owner, definition, name, String.join(",", values));
     }
 
     /**

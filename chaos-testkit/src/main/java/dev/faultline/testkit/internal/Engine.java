@@ -71,8 +71,8 @@ public final class Engine {
     }
 
     /**
-     * A new engine with its own validator (tests use one that blocks, to show validation runs
-     * outside the engine's lock).
+     * A new engine with its own validator: LocalFis gives one on its catalog, tests one that
+     * blocks (to show validation runs outside the engine's lock).
      *
      * @param account the account id in ARNs
      * @param region the Region in ARNs
@@ -82,7 +82,7 @@ public final class Engine {
      * @param seed the seed of ids and target selection
      * @param validator validates templates
      */
-    Engine(String account, String region, Clock clock, Inventory inventory, Alarms alarms, long seed,
+    public Engine(String account, String region, Clock clock, Inventory inventory, Alarms alarms, long seed,
             Validator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.account = Objects.requireNonNull(account, "account");
