@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.ci.SarifReport;
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.validation.CappedResult;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
@@ -60,10 +62,16 @@ final class LintCommand implements Callable<Integer> {
             description = "warning or error: the least severity that gives exit code 1 (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "0",
-            description = "Report files over this many bytes as an ERROR (default: no limit of yours; CloudFormation's"
-                    + " 51,200 bytes inline and 1 MB limits always apply to CloudFormation files).")
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "" + TemplateJson.DEFAULT_MAX_BYTES,
+            description = "Refuse files over this many bytes with an ERROR, without reading them (default: ${DEFAULT-VALUE},"
+                    + " the template reader's limit; CloudFormation's 51,200 bytes inline and 1 MB limits always apply"
+                    + " to CloudFormation files).")
     long maxSize;
+    @Option(names = "--max-per-code", paramLabel = "N", defaultValue = "" + CappedResult.DEFAULT_MAX_PER_CODE,
+            description = "Print at most N violations of one code per template and count the rest (default: ${DEFAULT-VALUE};"
+                    + " 0 prints every one). The summary and the exit code count them all.")
+    int maxPerCode;
+
     @Option(names = "--fis-input", description = "Lint as input for aws fis create-experiment-template"
             + " --cli-input-json: also warn at each field that command rejects (name, hypothesis, ...).")
     boolean fisInput;
@@ -77,8 +85,12 @@ final class LintCommand implements Callable<Integer> {
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
-        if (maxSize < 0) {
-            err.println("faultline lint: --max-size must not be negative, was " + maxSize);
+        if (maxSize <= 0) {
+            err.println("faultline lint: --max-size must be positive, was " + maxSize);
+            return Faultline.USAGE;
+        }
+        if (maxPerCode < 0) {
+            err.println("faultline lint: --max-per-code must be 0 (no cap) or more, was " + maxPerCode);
             return Faultline.USAGE;
         }
         SizeLimits limits = SizeLimits.withMax(maxSize);
@@ -91,19 +103,21 @@ final class LintCommand implements Callable<Integer> {
         for (Path file : files) {
             TemplateInput input = TemplateInput.read(file, validator.get(), limits);
             unreadable |= input.unreadable();
-            String text = format == Format.sarif ? text(file) : null;
+            String text = format == Format.sarif && input.format() != TemplateInput.Format.TOO_LARGE ? text(file) : null;
             for (TemplateInput.Template t : input.templates()) {
                 ValidationResult result = t.result();
                 errors += result.errors().size();
                 warnings += result.warnings().size();
+                CappedResult shown = result.capped(maxPerCode);
                 if (format == Format.json) {
-                    report.add(toJson(json, file, input, t));
+                    report.add(toJson(json, file, input, t, shown));
                 } else if (format == Format.sarif) {
-                    sarif.add(uri(file), text, result);
+                    sarif.add(uri(file), text, shown);
                 } else {
-                    for (Violation v : result.violations()) {
+                    for (Violation v : shown.violations()) {
                         out.println(line(file, v));
                     }
+                    shown.omitted().forEach((code, n) -> out.println(omittedLine(file, t, code, n)));
                 }
             }
         }
@@ -149,8 +163,14 @@ final class LintCommand implements Callable<Integer> {
                 + v.message() + v.hint().map(h -> " (" + h + ")").orElse("");
     }
 
-    private static ObjectNode toJson(ObjectMapper json, Path file, TemplateInput input, TemplateInput.Template t) {
-        ValidationResult result = t.result();
+    /** The line that says how many violations of a code the cap left out. */
+    private String omittedLine(Path file, TemplateInput.Template t, String code, int n) {
+        return file + (t.source().isEmpty() ? "" : "#" + t.source()) + ": " + n + " more " + code + " not shown (at most "
+                + maxPerCode + " per code; --max-per-code 0 shows every one)";
+    }
+
+    private static ObjectNode toJson(ObjectMapper json, Path file, TemplateInput input, TemplateInput.Template t,
+            CappedResult shown) {
         ObjectNode node = json.createObjectNode();
         node.put("file", file.toString());
         node.put("format", input.format().toString());
@@ -158,7 +178,7 @@ final class LintCommand implements Callable<Integer> {
             node.put("resource", t.source());
         }
         ArrayNode violations = node.putArray("violations");
-        for (Violation v : result.violations()) {
+        for (Violation v : shown.violations()) {
             ObjectNode o = violations.addObject();
             o.put("code", v.code());
             o.put("severity", v.severity().name());
@@ -170,6 +190,8 @@ final class LintCommand implements Callable<Integer> {
                 o.putNull("hint");
             }
         }
+        ObjectNode omitted = node.putObject("omitted");
+        shown.omitted().forEach(omitted::put);
         return node;
     }
 }

@@ -64,6 +64,10 @@ final class TemplateReader {
                             "Remove what follows the closing brace."));
                 }
             }
+        } catch (SizeLimit.Exceeded e) {
+            experiment = null;
+            violations.clear();
+            violations.add(SizeLimit.violation(-1, e.max, e.unit));
         } catch (JsonProcessingException e) {
             experiment = null;
             violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "",

@@ -37,6 +37,8 @@ public enum ViolationCode {
     JSON_READ_FAILED("json.read-failed", Severity.ERROR),
     /** The reader failed on this input: a Faultline bug. */
     JSON_READER_FAILED("json.reader-failed", Severity.ERROR),
+    /** The document is larger than the reader's size limit (10 MiB unless set otherwise); it was not read further. */
+    JSON_DOCUMENT_TOO_LARGE("json.document-too-large", Severity.ERROR),
     /** A value is not one of the allowed words. */
     TEMPLATE_VALUE_UNKNOWN("template.value-unknown", Severity.ERROR),
     /** A rule threw an exception on this template; the other rules still ran. */
