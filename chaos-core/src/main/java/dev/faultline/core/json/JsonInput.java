@@ -31,6 +31,8 @@ final class JsonInput {
 
     final JsonParser p;
     final List<Violation> violations = new ArrayList<>();
+    /** The list elements not kept, for paths into the document; see {@link SkippedElements}. */
+    final SkippedElements skipped = new SkippedElements();
 
     JsonInput(JsonParser parser) {
         this.p = parser;
@@ -163,9 +165,12 @@ final class JsonInput {
         int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
             Pointer at = path.child(i);
-            if (expectObject(at)) {
-                add.accept(element.read(at));
+            T value = expectObject(at) ? element.read(at) : null;
+            if (value != null) {
+                add.accept(value);
                 kept++;
+            } else {
+                skipped.add(path, i);
             }
         }
         return kept;
@@ -204,6 +209,8 @@ final class JsonInput {
             if (value != null) {
                 add.accept(value);
                 kept++;
+            } else {
+                skipped.add(path, i);
             }
         }
         return kept;

@@ -286,6 +286,11 @@ public final class TemplateJson {
     }
 
     private static ReadResult ioFailure(IOException e) {
+        if (e instanceof SizeLimit.Exceeded) {
+            // the parser reads the first block of a stream when it is made, to detect the encoding
+            SizeLimit.Exceeded over = (SizeLimit.Exceeded) e;
+            return SizeLimit.refused(-1, over.max, over.unit);
+        }
         return new ReadResult(null, ValidationResult.of(List.of(Violation.error(ViolationCode.JSON_READ_FAILED, "",
                 "The template could not be read: " + e.getMessage(), "Check that the file exists and is readable."))));
     }

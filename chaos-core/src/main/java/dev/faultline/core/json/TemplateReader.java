@@ -81,7 +81,7 @@ final class TemplateReader {
             violations.add(Violation.error(ViolationCode.JSON_READER_FAILED, "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
-        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix);
+        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix, in.skipped);
     }
 
     private static String where(JsonLocation location) {

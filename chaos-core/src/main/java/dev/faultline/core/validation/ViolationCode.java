@@ -263,7 +263,7 @@ public enum ViolationCode {
     INPUT_FORMAT_UNKNOWN("input.format-unknown", Severity.ERROR),
     /** {@code FILE#LogicalId} names no experiment template resource of the CloudFormation file. */
     INPUT_RESOURCE_UNKNOWN("input.resource-unknown", Severity.ERROR),
-    /** The file is larger than {@code --max-size}, or CloudFormation larger than its 1 MB limit. */
+    /** A CloudFormation template is larger than its 1 MB limit. */
     INPUT_FILE_TOO_LARGE("input.file-too-large", Severity.ERROR),
     /** CloudFormation over 51,200 bytes cannot be passed inline; it must be deployed from S3. */
     INPUT_INLINE_TOO_LARGE("input.inline-too-large", Severity.WARNING);
