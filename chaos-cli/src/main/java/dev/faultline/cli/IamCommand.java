@@ -51,6 +51,12 @@ final class IamCommand implements Callable<Integer> {
             description = "The role's 12-digit account id, when the template's roleArn has a placeholder instead.")
     String account;
 
+    @Option(names = "--kms-key", paramLabel = "ARN",
+            description = "A KMS key ARN of the target instances' encrypted EBS volumes (repeatable): kms:CreateGrant,"
+                    + " which stopping and restarting them needs, is allowed on these keys only (default: every key,"
+                    + " with a note).")
+    List<String> kmsKeys;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +74,15 @@ final class IamCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
             iam = iam.withAccount(account);
+        }
+        if (kmsKeys != null) {
+            try {
+                iam = iam.withKmsKeys(kmsKeys);
+            } catch (IllegalArgumentException e) {
+                err.println("faultline iam: --kms-key: " + e.getMessage());
+                err.flush();
+                return Faultline.USAGE;
+            }
         }
         List<String> unresolved = iam.unresolved();
         if (!unresolved.isEmpty()) {
