@@ -7,6 +7,7 @@ import dev.faultline.core.validation.CappedResult;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -73,7 +74,7 @@ public final class HostileInputRun {
             long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
             long bytes = threads.getThreadAllocatedBytes(thread) - allocated;
             long peak = peakHeap();
-            boolean refused = !TemplateJson.read(json).violations().withCode("json.document-too-large").isEmpty();
+            boolean refused = !TemplateJson.read(json).violations().withCode(ViolationCode.JSON_DOCUMENT_TOO_LARGE).isEmpty();
             System.out.printf("%-26s %,9d %,8d %,8d %,9d MB %,7d MB %,10d %,8d %,7d  %s (plan: %,d unscheduled)%n", c.getKey(),
                     json.length, wallMs, cpuMs, bytes >> 20, peak >> 20, result.violations().size(),
                     shown.violations().size() + shown.omitted().size(), out >> 10,

@@ -1,7 +1,6 @@
 package dev.faultline.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,9 +195,8 @@ final class TemplateInput {
         String start = text.stripLeading();
         if (start.startsWith("{")) {
             try {
-                JsonNode tree = JSON.readTree(text);
-                return new Detected(cloudFormationKeys(tree) ? Format.CLOUDFORMATION_JSON : Format.FIS_JSON, "", null);
-            } catch (JsonProcessingException e) {
+                return new Detected(jsonHasCloudFormationKeys(text) ? Format.CLOUDFORMATION_JSON : Format.FIS_JSON, "", null);
+            } catch (IOException e) {
                 // a JSON object with a syntax error: the template reader reports it with line and column
                 return new Detected(Format.FIS_JSON, "", null);
             }
@@ -228,8 +226,23 @@ final class TemplateInput {
         }
     }
 
-    private static boolean cloudFormationKeys(JsonNode tree) {
-        return tree.isObject() && (tree.has("Resources") || tree.has("AWSTemplateFormatVersion"));
+    /**
+     * Streams the whole document (no tree: a 10 MB template would cost hundreds of MB as one)
+     * and tells whether its top level has a CloudFormation key; a syntax error in the object throws
+     * (what follows it is the template reader's business).
+     */
+    private static boolean jsonHasCloudFormationKeys(String text) throws IOException {
+        boolean found = false;
+        try (JsonParser p = JSON.getFactory().createParser(text)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                found |= key.equals("Resources") || key.equals("AWSTemplateFormatVersion");
+                p.nextToken();
+                p.skipChildren();
+            }
+        }
+        return found;
     }
 
     private static JsonToken yamlStart(String text) throws IOException {
