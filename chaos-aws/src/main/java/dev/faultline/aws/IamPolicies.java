@@ -5,6 +5,7 @@ import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.Placeholders;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +35,25 @@ import java.util.regex.Pattern;
 public final class IamPolicies {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** A KMS key ARN (not an alias: CreateGrant is authorised on the key). */
+    private static final Pattern KMS_KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]{1,64}");
 
     private final Experiment experiment;
     private final Catalog catalog;
     private final String region;
     private final String accountOverride;
+    private final List<String> kmsKeys;
     private final PolicyBuilder.Result result;
     private final PolicyDocument permissions;
 
-    private IamPolicies(Experiment experiment, Catalog catalog, String region, String accountOverride) {
+    private IamPolicies(Experiment experiment, Catalog catalog, String region, String accountOverride,
+            List<String> kmsKeys) {
         this.experiment = experiment;
         this.catalog = catalog;
         this.region = region;
         this.accountOverride = accountOverride;
-        this.result = PolicyBuilder.build(experiment, catalog, region);
+        this.kmsKeys = kmsKeys;
+        this.result = PolicyBuilder.build(experiment, catalog, region, kmsKeys);
         this.permissions = permissions(result.statements());
     }
 
@@ -58,7 +64,7 @@ public final class IamPolicies {
      * @return the policies
      */
     public static IamPolicies of(Experiment experiment) {
-        return new IamPolicies(Objects.requireNonNull(experiment, "experiment"), Catalog.defaultCatalog(), "*", null);
+        return new IamPolicies(Objects.requireNonNull(experiment, "experiment"), Catalog.defaultCatalog(), "*", null, List.of());
     }
 
     /**
@@ -68,7 +74,7 @@ public final class IamPolicies {
      * @return new policies
      */
     public IamPolicies inRegion(String region) {
-        return new IamPolicies(experiment, catalog, Objects.requireNonNull(region, "region"), accountOverride);
+        return new IamPolicies(experiment, catalog, Objects.requireNonNull(region, "region"), accountOverride, kmsKeys);
     }
 
     /**
@@ -78,7 +84,7 @@ public final class IamPolicies {
      * @return new policies
      */
     public IamPolicies withCatalog(Catalog catalog) {
-        return new IamPolicies(experiment, Objects.requireNonNull(catalog, "catalog"), region, accountOverride);
+        return new IamPolicies(experiment, Objects.requireNonNull(catalog, "catalog"), region, accountOverride, kmsKeys);
     }
 
     /**
@@ -94,7 +100,27 @@ public final class IamPolicies {
         if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
             throw new IllegalArgumentException("An account id is 12 digits: " + account);
         }
-        return new IamPolicies(experiment, catalog, region, account);
+        return new IamPolicies(experiment, catalog, region, account, kmsKeys);
+    }
+
+    /**
+     * These policies with {@code kms:CreateGrant} (which {@code aws:ec2:stop-instances} needs to
+     * start instances with encrypted EBS volumes again) allowed only on these keys. A FIS template
+     * names no KMS key, so without them the grant is allowed on every key, still only for grants EC2
+     * makes for AWS resources, and {@link #notes()} asks for the keys.
+     *
+     * @param keyArns KMS key ARNs ({@code arn:aws:kms:REGION:ACCOUNT:key/ID}), not aliases
+     * @return new policies
+     * @throws IllegalArgumentException if one is not a key ARN
+     */
+    public IamPolicies withKmsKeys(Collection<String> keyArns) {
+        Objects.requireNonNull(keyArns, "keyArns");
+        for (String key : keyArns) {
+            if (key == null || !KMS_KEY.matcher(key).matches()) {
+                throw new IllegalArgumentException("Not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID): " + key);
+            }
+        }
+        return new IamPolicies(experiment, catalog, region, accountOverride, List.copyOf(new java.util.TreeSet<>(keyArns)));
     }
 
     /**

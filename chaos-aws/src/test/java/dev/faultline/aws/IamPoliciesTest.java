@@ -36,7 +36,7 @@ class IamPoliciesTest {
     void permissionsPolicy_computeNodeLoss_isTheHandCheckedPolicy() throws Exception {
         IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS));
         assertThat(JSON.readTree(iam.permissionsPolicy().toJson())).isEqualTo(expected("compute-node-loss.json"));
-        assertThat(iam.notes()).isEmpty();
+        assertThat(iam.notes()).singleElement().asString().contains("kms:CreateGrant").contains("--kms-key");
     }
 
     @Test
@@ -51,7 +51,63 @@ class IamPoliciesTest {
     void permissionsPolicy_azPowerInterruption_isTheHandCheckedPolicy() throws Exception {
         IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.AZ_POWER));
         assertThat(JSON.readTree(iam.permissionsPolicy().toJson())).isEqualTo(expected("az-power-interruption.json"));
+        assertThat(iam.notes()).isNotEmpty().allSatisfy(n -> assertThat(n).contains("kms:CreateGrant"));
+    }
+
+    private static final String KEY_A = "arn:aws:kms:us-east-1:112233445566:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private static final String KEY_B = "arn:aws:kms:us-east-1:112233445566:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+
+    /** The statements that grant an IAM action. */
+    private static List<PolicyStatement> granting(IamPolicies iam, String action) {
+        return iam.permissionsPolicy().statements().stream().filter(s -> s.actions().contains(action)).toList();
+    }
+
+    @Test
+    void kmsCreateGrant_withKeys_isScopedToExactlyThoseKeys_keepingTheEc2Conditions() {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS)).withKmsKeys(List.of(KEY_B, KEY_A));
+
+        assertThat(granting(iam, "kms:CreateGrant")).singleElement().satisfies(s -> {
+            assertThat(s.resources()).containsExactly(KEY_A, KEY_B);
+            assertThat(s.actions()).containsExactly("kms:CreateGrant");
+            assertThat(s.conditions().get("StringLike")).containsEntry("kms:ViaService", List.of("ec2.*.amazonaws.com"));
+            assertThat(s.conditions().get("Bool")).containsEntry("kms:GrantIsForAWSResource", List.of("true"));
+        });
         assertThat(iam.notes()).isEmpty();
+        // and no statement grants kms:CreateGrant, or anything but Describe/List and friends, on "*"
+        for (PolicyStatement s : iam.permissionsPolicy().statements()) {
+            if (s.resources().contains("*")) {
+                assertThat(s.actions()).doesNotContain("kms:CreateGrant");
+            }
+        }
+        // the account and Region given later keep the scoping
+        assertThat(granting(iam.inRegion("us-east-1").withAccount("112233445566"), "kms:CreateGrant"))
+                .singleElement().satisfies(s -> assertThat(s.resources()).containsExactly(KEY_A, KEY_B));
+    }
+
+    @Test
+    void kmsCreateGrant_withoutKeys_isEveryKeyUnderTheEc2Conditions_withANoteThatAsksForThem() {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS));
+
+        assertThat(granting(iam, "kms:CreateGrant")).singleElement().satisfies(s -> {
+            assertThat(s.resources()).containsExactly("*");
+            assertThat(s.conditions()).containsKeys("StringLike", "Bool");
+        });
+        assertThat(iam.notes()).singleElement().asString().contains("every KMS key").contains("--kms-key");
+    }
+
+    @Test
+    void kmsCreateGrant_onlyForActionsThatNeedIt() {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.RDS_FAILOVER)).withKmsKeys(List.of(KEY_A));
+        assertThat(granting(iam, "kms:CreateGrant")).isEmpty();
+    }
+
+    @Test
+    void withKmsKeys_refusesWhatIsNotAKeyArn() {
+        IamPolicies iam = IamPolicies.of(Experiments.parse(Experiments.NODE_LOSS));
+        for (String bad : new String[] {"*", "arn:aws:kms:us-east-1:112233445566:alias/ebs", "arn:aws:kms:*:*:key/*",
+                "arn:aws:kms:us-east-1:112233445566:key/*", "1234abcd-12ab-34cd-56ef-1234567890ab"}) {
+            assertThatThrownBy(() -> iam.withKmsKeys(List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -56,6 +56,11 @@ final class IamCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     CatalogOption catalog = new CatalogOption();
+    @Option(names = "--kms-key", paramLabel = "ARN",
+            description = "A KMS key ARN of the target instances' encrypted EBS volumes (repeatable): kms:CreateGrant,"
+                    + " which stopping and restarting them needs, is allowed on these keys only (default: every key,"
+                    + " with a note).")
+    List<String> kmsKeys;
 
     @Override
     public Integer call() {
@@ -83,6 +88,15 @@ final class IamCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
             iam = iam.withAccount(account);
+        }
+        if (kmsKeys != null) {
+            try {
+                iam = iam.withKmsKeys(kmsKeys);
+            } catch (IllegalArgumentException e) {
+                err.println("faultline iam: --kms-key: " + e.getMessage());
+                err.flush();
+                return Faultline.USAGE;
+            }
         }
         List<String> unresolved = iam.unresolved();
         if (!unresolved.isEmpty()) {

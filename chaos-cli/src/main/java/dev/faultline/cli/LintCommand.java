@@ -70,10 +70,16 @@ final class LintCommand implements Callable<Integer> {
             description = "warning or error: the least severity that gives exit code 1 (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "0",
-            description = "Report files over this many bytes as an ERROR (default: no limit of yours; CloudFormation's"
-                    + " 51,200 bytes inline and 1 MB limits always apply to CloudFormation files).")
+    @Option(names = "--max-size", paramLabel = "BYTES", defaultValue = "" + TemplateJson.DEFAULT_MAX_BYTES,
+            description = "Refuse files over this many bytes with an ERROR, without reading them (default: ${DEFAULT-VALUE},"
+                    + " the template reader's limit; CloudFormation's 51,200 bytes inline and 1 MB limits always apply"
+                    + " to CloudFormation files).")
     long maxSize;
+    @Option(names = "--max-per-code", paramLabel = "N", defaultValue = "" + CappedResult.DEFAULT_MAX_PER_CODE,
+            description = "Print at most N violations of one code per template and count the rest (default: ${DEFAULT-VALUE};"
+                    + " 0 prints every one). The summary and the exit code count them all.")
+    int maxPerCode;
+
     @Option(names = "--fis-input", description = "Lint as input for aws fis create-experiment-template"
             + " --cli-input-json: also warn at each field that command rejects (name, hypothesis, ...).")
     boolean fisInput;
@@ -87,8 +93,12 @@ final class LintCommand implements Callable<Integer> {
         if (validator.isEmpty()) {
             return Faultline.USAGE;
         }
-        if (maxSize < 0) {
-            err.println("faultline lint: --max-size must not be negative, was " + maxSize);
+        if (maxSize <= 0) {
+            err.println("faultline lint: --max-size must be positive, was " + maxSize);
+            return Faultline.USAGE;
+        }
+        if (maxPerCode < 0) {
+            err.println("faultline lint: --max-per-code must be 0 (no cap) or more, was " + maxPerCode);
             return Faultline.USAGE;
         }
         if (threads < 1) {
@@ -108,10 +118,9 @@ final class LintCommand implements Callable<Integer> {
             return Faultline.USAGE;
         }
         SizeLimits limits = SizeLimits.withMax(maxSize);
-        LintReport report = new LintReport(format, out);
+        LintReport report = new LintReport(format, out, maxPerCode);
         InOrder.apply(found, threads,
-                file -> new Linted(file, TemplateInput.read(file, validator.get(), limits),
-                        format == Format.sarif ? text(file) : null),
+                file -> linted(file, validator.get(), limits),
                 report::add);
         String summary = report.summary(found.size());
         report.finish();
@@ -134,6 +143,13 @@ final class LintCommand implements Callable<Integer> {
      * @param text its text, for SARIF's line numbers, or null
      */
     record Linted(Path file, TemplateInput input, String text) {}
+
+    /** Reads and validates one file; for SARIF also keeps its text, unless it is too large to read. */
+    private Linted linted(Path file, Validator validator, SizeLimits limits) {
+        TemplateInput input = TemplateInput.read(file, validator, limits);
+        boolean keepText = format == Format.sarif && input.format() != TemplateInput.Format.TOO_LARGE;
+        return new Linted(file, input, keepText ? text(file) : null);
+    }
 
     /** A file as SARIF names it: relative to the working directory when under it, with forward slashes. */
     static String uri(Path file) {

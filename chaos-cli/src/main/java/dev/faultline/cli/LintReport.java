@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.ci.SarifReport;
+import dev.faultline.core.validation.CappedResult;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * What {@code faultline lint} prints, file after file in the order given: a line per violation
@@ -19,6 +21,7 @@ final class LintReport {
 
     private final LintCommand.Format format;
     private final PrintWriter out;
+    private final int maxPerCode;
     private ObjectMapper json;
     private ArrayNode array;
     private SarifReport.Builder sarif;
@@ -26,9 +29,10 @@ final class LintReport {
     private int warnings;
     private boolean unreadable;
 
-    LintReport(LintCommand.Format format, PrintWriter out) {
+    LintReport(LintCommand.Format format, PrintWriter out, int maxPerCode) {
         this.format = format;
         this.out = out;
+        this.maxPerCode = maxPerCode;
         if (format == LintCommand.Format.json) {
             json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             array = json.createArrayNode();
@@ -45,14 +49,16 @@ final class LintReport {
             ValidationResult result = t.result();
             errors += result.errors().size();
             warnings += result.warnings().size();
+            CappedResult shown = result.capped(maxPerCode);
             if (format == LintCommand.Format.json) {
-                array.add(toJson(linted, t));
+                array.add(toJson(linted, t, shown));
             } else if (format == LintCommand.Format.sarif) {
-                sarif.add(LintCommand.uri(linted.file()), linted.text(), result);
+                sarif.add(LintCommand.uri(linted.file()), linted.text(), shown);
             } else {
-                for (Violation v : result.violations()) {
+                for (Violation v : shown.violations()) {
                     out.println(LintCommand.line(linted.file(), v));
                 }
+                shown.omitted().forEach((code, n) -> out.println(omittedLine(linted.file(), t, code, n)));
             }
         }
     }
@@ -85,7 +91,13 @@ final class LintReport {
         return unreadable;
     }
 
-    private ObjectNode toJson(LintCommand.Linted linted, TemplateInput.Template t) {
+    /** The line that says how many violations of a code the cap left out. */
+    private String omittedLine(Path file, TemplateInput.Template t, String code, int n) {
+        return file + (t.source().isEmpty() ? "" : "#" + t.source()) + ": " + n + " more " + code + " not shown (at most "
+                + maxPerCode + " per code; --max-per-code 0 shows every one)";
+    }
+
+    private ObjectNode toJson(LintCommand.Linted linted, TemplateInput.Template t, CappedResult shown) {
         ObjectNode node = json.createObjectNode();
         node.put("file", linted.file().toString());
         node.put("format", linted.input().format().toString());
@@ -93,7 +105,7 @@ final class LintReport {
             node.put("resource", t.source());
         }
         ArrayNode violations = node.putArray("violations");
-        for (Violation v : t.result().violations()) {
+        for (Violation v : shown.violations()) {
             ObjectNode o = violations.addObject();
             o.put("code", v.code());
             o.put("severity", v.severity().name());
@@ -105,6 +117,8 @@ final class LintReport {
                 o.putNull("hint");
             }
         }
+        ObjectNode omitted = node.putObject("omitted");
+        shown.omitted().forEach(omitted::put);
         return node;
     }
 }

@@ -1,14 +1,17 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Size limits on template files and on what {@code compile} writes. CloudFormation takes a
- * template body of at most 51,200 bytes inline ({@code --template-body}) and at most 1 MB from S3
- * ({@code --template-url}); {@code --max-size} adds a limit of the user's for every file.
+ * Size limits on template files and on what {@code compile} writes. A file over the read limit
+ * ({@code --max-size}, by default the template reader's {@link TemplateJson#DEFAULT_MAX_BYTES},
+ * 10 MiB) is refused from its size with {@code json.document-too-large}, before any byte is read.
+ * CloudFormation takes a template body of at most 51,200 bytes inline ({@code --template-body})
+ * and at most 1 MB from S3 ({@code --template-url}).
  */
 final class SizeLimits {
 
@@ -23,30 +26,38 @@ final class SizeLimits {
         this.maxSize = maxSize;
     }
 
-    /** CloudFormation's limits only. */
+    /** The reader's default read limit and CloudFormation's limits. */
     static SizeLimits standard() {
-        return new SizeLimits(0);
+        return new SizeLimits(TemplateJson.DEFAULT_MAX_BYTES);
     }
 
     /**
-     * CloudFormation's limits and a maximum of the user's.
+     * CloudFormation's limits and a read limit of the user's.
      *
-     * @param maxSize the most bytes a file may have, or 0 for no limit of the user's
+     * @param maxSize the most bytes a file may have, positive
      */
     static SizeLimits withMax(long maxSize) {
-        if (maxSize < 0) {
-            throw new IllegalArgumentException("--max-size must not be negative, was " + maxSize);
+        if (maxSize <= 0) {
+            throw new IllegalArgumentException("--max-size must be positive, was " + maxSize);
         }
         return new SizeLimits(maxSize);
     }
 
-    /** The violations of a file of this format and size; paths are the document's root. */
+    /** The most bytes a file may have to be read at all. */
+    long maxSize() {
+        return maxSize;
+    }
+
+    /** The error of a file over the read limit, which is then not read. */
+    Violation tooLarge(long bytes) {
+        return Violation.error(ViolationCode.JSON_DOCUMENT_TOO_LARGE, "", "The file has " + bytes + " bytes, over --max-size "
+                + maxSize + (maxSize == TemplateJson.DEFAULT_MAX_BYTES ? " (the default, 10 MiB)" : "")
+                + "; it was not read.", "FIS accepts nothing near this size: split the template, or raise --max-size.");
+    }
+
+    /** The violations of a file of this format and size, within the read limit; paths are the document's root. */
     List<Violation> check(TemplateInput.Format format, long bytes) {
         List<Violation> out = new ArrayList<>();
-        if (maxSize > 0 && bytes > maxSize) {
-            out.add(Violation.error(ViolationCode.INPUT_FILE_TOO_LARGE, "", "The file has " + bytes + " bytes, over --max-size "
-                    + maxSize + ".", "Split the template, or raise --max-size."));
-        }
         if (format.cloudFormation()) {
             out.addAll(cloudFormation(bytes, "The CloudFormation template"));
         }

@@ -40,6 +40,7 @@ final class TemplateInput {
         FIS_YAML("FIS template YAML"),
         CLOUDFORMATION_JSON("CloudFormation JSON"),
         CLOUDFORMATION_YAML("CloudFormation YAML"),
+        TOO_LARGE("too large to read"),
         UNREADABLE("unreadable");
 
         private final String text;
@@ -120,6 +121,12 @@ final class TemplateInput {
         }
         byte[] bytes;
         try {
+            long size = Files.size(path);
+            if (size > limits.maxSize()) {
+                // refused from its size: not a byte of it is read
+                return new TemplateInput(file, Format.TOO_LARGE,
+                        List.of(new Template("", null, ValidationResult.of(List.of(limits.tooLarge(size))))));
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             return unreadable(file, Violation.error(ViolationCode.JSON_READ_FAILED, "", "The file cannot be read: " + e, "Check the path."));
@@ -139,7 +146,7 @@ final class TemplateInput {
         List<Violation> size = limits.check(detected.format, bytes.length);
         List<Template> found = detected.format.cloudFormation()
                 ? cloudFormation(text, validator)
-                : List.of(fis(detected.format == Format.FIS_YAML ? detected.tree.toString() : text, validator));
+                : List.of(fis(detected.format == Format.FIS_YAML ? detected.tree.toString() : text, validator, limits));
         if (pick != null) {
             String id = pick;
             List<Template> picked = found.stream().filter(t -> t.source().equals(id)).toList();
@@ -163,8 +170,8 @@ final class TemplateInput {
         return new TemplateInput(file, Format.UNREADABLE, List.of(new Template("", null, ValidationResult.of(List.of(why)))));
     }
 
-    private static Template fis(String json, Validator validator) {
-        ReadResult read = TemplateJson.read(json);
+    private static Template fis(String json, Validator validator, SizeLimits limits) {
+        ReadResult read = TemplateJson.read(json, limits.maxSize());
         return new Template("", read.experiment().orElse(null), read.validate(validator));
     }
 

@@ -159,4 +159,26 @@ class CompileAndIamCommandTest {
         assertThat(both.toString()).doesNotContain("<YOUR").contains("arn:aws:ec2:us-east-1:210987654321:instance/*");
         assertThat(run("iam", "--account", "2109", f.toString())).isEqualTo(2);
     }
+
+    @Test
+    void iam_kmsKey_scopesCreateGrantToTheKeys_andABadKeyIsAUsageError() throws Exception {
+        Path f = file("ok.json", VALID);
+        String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        assertThat(run("iam", "--only", "permissions", "--kms-key", key, f.toString())).isZero();
+        JsonNode grant = null;
+        for (JsonNode s : JSON.readTree(out.toString()).get("Statement")) {
+            if (s.get("Action").toString().contains("kms:CreateGrant")) {
+                grant = s;
+            }
+        }
+        assertThat(grant).isNotNull();
+        assertThat(grant.get("Resource").asText()).isEqualTo(key);
+        assertThat(err.toString()).doesNotContain("kms:CreateGrant");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("iam", "--only", "permissions", f.toString())).isZero();
+        assertThat(err.toString()).contains("kms:CreateGrant is allowed on every KMS key").contains("--kms-key");
+        assertThat(run("iam", "--kms-key", "arn:aws:kms:us-east-1:123456789012:alias/ebs", f.toString())).isEqualTo(2);
+    }
 }

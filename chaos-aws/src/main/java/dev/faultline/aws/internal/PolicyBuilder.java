@@ -60,11 +60,13 @@ public final class PolicyBuilder {
     private final String partition;
     private final List<String> notes = new ArrayList<>();
     private final Map<Grant, Set<String>> grants = new LinkedHashMap<>();
+    private final List<String> kmsKeys;
 
-    private PolicyBuilder(Experiment experiment, Catalog catalog, String region) {
+    private PolicyBuilder(Experiment experiment, Catalog catalog, String region, List<String> kmsKeys) {
         this.experiment = experiment;
         this.catalog = catalog;
         this.region = region;
+        this.kmsKeys = kmsKeys;
         Optional<Arn> role = experiment.roleArn().flatMap(Arn::parse);
         this.account = role.map(Arn::account).filter(a -> a.matches("\\d{12}")).orElse("*");
         this.partition = role.map(Arn::partition).filter(p -> p.matches("aws[a-z-]*")).orElse("aws");
@@ -79,7 +81,20 @@ public final class PolicyBuilder {
      * @return the policy and notes
      */
     public static Result build(Experiment experiment, Catalog catalog, String region) {
-        PolicyBuilder b = new PolicyBuilder(experiment, catalog, region);
+        return build(experiment, catalog, region, List.of());
+    }
+
+    /**
+     * Builds the policy, with {@code kms:CreateGrant} scoped to the given KMS keys.
+     *
+     * @param experiment the experiment
+     * @param catalog the catalog
+     * @param region the Region, or {@code *}
+     * @param kmsKeys the KMS key ARNs the experiment's resources are encrypted with; empty for any key (with a note)
+     * @return the policy and notes
+     */
+    public static Result build(Experiment experiment, Catalog catalog, String region, List<String> kmsKeys) {
+        PolicyBuilder b = new PolicyBuilder(experiment, catalog, region, List.copyOf(kmsKeys));
         b.run();
         return new Result(b.document(), List.copyOf(b.notes), b.account, b.partition);
     }
@@ -178,6 +193,8 @@ public final class PolicyBuilder {
                         targets = true;
                     }
                 }
+            } else if (resource.equals("${kmsKeys}")) {
+                literal.addAll(kmsKeys(name, permission));
             } else {
                 literal.addAll(fill(resource, action));
             }
@@ -188,6 +205,16 @@ public final class PolicyBuilder {
             notes.add("Action '" + name + "': " + permission + " has no resource to scope to (" + rule.resources()
                     + "); it was left out" + (rule.why() == null ? "." : ": " + rule.why() + "."));
         }
+    }
+
+    /** The keys given, or {@code "*"} with a note: FIS templates name no KMS key, so only the caller can say which. */
+    private List<String> kmsKeys(String name, String permission) {
+        if (!kmsKeys.isEmpty()) {
+            return kmsKeys;
+        }
+        notes.add("Action '" + name + "': " + permission + " is allowed on every KMS key (only for grants EC2 makes for AWS"
+                + " resources); name the keys of the instances' encrypted EBS volumes (--kms-key ARN) to scope it.");
+        return List.of("*");
     }
 
     private void targetGrant(String sid, String targetName, TemplateTarget t, String permission, String service,

@@ -3,6 +3,7 @@ package dev.faultline.core.ci;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.validation.CappedResult;
 import dev.faultline.core.validation.Severity;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
@@ -102,6 +103,20 @@ public final class SarifReport {
          * @return this builder
          */
         public Builder add(String uri, String text, ValidationResult result) {
+            return add(uri, text, result.capped(0));
+        }
+
+        /**
+         * Adds one file's results, capped per code: the results left out are counted in a note of
+         * the run's invocation ({@code toolExecutionNotifications}), one per file and code, with the
+         * number in its {@code properties.omitted}.
+         *
+         * @param uri the file as the log should name it: a path relative to the repository root, with {@code /}
+         * @param text the file's text, to locate pointers in (null or non-JSON text: no lines and columns)
+         * @param result the file's violations, capped
+         * @return this builder
+         */
+        public Builder add(String uri, String text, CappedResult result) {
             files.add(new Object[] {Objects.requireNonNull(uri, "uri"), text, Objects.requireNonNull(result, "result")});
             return this;
         }
@@ -116,14 +131,17 @@ public final class SarifReport {
             Map<String, Integer> ruleIndex = new LinkedHashMap<>();
             Map<String, Violation> firstOf = new LinkedHashMap<>();
             ArrayNode results = f.arrayNode();
+            ArrayNode notes = f.arrayNode();
             for (Object[] file : files) {
                 String uri = (String) file[0];
                 PointerLocations where = file[1] == null ? PointerLocations.of("") : PointerLocations.of((String) file[1]);
-                for (Violation v : ((ValidationResult) file[2]).violations()) {
+                CappedResult capped = (CappedResult) file[2];
+                for (Violation v : capped.violations()) {
                     firstOf.putIfAbsent(v.code(), v);
                     int index = ruleIndex.computeIfAbsent(v.code(), c -> ruleIndex.size());
                     results.add(result(f, uri, where, v, index));
                 }
+                capped.omitted().forEach((code, n) -> notes.add(omitted(f, uri, code, n, capped.maxPerCode())));
             }
             ObjectNode log = f.objectNode();
             log.put("version", VERSION);
@@ -134,6 +152,11 @@ public final class SarifReport {
             ArrayNode rules = driver.putArray("rules");
             for (String code : ruleIndex.keySet()) {
                 rules.add(rule(f, code, firstOf.get(code)));
+            }
+            if (!notes.isEmpty()) {
+                ObjectNode invocation = run.putArray("invocations").addObject();
+                invocation.put("executionSuccessful", true);
+                invocation.set("toolExecutionNotifications", notes);
             }
             run.put("columnKind", "unicodeCodePoints");
             run.set("results", results);
@@ -168,6 +191,18 @@ public final class SarifReport {
             location.putArray("logicalLocations").addObject().put("fullyQualifiedName", pointer).put("kind", "element");
             r.putObject("properties").put("jsonPointer", v.path());
             return r;
+        }
+
+        /** The note that {@code n} results of {@code code} in a file were left out. */
+        private static ObjectNode omitted(JsonNodeFactory f, String uri, String code, int n, int max) {
+            ObjectNode note = f.objectNode();
+            note.put("level", "note");
+            note.putObject("message").put("text", n + " more results of " + code + " in " + uri
+                    + " are not listed (at most " + max + " per code and file).");
+            note.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri);
+            note.putObject("associatedRule").put("id", code);
+            note.putObject("properties").put("omitted", n);
+            return note;
         }
 
         private static String level(Severity severity) {

@@ -32,6 +32,8 @@ final class JsonInput {
 
     final JsonParser p;
     final List<Violation> violations = new ArrayList<>();
+    /** The list elements not kept, for paths into the document; see {@link SkippedElements}. */
+    final SkippedElements skipped = new SkippedElements();
 
     JsonInput(JsonParser parser) {
         this.p = parser;
@@ -164,9 +166,12 @@ final class JsonInput {
         int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
             JsonPointer at = path.child(i);
-            if (expectObject(at)) {
-                add.accept(element.read(at));
+            T value = expectObject(at) ? element.read(at) : null;
+            if (value != null) {
+                add.accept(value);
                 kept++;
+            } else {
+                skipped.add(path, i);
             }
         }
         return kept;
@@ -205,6 +210,8 @@ final class JsonInput {
             if (value != null) {
                 add.accept(value);
                 kept++;
+            } else {
+                skipped.add(path, i);
             }
         }
         return kept;

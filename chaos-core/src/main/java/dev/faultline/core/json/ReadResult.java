@@ -18,15 +18,17 @@ public final class ReadResult {
     private final Experiment experiment;
     private final ValidationResult violations;
     private final String pathPrefix;
+    private final SkippedElements skipped;
 
     ReadResult(Experiment experiment, ValidationResult violations) {
-        this(experiment, violations, "");
+        this(experiment, violations, "", new SkippedElements());
     }
 
-    ReadResult(Experiment experiment, ValidationResult violations, String pathPrefix) {
+    ReadResult(Experiment experiment, ValidationResult violations, String pathPrefix, SkippedElements skipped) {
         this.experiment = experiment;
         this.violations = Objects.requireNonNull(violations, "violations");
         this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+        this.skipped = Objects.requireNonNull(skipped, "skipped");
     }
 
     /**
@@ -62,7 +64,8 @@ public final class ReadResult {
     /**
      * Checks what was read: the reader's own violations, then, if an experiment was read, the
      * validator's, with paths into the document read (under {@code /experimentTemplate} for a
-     * GetExperimentTemplate answer).
+     * GetExperimentTemplate answer, and counting list elements the reader skipped: after a
+     * malformed first stop condition, the second is {@code /stopConditions/1}).
      *
      * <pre>{@code
      * ValidationResult result = TemplateJson.read(path).validate(Validator.standard());
@@ -77,10 +80,11 @@ public final class ReadResult {
             return violations;
         }
         ValidationResult found = validator.validate(experiment);
-        if (!pathPrefix.isEmpty()) {
+        if (!pathPrefix.isEmpty() || !skipped.isEmpty()) {
             List<Violation> moved = new ArrayList<>(found.violations().size());
             for (Violation v : found.violations()) {
-                moved.add(v.movedTo(pathPrefix + v.path()));
+                String path = skipped.toDocument(pathPrefix + v.path());
+                moved.add(path.equals(v.path()) ? v : v.movedTo(path));
             }
             found = ValidationResult.of(moved);
         }

@@ -46,13 +46,35 @@ public final class TemplateJson {
     private TemplateJson() {}
 
     /**
-     * Reads a template from text.
+     * The size limit of every read that names none: 10 MiB (10,485,760 bytes, or characters for
+     * text). FIS takes requests of at most about 1 MiB and templates of at most 20 actions, so a
+     * template it accepts is far smaller; the limit only keeps hostile input from costing time and
+     * memory. A document over it gives one {@code json.document-too-large} error and is not read further.
+     */
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * Reads a template from text, of at most {@link #DEFAULT_MAX_BYTES} characters.
      *
      * @param json the JSON text
      * @return the experiment, if the text is a JSON object, and the problems found
      */
     public static ReadResult read(String json) {
+        return read(json, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads a template from text of at most {@code maxChars} characters.
+     *
+     * @param json the JSON text
+     * @param maxChars the size limit, positive
+     * @return the experiment, if the text is a JSON object, and the problems found
+     */
+    public static ReadResult read(String json, long maxChars) {
         Objects.requireNonNull(json, "json");
+        if (json.length() > SizeLimit.checked(maxChars)) {
+            return SizeLimit.refused(json.length(), maxChars, "characters");
+        }
         try {
             return TemplateReader.read(FACTORY.createParser(json));
         } catch (IOException e) {
@@ -61,13 +83,27 @@ public final class TemplateJson {
     }
 
     /**
-     * Reads a template from UTF-8 bytes.
+     * Reads a template from UTF-8 bytes, at most {@link #DEFAULT_MAX_BYTES} of them.
      *
      * @param json the JSON bytes
      * @return the experiment, if the bytes hold a JSON object, and the problems found
      */
     public static ReadResult read(byte[] json) {
+        return read(json, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads a template from at most {@code maxBytes} UTF-8 bytes.
+     *
+     * @param json the JSON bytes
+     * @param maxBytes the size limit, positive
+     * @return the experiment, if the bytes hold a JSON object, and the problems found
+     */
+    public static ReadResult read(byte[] json, long maxBytes) {
         Objects.requireNonNull(json, "json");
+        if (json.length > SizeLimit.checked(maxBytes)) {
+            return SizeLimit.refused(json.length, maxBytes, "bytes");
+        }
         try {
             return TemplateReader.read(FACTORY.createParser(json));
         } catch (IOException e) {
@@ -76,45 +112,89 @@ public final class TemplateJson {
     }
 
     /**
-     * Reads a template from a character stream, which is closed afterwards.
+     * Reads a template from a character stream, which is closed afterwards; at most
+     * {@link #DEFAULT_MAX_BYTES} characters are read.
      *
      * @param reader the JSON text
      * @return the experiment, if the text is a JSON object, and the problems found
      */
     public static ReadResult read(Reader reader) {
+        return read(reader, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads a template from a character stream, which is closed afterwards, reading at most
+     * {@code maxChars} characters.
+     *
+     * @param reader the JSON text
+     * @param maxChars the size limit, positive
+     * @return the experiment, if the text is a JSON object, and the problems found
+     */
+    public static ReadResult read(Reader reader, long maxChars) {
         Objects.requireNonNull(reader, "reader");
         try {
-            return TemplateReader.read(FACTORY.createParser(reader));
+            return TemplateReader.read(FACTORY.createParser(SizeLimit.chars(reader, SizeLimit.checked(maxChars))));
         } catch (IOException e) {
             return ioFailure(e);
         }
     }
 
     /**
-     * Reads a template from a byte stream (UTF-8, -16 or -32), which is closed afterwards.
+     * Reads a template from a byte stream (UTF-8, -16 or -32), which is closed afterwards; at most
+     * {@link #DEFAULT_MAX_BYTES} bytes are read.
      *
      * @param in the JSON bytes
      * @return the experiment, if the bytes hold a JSON object, and the problems found
      */
     public static ReadResult read(InputStream in) {
+        return read(in, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads a template from a byte stream (UTF-8, -16 or -32), which is closed afterwards, reading
+     * at most {@code maxBytes} bytes.
+     *
+     * @param in the JSON bytes
+     * @param maxBytes the size limit, positive
+     * @return the experiment, if the bytes hold a JSON object, and the problems found
+     */
+    public static ReadResult read(InputStream in, long maxBytes) {
         Objects.requireNonNull(in, "in");
         try {
-            return TemplateReader.read(FACTORY.createParser(in));
+            return TemplateReader.read(FACTORY.createParser(SizeLimit.bytes(in, SizeLimit.checked(maxBytes))));
         } catch (IOException e) {
             return ioFailure(e);
         }
     }
 
     /**
-     * Reads a template file; a file that cannot be read gives a {@code json.io} violation.
+     * Reads a template file of at most {@link #DEFAULT_MAX_BYTES} bytes; a file that cannot be
+     * read gives a {@code json.read-failed} violation.
      *
      * @param file the file
      * @return the experiment, if the file holds a JSON object, and the problems found
      */
     public static ReadResult read(Path file) {
+        return read(file, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads a template file of at most {@code maxBytes} bytes: a larger file is refused from its
+     * size, before any byte is read.
+     *
+     * @param file the file
+     * @param maxBytes the size limit, positive
+     * @return the experiment, if the file holds a JSON object, and the problems found
+     */
+    public static ReadResult read(Path file, long maxBytes) {
         Objects.requireNonNull(file, "file");
+        SizeLimit.checked(maxBytes);
         try {
-            return read(Files.readAllBytes(file));
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                return SizeLimit.refused(size, maxBytes, "bytes");
+            }
+            return read(Files.readAllBytes(file), maxBytes);
         } catch (IOException e) {
             return ioFailure(e);
         }
@@ -206,6 +286,11 @@ public final class TemplateJson {
     }
 
     private static ReadResult ioFailure(IOException e) {
+        if (e instanceof SizeLimit.Exceeded) {
+            // the parser reads the first block of a stream when it is made, to detect the encoding
+            SizeLimit.Exceeded over = (SizeLimit.Exceeded) e;
+            return SizeLimit.refused(-1, over.max, over.unit);
+        }
         return new ReadResult(null, ValidationResult.of(List.of(Violation.error(ViolationCode.JSON_READ_FAILED, "",
                 "The template could not be read: " + e.getMessage(), "Check that the file exists and is readable."))));
     }

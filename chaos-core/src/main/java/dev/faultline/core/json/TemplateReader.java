@@ -65,6 +65,10 @@ final class TemplateReader {
                             "Remove what follows the closing brace."));
                 }
             }
+        } catch (SizeLimit.Exceeded e) {
+            experiment = null;
+            violations.clear();
+            violations.add(SizeLimit.violation(-1, e.max, e.unit));
         } catch (JsonProcessingException e) {
             experiment = null;
             violations.add(Violation.error(ViolationCode.JSON_DOCUMENT_FORMAT, "",
@@ -78,7 +82,7 @@ final class TemplateReader {
             violations.add(Violation.error(ViolationCode.JSON_READER_FAILED, "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
-        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix);
+        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix, in.skipped);
     }
 
     private static String where(JsonLocation location) {

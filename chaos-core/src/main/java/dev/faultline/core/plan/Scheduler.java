@@ -187,7 +187,14 @@ final class Scheduler {
             if (!unknown.isEmpty()) {
                 b.reason(UnscheduledAction.Reason.UNKNOWN_DEPENDENCY).addAllRelated(unknown);
             } else if (!cycle.isEmpty()) {
-                b.reason(UnscheduledAction.Reason.CYCLE).addAllRelated(cycle);
+                // one cycle shared by its whole group: copying it whole into each action would cost n x cycle
+                int distinct = cycle.size() - 1;
+                if (distinct > UnscheduledAction.MAX_RELATED) {
+                    b.reason(UnscheduledAction.Reason.CYCLE).addAllRelated(cycle.subList(0, UnscheduledAction.MAX_RELATED))
+                            .relatedOmitted(distinct - UnscheduledAction.MAX_RELATED);
+                } else {
+                    b.reason(UnscheduledAction.Reason.CYCLE).addAllRelated(cycle);
+                }
             } else {
                 b.reason(UnscheduledAction.Reason.AFTER_UNSCHEDULED)
                         .addAllRelated(startAfter.stream().filter(pending::containsKey).distinct().toList());

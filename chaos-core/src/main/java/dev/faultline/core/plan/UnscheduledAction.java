@@ -15,11 +15,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class UnscheduledAction {
 
+    /** The most names {@link #related()} holds for a cycle; the others are counted by {@link #relatedOmitted()}. */
+    public static final int MAX_RELATED = 10;
+
     /** Why an action cannot be placed. */
     public enum Reason {
         /**
          * The action is in a startAfter cycle; {@link #related()} is the cycle of its group of
          * actions, the one the validator's {@code graph.cycle} names, first name repeated last.
+         * Of a cycle of more than {@value UnscheduledAction#MAX_RELATED} actions it holds the first
+         * {@value UnscheduledAction#MAX_RELATED} only, and {@link #relatedOmitted()} counts the
+         * rest, so that a cycle of n actions costs O(n), not O(n²).
          */
         CYCLE,
         /** The action starts after names the template does not define; {@link #related()} lists them. */
@@ -60,6 +66,17 @@ public abstract class UnscheduledAction {
     public abstract List<String> related();
 
     /**
+     * How many names {@link #related()} leaves out: for a cycle of more than
+     * {@value #MAX_RELATED} actions, the rest of the cycle; otherwise 0.
+     *
+     * @return the number of names left out
+     */
+    @Value.Default
+    public int relatedOmitted() {
+        return 0;
+    }
+
+    /**
      * Says why in one phrase.
      *
      * @return for example {@code starts after unknown action "warmup"}
@@ -67,7 +84,8 @@ public abstract class UnscheduledAction {
     public String describe() {
         switch (reason()) {
             case CYCLE:
-                return "in a startAfter cycle: " + String.join(" → ", related());
+                return "in a startAfter cycle: " + String.join(" → ", related())
+                        + (relatedOmitted() > 0 ? " → … (" + relatedOmitted() + " more)" : "");
             case UNKNOWN_DEPENDENCY:
                 return "starts after unknown action" + (related().size() > 1 ? "s " : " ") + quoted(related());
             default:

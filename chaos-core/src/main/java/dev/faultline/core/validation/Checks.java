@@ -84,11 +84,17 @@ final class Checks {
      * The nearest of the names a template defines (targets, actions), for a did-you-mean hint. A
      * reference longer than any legal name (64 code points, so at most 128 UTF-16 units) gets none:
      * it is already a length error, and the edit distance between two long strings of similar
-     * length costs their product in time and memory.
+     * length costs their product in time and memory. Nor does a template with more than
+     * {@value #MAX_SUGGESTED_NAMES} names (50 times FIS's 20 actions): each search looks at every
+     * name, so n unknown references among n names would cost n².
      */
     static List<String> nearestName(String reference, Collection<String> names) {
-        return reference.length() > 128 ? List.of() : Suggestions.nearest(reference, names, 1);
+        return reference.length() > 128 || names.size() > MAX_SUGGESTED_NAMES ? List.of()
+                : Suggestions.nearest(reference, names, 1);
     }
+
+    /** The most names a did-you-mean among a template's own names searches. */
+    static final int MAX_SUGGESTED_NAMES = 1000;
 
     /**
      * The first {@code max} names joined by {@code separator}, then "and N more" for the rest, so

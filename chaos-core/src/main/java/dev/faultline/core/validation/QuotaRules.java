@@ -14,7 +14,8 @@ import java.util.List;
  * The run-time quotas FIS enforces, checked on the plan: at most 10 actions in parallel
  * (L-EB051440), an experiment of at most 12 hours (L-6C1E4427) and actions of at most 12 hours
  * (L-A7622DAA). The plan is built only when the number of actions and the sum of their
- * durations do not already prove all three.
+ * durations do not already prove all three, and never for a template with more than 20 actions:
+ * {@code quota.actions-too-many} has already failed it, and no schedule of it can run.
  */
 final class QuotaRules implements ValidationRule {
 
@@ -23,7 +24,9 @@ final class QuotaRules implements ValidationRule {
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
-        if (e.actions().isEmpty()) {
+        if (e.actions().isEmpty() || e.actions().size() > ApiRules.MAX_ACTIONS) {
+            // over 20 actions FIS refuses the template (quota.actions-too-many): its run-time
+            // quotas cannot matter, and a hostile template of 50,000 actions is not planned
             return;
         }
         if (e.actions().size() <= MAX_PARALLEL_ACTIONS && context.durationBound(e).compareTo(MAX_DURATION) <= 0) {

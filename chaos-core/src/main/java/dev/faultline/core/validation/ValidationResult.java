@@ -118,6 +118,17 @@ public final class ValidationResult {
     }
 
     /**
+     * A view for output that shows at most {@code maxPerCode} violations of each code and counts
+     * the rest; this result keeps them all.
+     *
+     * @param maxPerCode the most violations of one code to show, or 0 for no cap
+     * @return the capped view
+     */
+    public CappedResult capped(int maxPerCode) {
+        return CappedResult.of(this, maxPerCode);
+    }
+
+    /**
      * This result followed by another's violations.
      *
      * @param other the other result

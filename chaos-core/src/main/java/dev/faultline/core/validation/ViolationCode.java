@@ -37,6 +37,8 @@ public enum ViolationCode {
     JSON_READ_FAILED("json.read-failed", Severity.ERROR),
     /** The reader failed on this input: a Faultline bug. */
     JSON_READER_FAILED("json.reader-failed", Severity.ERROR),
+    /** The document is larger than the reader's size limit (10 MiB unless set otherwise); it was not read further. */
+    JSON_DOCUMENT_TOO_LARGE("json.document-too-large", Severity.ERROR),
     /** A value is not one of the allowed words. */
     TEMPLATE_VALUE_UNKNOWN("template.value-unknown", Severity.ERROR),
     /** A rule threw an exception on this template; the other rules still ran. */
@@ -261,7 +263,7 @@ public enum ViolationCode {
     INPUT_FORMAT_UNKNOWN("input.format-unknown", Severity.ERROR),
     /** {@code FILE#LogicalId} names no experiment template resource of the CloudFormation file. */
     INPUT_RESOURCE_UNKNOWN("input.resource-unknown", Severity.ERROR),
-    /** The file is larger than {@code --max-size}, or CloudFormation larger than its 1 MB limit. */
+    /** A CloudFormation template is larger than its 1 MB limit. */
     INPUT_FILE_TOO_LARGE("input.file-too-large", Severity.ERROR),
     /** CloudFormation over 51,200 bytes cannot be passed inline; it must be deployed from S3. */
     INPUT_INLINE_TOO_LARGE("input.inline-too-large", Severity.WARNING);

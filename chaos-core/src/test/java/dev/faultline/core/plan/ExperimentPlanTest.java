@@ -235,6 +235,22 @@ class ExperimentPlanTest {
     }
 
     @Test
+    void of_longCycle_namesTenOfItsActionsAndCountsTheRest() {
+        Experiment.Builder b = experiment();
+        for (int i = 0; i < 25; i++) {
+            b.putAction("a" + i, waitFor("PT1M", "a" + ((i + 1) % 25)));
+        }
+        ExperimentPlan plan = ExperimentPlan.of(b.build());
+
+        assertThat(plan.unscheduledActions()).hasSize(25).allSatisfy(u -> {
+            assertThat(u.reason()).isEqualTo(UnscheduledAction.Reason.CYCLE);
+            assertThat(u.related()).hasSize(UnscheduledAction.MAX_RELATED).startsWith("a0", "a1");
+            assertThat(u.relatedOmitted()).isEqualTo(15);
+            assertThat(u.describe()).endsWith(" → … (15 more)");
+        });
+    }
+
+    @Test
     void of_actionAfterItself_isACycleOfOne() {
         ExperimentPlan plan = ExperimentPlan.of(experiment().putAction("self", waitFor("PT1M", "self")).build());
 

@@ -114,4 +114,25 @@ class QuotaRulesTest {
         Experiment e = builder().putAction("a", waitFor("PT1M", "b")).putAction("b", waitFor("PT1M", "a")).build();
         assertThat(check(new QuotaRules(), e)).isEmpty();
     }
+
+    @Test
+    void check_twentyActionsInParallel_exceedsTheParallelQuota() {
+        Experiment.Builder b = builder();
+        for (int i = 1; i <= 19; i++) {
+            b.putAction("Hold" + i, waitFor("PT5M"));
+        }
+        one(check(new QuotaRules(), b.build()), "quota.parallel-actions-too-many", ERROR, "/actions");
+    }
+
+    @Test
+    void validate_twentyOneActionsInParallel_isOnlyTheActionQuota_thePlanIsSkipped() {
+        Experiment.Builder b = builder();
+        for (int i = 1; i <= 20; i++) {
+            b.putAction("Hold" + i, waitFor("PT5M"));
+        }
+        // FIS refuses more than 20 actions: the run-time quotas cannot matter, so the plan is not built
+        assertThat(check(new QuotaRules(), b.build())).isEmpty();
+        one(validate(b.build()), "quota.actions-too-many", ERROR, "/actions");
+        assertThat(validate(b.build()).withCode("quota.parallel-actions-too-many")).isEmpty();
+    }
 }
