@@ -53,6 +53,11 @@ public final class TemplateJson {
      */
     public static ReadResult read(String json) {
         Objects.requireNonNull(json, "json");
+        PlainJsonParser plain = new PlainJsonParser(json);
+        ReadResult read = TemplateReader.read(plain);
+        if (!plain.gaveUp()) {
+            return read;
+        }
         try {
             return TemplateReader.read(FACTORY.createParser(json));
         } catch (IOException e) {
