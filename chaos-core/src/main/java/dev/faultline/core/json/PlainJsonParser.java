@@ -197,6 +197,10 @@ final class PlainJsonParser extends ParserMinimalBase {
                 throw giveUp();
             }
             char c = text.charAt(i);
+            if (c > '\\') {
+                i++;
+                continue;
+            }
             if (c == '"') {
                 break;
             }
@@ -285,38 +289,39 @@ final class PlainJsonParser extends ParserMinimalBase {
         return (char) value;
     }
 
-    /** A field name from the opening quote at pos, from the cache when it is there. */
+    /**
+     * A field name from the opening quote at pos: the cached name when the text between the quotes
+     * is one (a cached name holds no escape or control character, so matching it is enough),
+     * otherwise read, checked, interned and cached.
+     */
     private String name() throws GaveUp {
         int start = pos + 1;
-        int i = start;
-        int hash = 0;
-        while (true) {
-            if (i >= end || i - start > MAX_STRING) {
-                throw giveUp();
-            }
+        int quote = text.indexOf('"', start);
+        if (quote < 0) {
+            throw giveUp();
+        }
+        int length = quote - start;
+        int slot = length == 0 ? 0 : (length * 31 + text.charAt(start) * 17 + text.charAt(quote - 1)) & (NAME_SLOTS - 1);
+        String cached = NAMES[slot];
+        if (cached != null && cached.length() == length && text.regionMatches(start, cached, 0, length)) {
+            pos = quote + 1;
+            return cached;
+        }
+        for (int i = start; i < quote; i++) {
             char c = text.charAt(i);
-            if (c == '"') {
-                break;
-            }
             if (c < 0x20 || c == '\\') {
                 throw giveUp();
             }
-            hash = 31 * hash + c;
-            i++;
         }
-        pos = i + 1;
-        int length = i - start;
-        if (length > MAX_CACHED_NAME) {
-            return text.substring(start, i);
+        if (length > MAX_STRING) {
+            throw giveUp();
         }
-        int slot = (hash ^ hash >>> 10) & (NAME_SLOTS - 1);
-        String cached = NAMES[slot];
-        if (cached != null && cached.length() == length && cached.hashCode() == hash
-                && text.regionMatches(start, cached, 0, length)) {
-            return cached;
+        pos = quote + 1;
+        String fresh = text.substring(start, quote);
+        if (length <= MAX_CACHED_NAME) {
+            fresh = fresh.intern();
+            NAMES[slot] = fresh;
         }
-        String fresh = text.substring(start, i);
-        NAMES[slot] = fresh;
         return fresh;
     }
 

@@ -10,6 +10,7 @@ import dev.faultline.core.testing.ExperimentGenerator;
 import dev.faultline.core.testing.JsonMutator;
 import dev.faultline.core.testing.Seeds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The plain parser, {@link TemplateJson}'s fast path, is exact or gives up: on every text it
  * reads to the end it gives Jackson's tokens and texts, it never accepts what Jackson rejects,
- * and reading through it gives the same result as reading with Jackson alone.
+ * and reading through it (from a string, or from bytes that are ASCII) gives the same result as
+ * reading with Jackson alone.
  */
 class PlainJsonParserTest {
 
@@ -111,6 +113,12 @@ class PlainJsonParserTest {
         assertThat(actual.violations().violations()).as(shown).isEqualTo(expected.violations().violations());
         assertThat(actual.experiment()).as(shown).isEqualTo(expected.experiment());
         assertThat(actual.pathPrefix()).as(shown).isEqualTo(expected.pathPrefix());
+
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ReadResult expectedFromBytes = TemplateReader.read(JACKSON.createParser(bytes));
+        ReadResult actualFromBytes = TemplateJson.read(bytes);
+        assertThat(actualFromBytes.violations().violations()).as(shown).isEqualTo(expectedFromBytes.violations().violations());
+        assertThat(actualFromBytes.experiment()).as(shown).isEqualTo(expectedFromBytes.experiment());
     }
 
     /** Every token with its text and name, until the end, a syntax error ("error") or giving up. */
