@@ -64,8 +64,10 @@ public final class CpuTimeRun {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (Map.Entry<String, Supplier<Object>> op : operations.entrySet()) {
-            long end = System.nanoTime() + WARMUP_NANOS;
-            while (System.nanoTime() < end) {
+            // warm up for 5 s of this thread's CPU, not of the wall clock: on a loaded machine 5 s of
+            // wall time can be a fraction of a second of CPU, too little for the JIT to finish
+            long end = threads.getCurrentThreadCpuTime() + WARMUP_NANOS;
+            while (threads.getCurrentThreadCpuTime() < end) {
                 run(op.getValue(), 1000);
             }
             double[] micros = new double[rounds];
