@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun [rounds] [operation...]
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun 30 readAndValidate
+ * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.CpuTimeRun --print-template   # the typical template
  * }</pre>
  */
 public final class CpuTimeRun {
@@ -33,9 +34,14 @@ public final class CpuTimeRun {
      * Runs every operation and prints one line for each.
      *
      * @param args the number of measured rounds per operation (default 40), then the names of the
-     *     operations to run (default all: read, validate, readAndValidate, readAndValidateWithoutPolicy)
+     *     operations to run (default all: read, validate, readAndValidate, readAndValidateWithoutPolicy);
+     *     or {@code --print-template} alone, which prints the typical template and exits
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--print-template")) {
+            System.out.print(ReadValidateBenchmark.TYPICAL); // for compare-botocore.sh, which feeds it to botocore
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         ReadValidateBenchmark b = new ReadValidateBenchmark();
         b.setUp();
@@ -58,8 +64,10 @@ public final class CpuTimeRun {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (Map.Entry<String, Supplier<Object>> op : operations.entrySet()) {
-            long end = System.nanoTime() + WARMUP_NANOS;
-            while (System.nanoTime() < end) {
+            // warm up for 5 s of this thread's CPU, not of the wall clock: on a loaded machine 5 s of
+            // wall time can be a fraction of a second of CPU, too little for the JIT to finish
+            long end = threads.getCurrentThreadCpuTime() + WARMUP_NANOS;
+            while (threads.getCurrentThreadCpuTime() < end) {
                 run(op.getValue(), 1000);
             }
             double[] micros = new double[rounds];

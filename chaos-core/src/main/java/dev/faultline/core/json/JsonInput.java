@@ -140,7 +140,8 @@ final class JsonInput {
         if (!expectObject(path)) {
             return -1;
         }
-        SeenKeys keys = new SeenKeys();
+        SeenKeys keys = null;
+        String firstKey = null;
         int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
@@ -151,6 +152,14 @@ final class JsonInput {
             }
             put.accept(key, element.read(at));
             kept++;
+            if (kept == 1) {
+                firstKey = key; // most maps hold one key: no SeenKeys for them
+                continue;
+            }
+            if (keys == null) {
+                keys = new SeenKeys();
+                keys.add(firstKey);
+            }
             if (!keys.add(key)) {
                 duplicateKey(at, key);
             }
@@ -181,18 +190,26 @@ final class JsonInput {
         if (!expectObject(path)) {
             return -1;
         }
-        SeenKeys keys = new SeenKeys();
+        SeenKeys keys = null;
+        String firstKey = null;
         int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
-            p.nextToken();
-            JsonPointer at = path.child(key);
-            String value = string(at);
+            // a string value needs no path: the path is made only for a problem
+            String value = p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : string(path.child(key));
             if (value != null) {
                 put.accept(key, value);
                 kept++;
+                if (kept == 1) {
+                    firstKey = key; // most maps hold one key: no SeenKeys for them
+                    continue;
+                }
+                if (keys == null) {
+                    keys = new SeenKeys();
+                    keys.add(firstKey);
+                }
                 if (!keys.add(key)) {
-                    duplicateKey(at, key);
+                    duplicateKey(path.child(key), key);
                 }
             }
         }
@@ -206,7 +223,8 @@ final class JsonInput {
         int i = 0;
         int kept = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-            String value = string(path.child(i));
+            // a string element needs no path: the path is made only for a problem
+            String value = t == JsonToken.VALUE_STRING ? p.getText() : string(path.child(i));
             if (value != null) {
                 add.accept(value);
                 kept++;

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,11 @@ public final class TemplateJson {
         if (json.length() > SizeLimit.checked(maxChars)) {
             return SizeLimit.refused(json.length(), maxChars, "characters");
         }
+        PlainJsonParser plain = new PlainJsonParser(json);
+        ReadResult read = TemplateReader.read(plain);
+        if (!plain.gaveUp()) {
+            return read;
+        }
         try {
             return TemplateReader.read(FACTORY.createParser(json));
         } catch (IOException e) {
@@ -103,6 +109,14 @@ public final class TemplateJson {
         Objects.requireNonNull(json, "json");
         if (json.length > SizeLimit.checked(maxBytes)) {
             return SizeLimit.refused(json.length, maxBytes, "bytes");
+        }
+        if (isAscii(json)) {
+            // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
+            PlainJsonParser plain = new PlainJsonParser(new String(json, StandardCharsets.ISO_8859_1));
+            ReadResult read = TemplateReader.read(plain);
+            if (!plain.gaveUp()) {
+                return read;
+            }
         }
         try {
             return TemplateReader.read(FACTORY.createParser(json));
@@ -283,6 +297,16 @@ public final class TemplateJson {
             throw new FaultlineException("The template cannot be read:\n" + result.violations());
         }
         return result.experiment().get();
+    }
+
+    /** Tells whether the bytes are printable ASCII and ASCII white space: text any encoding Jackson detects would read as UTF-8. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                return false; // negative: not ASCII; below 0x20: a zero byte of UTF-16 or UTF-32, or a control character
+            }
+        }
+        return true;
     }
 
     private static ReadResult ioFailure(IOException e) {

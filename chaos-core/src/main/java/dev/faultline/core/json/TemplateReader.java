@@ -34,13 +34,13 @@ final class TemplateReader {
 
     private final JsonInput in;
     private final JsonParser p;
-    private final SettingsReader settings;
+    private SettingsReader settings;
     private String prefix = "";
+    private TemplateMetadata.Builder meta;
 
     private TemplateReader(JsonParser parser) {
         this.in = new JsonInput(parser);
         this.p = parser;
-        this.settings = new SettingsReader(in);
     }
 
     static ReadResult read(JsonParser parser) {
@@ -112,8 +112,6 @@ final class TemplateReader {
 
     private Experiment readTemplate(JsonPointer path, JsonToken first) throws IOException {
         Experiment.Builder b = Experiment.builder();
-        TemplateMetadata.Builder meta = TemplateMetadata.builder();
-        boolean[] hasMeta = {false};
         in.fields(path, Fields.TEMPLATE, first, (name, index, at) -> {
             switch (name) {
                 case "name":
@@ -143,39 +141,49 @@ final class TemplateReader {
                     break;
                 case "logConfiguration":
                     if (in.expectObject(at)) {
-                        b.logConfiguration(settings.readLog(at));
+                        b.logConfiguration(settings().readLog(at));
                     }
                     break;
                 case "experimentOptions":
                     if (in.expectObject(at)) {
-                        b.experimentOptions(settings.readOptions(at));
+                        b.experimentOptions(settings().readOptions(at));
                     }
                     break;
                 case "experimentReportConfiguration":
                     if (in.expectObject(at)) {
-                        b.experimentReportConfiguration(settings.readReport(at));
+                        b.experimentReportConfiguration(settings().readReport(at));
                     }
                     break;
                 case "targetAccountConfigurations":
                     b.targetAccountConfigurations(List.of());
-                    keepEmpty(in.objectList(at, settings::readAccount, b::addTargetAccountConfiguration), name,
+                    keepEmpty(in.objectList(at, settings()::readAccount, b::addTargetAccountConfiguration), name,
                             b::addKeptEmpty);
                     break;
                 case "hypothesis":
                     if (in.expectObject(at)) {
-                        b.hypothesis(settings.readHypothesis(at));
+                        b.hypothesis(settings().readHypothesis(at));
                     }
                     break;
                 default:
-                    hasMeta[0] = true;
+                    if (meta == null) {
+                        meta = TemplateMetadata.builder(); // only for a template with metadata
+                    }
                     readMetadata(meta, name, at);
                     break;
             }
         });
-        if (hasMeta[0]) {
+        if (meta != null) {
             b.metadata(meta.build());
         }
         return b.build();
+    }
+
+    /** The reader of the settings, made for a template that has any. */
+    private SettingsReader settings() {
+        if (settings == null) {
+            settings = new SettingsReader(in);
+        }
+        return settings;
     }
 
     /** Remembers a collection that was present but held nothing (an empty {@code {}} or {@code []}). */

@@ -6,6 +6,8 @@ import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Arn;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.LogConfiguration;
+import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
@@ -66,7 +68,11 @@ final class ArnRules implements ValidationRule {
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
-        e.roleArn().ifPresent(arn -> check(arn, "/roleArn", Kind.ROLE, out));
+        // Optional's isPresent/get rather than lambdas capturing out: no allocation when nothing is there
+        Optional<String> role = e.roleArn();
+        if (role.isPresent()) {
+            check(role.get(), "/roleArn", Kind.ROLE, out);
+        }
         for (int i = 0; i < e.stopConditions().size(); i++) {
             StopCondition c = e.stopConditions().get(i);
             if (checkedAsAlarm(c) && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
@@ -100,16 +106,25 @@ final class ArnRules implements ValidationRule {
                 parameter(action.getKey(), p.getKey(), p.getValue(), out);
             }
         }
-        e.logConfiguration().flatMap(l -> l.cloudWatchLogsConfiguration()).flatMap(c -> c.logGroupArn())
-                .ifPresent(arn -> check(arn, "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out));
-        e.logConfiguration().flatMap(l -> l.s3Configuration()).flatMap(s -> s.bucketName())
-                .ifPresent(b -> placeholder(b, "/logConfiguration/s3Configuration/bucketName", out));
-        e.experimentReportConfiguration().ifPresent(r -> {
+        Optional<LogConfiguration> log = e.logConfiguration();
+        if (log.isPresent()) {
+            Optional<String> group = log.get().cloudWatchLogsConfiguration().flatMap(c -> c.logGroupArn());
+            if (group.isPresent()) {
+                check(group.get(), "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out);
+            }
+            Optional<String> bucket = log.get().s3Configuration().flatMap(c -> c.bucketName());
+            if (bucket.isPresent()) {
+                placeholder(bucket.get(), "/logConfiguration/s3Configuration/bucketName", out);
+            }
+        }
+        Optional<ReportConfiguration> report = e.experimentReportConfiguration();
+        if (report.isPresent()) {
+            ReportConfiguration r = report.get();
             for (int i = 0; i < r.cloudWatchDashboards().size(); i++) {
                 check(r.cloudWatchDashboards().get(i), "/experimentReportConfiguration/dataSources/cloudWatchDashboards/"
                         + i + "/dashboardIdentifier", Kind.DASHBOARD, out);
             }
-        });
+        }
         for (int i = 0; i < e.targetAccountConfigurations().size(); i++) {
             TargetAccountConfiguration a = e.targetAccountConfigurations().get(i);
             String at = append("/targetAccountConfigurations", i);

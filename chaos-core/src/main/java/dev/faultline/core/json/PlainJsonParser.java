@@ -1,0 +1,502 @@
+package dev.faultline.core.json;
+
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.core.base.ParserMinimalBase;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * A fast parser of the plain JSON most templates are: objects, arrays, strings (field names
+ * without escapes), {@code true}, {@code false} and {@code null}, with at most
+ * {@value #MAX_DEPTH} levels of nesting. It gives up on anything else (a number, an escape, a
+ * syntax error, content after the root object) by throwing, and {@link TemplateJson} then reads
+ * the text again with Jackson, whose tokens, errors and positions are the reference: on a text it
+ * does not give up on, this parser returns the tokens and texts Jackson returns.
+ *
+ * <p>It exists for speed: it reads a string with no parser context, buffer or symbol table to
+ * set up, and keeps field names in a small shared cache, as Jackson does, so that the names a
+ * template repeats are not allocated again on every read.
+ */
+final class PlainJsonParser extends ParserMinimalBase {
+
+    /** The deepest nesting this parser follows; Jackson's own limit is far above it. */
+    static final int MAX_DEPTH = 60;
+    /** The longest name or string this parser reads; Jackson's own limits are far above it. */
+    private static final int MAX_STRING = 10_000;
+    /** Names up to this length are cached. */
+    private static final int MAX_CACHED_NAME = 64;
+    private static final int NAME_SLOTS = 1024;
+    /**
+     * Field names seen, by hash. Shared by every parser and thread: a slot holds a whole String
+     * or null, so a race at worst caches a name twice or evicts one.
+     */
+    private static final String[] NAMES = new String[NAME_SLOTS];
+    private static final GaveUp GAVE_UP = new GaveUp();
+
+    private final String text;
+    private final int end;
+    private int pos;
+    /** One bit per open container, 1 for an object; the innermost is bit 0. */
+    private long containers;
+    private int depth;
+    /** The next token opens a container's first element (or closes an empty container). */
+    private boolean first;
+    /** The last token was a field name and its value comes next. */
+    private boolean valueNext;
+    private boolean rootDone;
+    private boolean gaveUp;
+    private boolean closed;
+    private String name;
+    private String value;
+
+    PlainJsonParser(String text) {
+        super(StreamReadConstraints.defaults());
+        this.text = text;
+        this.end = text.length();
+    }
+
+    /**
+     * Tells whether this parser gave up, in which case what was read with it must be thrown away.
+     *
+     * @return true if the text needs Jackson
+     */
+    boolean gaveUp() {
+        return gaveUp;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+        if (gaveUp) {
+            throw GAVE_UP;
+        }
+        if (valueNext) {
+            valueNext = false;
+            return _currToken = value(skipSpace());
+        }
+        int c = skipSpace();
+        if (depth == 0) {
+            if (!rootDone && c == '{') {
+                return _currToken = open(true);
+            }
+            if (rootDone && c < 0) {
+                return _currToken = null;
+            }
+            throw giveUp();
+        }
+        boolean inObject = (containers & 1) != 0;
+        if (first) {
+            first = false;
+            if (c == (inObject ? '}' : ']')) {
+                return _currToken = close(inObject);
+            }
+        } else if (c == ',') {
+            pos++;
+            c = skipSpace();
+        } else if (c == (inObject ? '}' : ']')) {
+            return _currToken = close(inObject);
+        } else {
+            throw giveUp();
+        }
+        return _currToken = inObject ? fieldName(c) : value(c);
+    }
+
+    private JsonToken fieldName(int c) throws GaveUp {
+        if (c != '"') {
+            throw giveUp();
+        }
+        name = name();
+        if (skipSpace() != ':') {
+            throw giveUp();
+        }
+        pos++;
+        valueNext = true;
+        return JsonToken.FIELD_NAME;
+    }
+
+    private JsonToken value(int c) throws GaveUp {
+        switch (c) {
+            case '{':
+                return open(true);
+            case '[':
+                return open(false);
+            case '"':
+                value = string();
+                return JsonToken.VALUE_STRING;
+            case 't':
+                return literal("true", JsonToken.VALUE_TRUE);
+            case 'f':
+                return literal("false", JsonToken.VALUE_FALSE);
+            case 'n':
+                return literal("null", JsonToken.VALUE_NULL);
+            default:
+                throw giveUp();
+        }
+    }
+
+    private JsonToken open(boolean object) throws GaveUp {
+        if (depth == MAX_DEPTH) {
+            throw giveUp();
+        }
+        pos++;
+        containers = containers << 1 | (object ? 1 : 0);
+        depth++;
+        first = true;
+        return object ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
+    }
+
+    private JsonToken close(boolean object) {
+        pos++;
+        containers >>>= 1;
+        depth--;
+        if (depth == 0) {
+            rootDone = true;
+        }
+        return object ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+    }
+
+    /** A literal, which must be followed by white space, a comma, a closing bracket or the end. */
+    private JsonToken literal(String word, JsonToken token) throws GaveUp {
+        int after = pos + word.length();
+        if (!text.startsWith(word, pos) || after < end && !isDelimiter(text.charAt(after))) {
+            throw giveUp();
+        }
+        pos = after;
+        return token;
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == '}' || c == ']';
+    }
+
+    /** Skips JSON white space and returns the next character, without consuming it, or -1 at the end. */
+    private int skipSpace() {
+        while (pos < end) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return c;
+            }
+            pos++;
+        }
+        return -1;
+    }
+
+    /** A string value from the opening quote at pos; consumes the closing quote. */
+    private String string() throws GaveUp {
+        int start = pos + 1;
+        int i = start;
+        while (true) {
+            if (i >= end || i - start > MAX_STRING) {
+                throw giveUp();
+            }
+            char c = text.charAt(i);
+            if (c > '\\') {
+                i++;
+                continue;
+            }
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                return escaped(start, i);
+            }
+            if (c < 0x20) {
+                throw giveUp();
+            }
+            i++;
+        }
+        pos = i + 1;
+        return text.substring(start, i);
+    }
+
+    /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
+    private String escaped(int start, int backslash) throws GaveUp {
+        StringBuilder b = new StringBuilder(backslash - start + 16).append(text, start, backslash);
+        int i = backslash;
+        while (true) {
+            if (i >= end || i - start > MAX_STRING) {
+                throw giveUp();
+            }
+            char c = text.charAt(i++);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                throw giveUp();
+            }
+            if (c == '\\') {
+                if (i >= end) {
+                    throw giveUp();
+                }
+                char escape = text.charAt(i++);
+                if (escape == 'u') {
+                    c = hex(i);
+                    i += 4;
+                } else {
+                    c = unescape(escape);
+                }
+            }
+            b.append(c);
+        }
+        pos = i;
+        return b.toString();
+    }
+
+    /** The character a one-letter escape stands for. */
+    private char unescape(char c) throws GaveUp {
+        switch (c) {
+            case '"':
+            case '\\':
+            case '/':
+                return c;
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            default:
+                throw giveUp();
+        }
+    }
+
+    /** The four hexadecimal digits at {@code at} as a character. */
+    private char hex(int at) throws GaveUp {
+        if (at + 4 > end) {
+            throw giveUp();
+        }
+        int value = 0;
+        for (int i = at; i < at + 4; i++) {
+            char c = text.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0) {
+                throw giveUp();
+            }
+            value = value << 4 | digit;
+        }
+        return (char) value;
+    }
+
+    /**
+     * A field name from the opening quote at pos: the cached name when the text between the quotes
+     * is one (a cached name holds no escape or control character, so matching it is enough),
+     * otherwise read, checked, interned and cached.
+     */
+    private String name() throws GaveUp {
+        int start = pos + 1;
+        int quote = text.indexOf('"', start);
+        if (quote < 0) {
+            throw giveUp();
+        }
+        int length = quote - start;
+        int slot = length == 0 ? 0 : (length * 31 + text.charAt(start) * 17 + text.charAt(quote - 1)) & (NAME_SLOTS - 1);
+        String cached = NAMES[slot];
+        if (cached != null && cached.length() == length && text.regionMatches(start, cached, 0, length)) {
+            pos = quote + 1;
+            return cached;
+        }
+        for (int i = start; i < quote; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '\\') {
+                throw giveUp();
+            }
+        }
+        if (length > MAX_STRING) {
+            throw giveUp();
+        }
+        pos = quote + 1;
+        String fresh = text.substring(start, quote);
+        if (length <= MAX_CACHED_NAME) {
+            fresh = fresh.intern();
+            NAMES[slot] = fresh;
+        }
+        return fresh;
+    }
+
+    private GaveUp giveUp() {
+        gaveUp = true;
+        return GAVE_UP;
+    }
+
+    /** Thrown to stop the reader when the text needs Jackson; carries no stack trace. */
+    private static final class GaveUp extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        GaveUp() {
+            super("not plain JSON", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    // ---- what JsonParser asks for ------------------------------------------------------------
+
+    @Override
+    protected void _handleEOF() throws JsonParseException {
+        gaveUp = true;
+        throw new JsonParseException(this, "Unexpected end of input");
+    }
+
+    @Override
+    public String currentName() {
+        return _currToken == JsonToken.FIELD_NAME ? name : null;
+    }
+
+    @Override
+    @Deprecated
+    public String getCurrentName() {
+        return currentName();
+    }
+
+    @Override
+    public String getText() {
+        if (_currToken == JsonToken.VALUE_STRING) {
+            return value;
+        }
+        if (_currToken == JsonToken.FIELD_NAME) {
+            return name;
+        }
+        return _currToken == null ? null : _currToken.asString();
+    }
+
+    @Override
+    public char[] getTextCharacters() {
+        String t = getText();
+        return t == null ? null : t.toCharArray();
+    }
+
+    @Override
+    public boolean hasTextCharacters() {
+        return false;
+    }
+
+    @Override
+    public int getTextLength() {
+        String t = getText();
+        return t == null ? 0 : t.length();
+    }
+
+    @Override
+    public int getTextOffset() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public JsonStreamContext getParsingContext() {
+        throw new UnsupportedOperationException("PlainJsonParser keeps no parsing context");
+    }
+
+    @Override
+    public void overrideCurrentName(String newName) {
+        throw new UnsupportedOperationException("PlainJsonParser does not rename fields");
+    }
+
+    @Override
+    public ObjectCodec getCodec() {
+        return null;
+    }
+
+    @Override
+    public void setCodec(ObjectCodec codec) {
+        throw new UnsupportedOperationException("PlainJsonParser has no codec");
+    }
+
+    @Override
+    public Version version() {
+        return Version.unknownVersion();
+    }
+
+    @Override
+    public JsonLocation currentLocation() {
+        return JsonLocation.NA;
+    }
+
+    @Override
+    @Deprecated
+    public JsonLocation getCurrentLocation() {
+        return JsonLocation.NA;
+    }
+
+    @Override
+    public JsonLocation currentTokenLocation() {
+        return JsonLocation.NA;
+    }
+
+    @Override
+    @Deprecated
+    public JsonLocation getTokenLocation() {
+        return JsonLocation.NA;
+    }
+
+    // Numbers make this parser give up, so there is never a number to give.
+
+    @Override
+    public Number getNumberValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public NumberType getNumberType() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public int getIntValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public long getLongValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public BigInteger getBigIntegerValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public float getFloatValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public double getDoubleValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public BigDecimal getDecimalValue() throws GaveUp {
+        throw giveUp();
+    }
+
+    @Override
+    public byte[] getBinaryValue(Base64Variant variant) throws GaveUp {
+        throw giveUp();
+    }
+}
