@@ -49,7 +49,8 @@ public class CompilationException extends FaultlineException {
 
     /**
      * Runs a writer of this package's internals, turning its failure to write (a Jackson
-     * error, which the internals report as {@link java.io.UncheckedIOException}) into this
+     * error, which the internals report as {@link java.io.UncheckedIOException}, or a model they
+     * refuse to write) into this
      * exception.
      */
     static String writing(java.util.function.Supplier<String> writer) {
@@ -57,6 +58,8 @@ public class CompilationException extends FaultlineException {
             return writer.get();
         } catch (java.io.UncheckedIOException e) {
             throw new CompilationException(e.getMessage(), e.getCause());
+        } catch (dev.faultline.aws.internal.UnwritableException e) {
+            throw new CompilationException(e.getMessage(), null);
         }
     }
 }

@@ -2,24 +2,37 @@ package dev.faultline.aws;
 
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
+import dev.faultline.core.model.CheckPhase;
 import dev.faultline.core.model.CloudWatchLogsConfiguration;
+import dev.faultline.core.model.Comparison;
 import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.Filter;
+import dev.faultline.core.model.Hypothesis;
 import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.S3Configuration;
 import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.SteadyStateCondition;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.model.TargetAccountConfiguration;
+import dev.faultline.core.model.TemplateMetadata;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Seeded generator of experiments for property tests: any shape the model allows (not
- * necessarily valid for FIS), with strings that are hard to quote in JSON and YAML.
+ * necessarily valid for FIS), with strings that are hard to quote in JSON and YAML, map keys
+ * that other layers may misread ({@link #AWKWARD_KEYS}), a hypothesis and template metadata.
+ * {@code RandomExperimentsCoverageTest} fails when one of these stops being generated.
  */
 final class RandomExperiments {
 
@@ -31,7 +44,30 @@ final class RandomExperiments {
             "back\\slash", "${AWS::Region}", "<YOUR AWS ACCOUNT>", "{{ aws:region }}", "arn:aws:ec2:us-east-1:1:instance/i-1",
             "\u0001ctl", "=", "Ref", "Fn::Sub", "/slash/~tilde");
 
+    /**
+     * Map keys that a layer may misread: empty, YAML and JSON keywords, CloudFormation's
+     * intrinsic function names, a number, non-ASCII text.
+     */
+    static final List<String> AWKWARD_KEYS = List.of("", "true", "null", "Ref", "Fn::GetAtt", "0", "~", " ",
+            "ünïcødé", "日本語", "🙂");
+
     private RandomExperiments() {}
+
+    /** The key set of every map in an experiment (targets, actions, tags, parameters, dimensions…). */
+    static Stream<Set<String>> keySets(Experiment e) {
+        return Stream.of(Stream.of(e.targets().keySet(), e.actions().keySet(), e.tags().keySet()),
+                e.targets().values().stream().flatMap(t -> Stream.of(t.resourceTags().keySet(),
+                        t.parameters().keySet())),
+                e.actions().values().stream().flatMap(a -> Stream.of(a.parameters().keySet(), a.targets().keySet())),
+                e.hypothesis().stream().flatMap(h -> h.conditions().stream()).map(c -> c.dimensions().keySet()))
+                .flatMap(s -> s);
+    }
+
+    /** Whether a map of the experiment has a lone key that CloudFormation reads as an intrinsic function. */
+    static boolean hasIntrinsicLookalike(Experiment e) {
+        return keySets(e).anyMatch(keys -> keys.size() == 1
+                && keys.iterator().next().matches("Ref|Fn::[A-Za-z]+(::[A-Za-z0-9]+)?"));
+    }
 
     static String string(SplittableRandom r) {
         if (r.nextInt(3) == 0) {
@@ -47,10 +83,13 @@ final class RandomExperiments {
         return NASTY.get(r.nextInt(NASTY.size()));
     }
 
-    /** A key: like a string, but object keys that mean something to CloudFormation are avoided. */
-    private static String key(SplittableRandom r) {
-        String k = string(r);
-        return k.equals("Ref") || k.startsWith("Fn::") ? k + "_" : k;
+    /** A key not yet taken in its map: one of {@link #AWKWARD_KEYS} a third of the time, else a string and a number. */
+    private static String key(SplittableRandom r, int i, Set<String> taken) {
+        String k = r.nextInt(3) == 0 ? AWKWARD_KEYS.get(r.nextInt(AWKWARD_KEYS.size())) : string(r) + i;
+        while (!taken.add(k)) {
+            k = k + "#" + i;
+        }
+        return k;
     }
 
     static Experiment experiment(long seed) {
@@ -62,11 +101,13 @@ final class RandomExperiments {
         if (r.nextInt(5) > 0) {
             b.description(string(r));
         }
+        Set<String> targets = new HashSet<>();
         for (int i = r.nextInt(4); i > 0; i--) {
-            b.putTarget(key(r) + i, target(r));
+            b.putTarget(key(r, i, targets), target(r));
         }
+        Set<String> actions = new HashSet<>();
         for (int i = r.nextInt(4); i > 0; i--) {
-            b.putAction(key(r) + i, action(r));
+            b.putAction(key(r, i, actions), action(r));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
             b.addStopCondition(r.nextBoolean() ? StopCondition.none()
@@ -75,8 +116,9 @@ final class RandomExperiments {
         if (r.nextInt(4) > 0) {
             b.roleArn(string(r));
         }
+        Set<String> tags = new HashSet<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            b.putTag(key(r) + i, string(r));
+            b.putTag(key(r, i, tags), string(r));
         }
         if (r.nextInt(3) == 0) {
             LogConfiguration.Builder l = LogConfiguration.builder().logSchemaVersion(r.nextInt(5));
@@ -122,7 +164,83 @@ final class RandomExperiments {
             }
             b.addTargetAccountConfiguration(a.build());
         }
+        if (r.nextInt(3) == 0) {
+            b.hypothesis(hypothesis(r));
+        }
+        if (r.nextInt(3) == 0) {
+            b.metadata(metadata(r));
+        }
         return b.build();
+    }
+
+    private static Hypothesis hypothesis(SplittableRandom r) {
+        Hypothesis.Builder h = Hypothesis.builder();
+        if (r.nextBoolean()) {
+            h.description(string(r));
+        }
+        for (int i = r.nextInt(3); i > 0; i--) {
+            SteadyStateCondition.Builder c = SteadyStateCondition.builder();
+            if (r.nextBoolean()) {
+                c.name(string(r));
+            }
+            if (r.nextBoolean()) {
+                c.namespace(string(r)).metricName(string(r));
+            }
+            Set<String> dimensions = new HashSet<>();
+            for (int j = r.nextInt(3); j > 0; j--) {
+                c.putDimension(key(r, j, dimensions), string(r));
+            }
+            if (r.nextBoolean()) {
+                c.statistic(string(r));
+            }
+            if (r.nextBoolean()) {
+                c.period(Duration.ofSeconds(1 + r.nextInt(3600)));
+            }
+            if (r.nextBoolean()) {
+                c.comparison(Comparison.values()[r.nextInt(Comparison.values().length)]);
+            }
+            if (r.nextBoolean()) {
+                double[] thresholds = {0, 0.1, 1e-7, 1e21, -5.5, 123456789.125, 5};
+                c.threshold(thresholds[r.nextInt(thresholds.length)]);
+            }
+            if (r.nextBoolean()) {
+                EnumSet<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
+                for (CheckPhase phase : CheckPhase.values()) {
+                    if (r.nextBoolean()) {
+                        phases.add(phase);
+                    }
+                }
+                c.phases(phases);
+            }
+            h.addCondition(c.build());
+        }
+        if (r.nextBoolean()) {
+            h.recoveryWindow(Duration.ofSeconds(r.nextInt(7200) - 600));
+        }
+        return h.build();
+    }
+
+    private static TemplateMetadata metadata(SplittableRandom r) {
+        TemplateMetadata.Builder m = TemplateMetadata.builder();
+        if (r.nextBoolean()) {
+            m.id(string(r));
+        }
+        if (r.nextBoolean()) {
+            m.arn(string(r));
+        }
+        if (r.nextBoolean()) {
+            m.clientToken(string(r));
+        }
+        if (r.nextBoolean()) {
+            m.creationTime(Instant.ofEpochSecond(1_500_000_000L + r.nextInt(200_000_000)));
+        }
+        if (r.nextBoolean()) {
+            m.lastUpdateTime(Instant.ofEpochSecond(1_500_000_000L + r.nextInt(200_000_000)));
+        }
+        if (r.nextBoolean()) {
+            m.targetAccountConfigurationsCount((long) r.nextInt(100));
+        }
+        return m.build();
     }
 
     private static S3Configuration s3(SplittableRandom r) {
@@ -138,8 +256,9 @@ final class RandomExperiments {
         for (int i = r.nextInt(3); i > 0; i--) {
             t.addResourceArn(string(r));
         }
+        Set<String> tagKeys = new HashSet<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            t.putResourceTag(key(r) + i, string(r));
+            t.putResourceTag(key(r, i, tagKeys), string(r));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
             Filter.Builder f = Filter.builder().path(string(r));
@@ -151,8 +270,9 @@ final class RandomExperiments {
         int mode = r.nextInt(4);
         t.selectionMode(mode == 0 ? SelectionMode.all() : mode == 1 ? SelectionMode.count(1 + r.nextInt(9))
                 : mode == 2 ? SelectionMode.percent(1 + r.nextInt(100)) : SelectionMode.of(string(r)));
+        Set<String> parameters = new HashSet<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            t.putParameter(key(r) + i, string(r));
+            t.putParameter(key(r, i, parameters), string(r));
         }
         return t.build();
     }
@@ -162,11 +282,13 @@ final class RandomExperiments {
         if (r.nextBoolean()) {
             a.description(string(r));
         }
+        Set<String> parameters = new HashSet<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            a.putParameter(key(r) + i, string(r));
+            a.putParameter(key(r, i, parameters), string(r));
         }
+        Set<String> targets = new HashSet<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            a.putTarget(key(r) + i, string(r));
+            a.putTarget(key(r, i, targets), string(r));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
             a.addStartAfter(string(r));

@@ -40,11 +40,11 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
  * LocalFis with a simulated fleet, printing the plan, the blast radius, the IAM policy, the
  * preflight checks, the live lifecycle, the verdict and the report's path. In the first run
  * the service holds; in the second a traffic surge makes the 5xx alarm fire mid-run and FIS
- * stops the experiment.
+ * stops the experiment. {@code --speed} sets how fast simulated time runs.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the compute-node-loss experiment twice against an in-process LocalFis with a simulated"
-                + " fleet (simulated time runs 60 times faster): once where the service holds, once where the"
+                + " fleet (simulated time runs --speed times faster): once where the service holds, once where the"
                 + " stop-condition alarm fires mid-run.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:both runs ended as expected (completed and held; stopped by the alarm)",
@@ -62,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Record both runs in a journal: file:DIR, jdbc:sqlite:FILE or jdbc:postgresql://..."
                     + " (default: jdbc:sqlite:OUT/journal.db, which 'faultline history' reads).")
     String journalUrl;
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "" + DemoWorld.DEFAULT_SPEED,
+            description = "Simulated seconds per real second, 1 to " + DemoWorld.MAX_SPEED + " (default:"
+                    + " ${DEFAULT-VALUE}); lower is slower and leaves more room on a busy machine.")
+    int speed;
+
     @Option(names = "--durable", description = "Run the experiment as a Temporal workflow on the embedded Temporal"
             + " server, kill the worker mid-run and let a new one finish it; passes with one experiment started.")
     boolean durable;
@@ -72,6 +77,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (speed < 1 || speed > DemoWorld.MAX_SPEED) {
+            spec.commandLine().getErr().println("faultline demo: --speed must be 1 to " + DemoWorld.MAX_SPEED
+                    + ", was " + speed);
+            return Faultline.USAGE;
+        }
         if (durable) {
             return DurableDemo.run(w, out);
         }
@@ -85,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
             return Faultline.USAGE;
         }
         try (RunJournal journal = opened;
-                DemoWorld world = new DemoWorld(actions);
+                DemoWorld world = new DemoWorld(speed, actions);
                 FisAsyncClient fis = SdkClients.fis(world.fis());
                 CloudWatchAsyncClient cloudWatch = SdkClients.cloudWatch(world.fis());
                 IamAsyncClient iam = SdkClients.iam(world.fis());
@@ -152,7 +162,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void introduce(PrintWriter w, DemoWorld world, Experiment experiment, Catalog actions) {
         w.println("Faultline demo: compute node loss against LocalFis " + world.fis().endpoint()
-                + " (simulated time runs " + DemoWorld.SPEED + " times faster)");
+                + " (simulated time runs " + world.speed() + " times faster)");
         w.println("Fleet: " + world.runningWorkers() + " running instances tagged " + DemoWorld.ROLE_TAG + "="
                 + DemoWorld.ROLE + "; alarm " + DemoWorld.ALARM + " on the load balancer's 5xx count.");
         section(w, "The experiment, written with the DSL");

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's simulated world: a LocalFis on a clock that runs 60 times faster than real time,
+ * The demo's simulated world: a LocalFis on a clock that runs {@link #DEFAULT_SPEED} times
+ * faster than real time (or as fast as asked),
  * a fleet of ten checkout worker instances, a load balancer whose 5xx count and error rate
  * follow how many workers are running, and an alarm on the 5xx count.
  *
@@ -40,8 +41,10 @@ final class DemoWorld implements AutoCloseable {
     static final String ERROR_RATE = "ErrorRate";
     /** The service dimension value. */
     static final String SERVICE = "checkout";
-    /** How many simulated seconds pass per real second. */
-    static final int SPEED = 60;
+    /** How many simulated seconds pass per real second, unless told otherwise. */
+    static final int DEFAULT_SPEED = 60;
+    /** The fastest the demo may run: beyond it, one poll interval spans too much simulated time. */
+    static final int MAX_SPEED = 600;
 
     private static final int WORKERS = 10;
     private static final double CAPACITY_PER_WORKER = 800;
@@ -52,18 +55,39 @@ final class DemoWorld implements AutoCloseable {
             "LoadBalancer", "app/checkout/50dc6c495c0c9188");
     private static final MetricId RATE = MetricId.of(NAMESPACE, ERROR_RATE, "Service", SERVICE);
 
+    private final int speed;
     private final LocalFis fis;
     private final ScheduledExecutorService traffic;
     private volatile Instant published;
     private volatile Instant surgeFrom = Instant.MAX;
 
     DemoWorld() {
-        this(Catalog.defaultCatalog());
+        this(DEFAULT_SPEED, Catalog.defaultCatalog());
     }
 
-    /** The demo's world, its LocalFis listing and validating against the given catalog. */
-    DemoWorld(Catalog catalog) {
-        Clock clock = Clocks.scaled(Duration.ofSeconds(SPEED), Duration.ofSeconds(1));
+    /**
+     * Starts the world at a given speed, its LocalFis listing and validating against the default catalog.
+     *
+     * @param speed simulated seconds per real second, 1 to {@link #MAX_SPEED}
+     */
+    DemoWorld(int speed) {
+        this(speed, Catalog.defaultCatalog());
+    }
+
+    /**
+     * Starts the world.
+     *
+     * @param speed simulated seconds per real second, 1 to {@link #MAX_SPEED}: a slower world
+     *     leaves more room for a busy machine, a faster one ends sooner
+     * @param catalog the catalog its LocalFis lists and validates against
+     */
+    DemoWorld(int speed, Catalog catalog) {
+        if (speed < 1 || speed > MAX_SPEED) {
+            throw new IllegalArgumentException("The demo's speed must be 1 to " + MAX_SPEED
+                    + " simulated seconds per real second, was " + speed);
+        }
+        this.speed = speed;
+        Clock clock = Clocks.scaled(Duration.ofSeconds(speed), Duration.ofSeconds(1));
         this.fis = LocalFis.builder().clock(clock).seed(7).catalog(catalog)
                 .inventory(inv -> inv.ec2Instances(WORKERS, ROLE_TAG, ROLE, "Environment", "demo"))
                 .alarms(a -> a.put(ALARM, FIVE_XX, "Sum", Duration.ofMinutes(1), 1, 1, ALARM_THRESHOLD,
@@ -80,6 +104,11 @@ final class DemoWorld implements AutoCloseable {
             return t;
         });
         traffic.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Simulated seconds per real second. */
+    int speed() {
+        return speed;
     }
 
     /** The emulator. */

@@ -55,7 +55,7 @@ final class DurableDemo {
                 DevServer server = DevServer.start(0);
                 Connection connection = Connection.to(server.target(), "default")) {
             w.println("Faultline durable demo: Temporal dev server on " + server.target() + ", LocalFis on "
-                    + world.fis().endpoint() + " (simulated time runs " + DemoWorld.SPEED + " times faster)");
+                    + world.fis().endpoint() + " (simulated time runs " + world.speed() + " times faster)");
             Experiment experiment = DemoCommand.nodeLoss(world, LOSS);
             FaultlineClient client = FaultlineClient.of(connection.client(), FaultlineWorker.DEFAULT_TASK_QUEUE);
             FaultlineWorker first = worker(connection, fis, cloudWatch, world, out).start();

@@ -1,5 +1,7 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.validation.CappedResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
 import java.io.IOException;

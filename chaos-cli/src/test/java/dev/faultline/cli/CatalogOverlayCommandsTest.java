@@ -103,7 +103,7 @@ class CatalogOverlayCommandsTest {
 
     @Test
     void demoWorld_withOverlay_servesTheOverlayCatalog() throws Exception {
-        try (DemoWorld world = new DemoWorld(Catalog.withOverlay(file("overlay.json", OVERLAY)))) {
+        try (DemoWorld world = new DemoWorld(DemoWorld.DEFAULT_SPEED, Catalog.withOverlay(file("overlay.json", OVERLAY)))) {
             HttpResponse<String> action = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(world.fis().endpoint() + "/actions/aws:ec2:hibernate-instances")).build(),
                     HttpResponse.BodyHandlers.ofString());

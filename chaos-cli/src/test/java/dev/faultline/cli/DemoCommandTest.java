@@ -24,7 +24,8 @@ class DemoCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
 
-        int code = cli.execute("demo", "--out", dir.toString());
+        // half the default speed: twice the room for a busy machine between the engine's polls
+        int code = cli.execute("demo", "--out", dir.toString(), "--speed", "30");
 
         String text = out.toString();
         assertThat(code).as(text + "\n" + err).isZero();
@@ -32,7 +33,7 @@ class DemoCommandTest {
                 .contains("ec2:StopInstances").contains("Preflight passed")
                 .contains("[PASSED] permissions: role arn:aws:iam::123456789012:role/FaultlineDemo may do all").contains("resolves to 2 of 10 instances")
                 .contains("Verdict: HELD").contains("Verdict: REFUTED").contains("Outcome: stopped")
-                .contains("Both runs ended as expected");
+                .contains("Both runs ended as expected").contains("simulated time runs 30 times faster");
         assertThat(dir.resolve("run-1").resolve("report.html")).exists();
         assertThat(dir.resolve("run-2").resolve("report.json")).exists();
 
@@ -63,6 +64,27 @@ class DemoCommandTest {
         int code = cli.execute(args);
         assertThat(code).as(out + "\n" + err).isEqualTo(expectedCode);
         return out.toString();
+    }
+
+    @Test
+    void speed_outOfRange_isAUsageError_andNothingIsWritten() {
+        for (String speed : new String[] {"0", "601", "-5"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = Faultline.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            int code = cli.execute("demo", "--out", dir.resolve("reports").toString(), "--speed", speed);
+            assertThat(code).as(speed).isEqualTo(Faultline.USAGE);
+            assertThat(err.toString()).contains("--speed must be 1 to 600, was " + speed);
+            assertThat(dir.resolve("reports")).doesNotExist();
+        }
+    }
+
+    @Test
+    void world_refusesASpeedOutOfRange() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DemoWorld(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 600");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.faultline.testkit.internal.SafetyLeverApi;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -187,6 +188,17 @@ public final class LocalFis implements AutoCloseable {
     public LocalFis faults(Faults value) {
         front.faults(value);
         return this;
+    }
+
+    /**
+     * The HTTP requests this LocalFis received, oldest first, each with the
+     * {@link System#nanoTime()} of its arrival (the most recent 10,000 are kept): what reached the
+     * wire, for tests of a client's rate cap or re-sent calls.
+     *
+     * @return a snapshot
+     */
+    public List<ReceivedRequest> received() {
+        return front.received();
     }
 
     /**

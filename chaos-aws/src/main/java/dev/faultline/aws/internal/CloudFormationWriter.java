@@ -61,6 +61,8 @@ public final class CloudFormationWriter {
      *
      * @param experiments the experiments by logical id
      * @return the document
+     * @throws UnwritableException when a map would read as a CloudFormation intrinsic function
+     *     (its only key is {@code Ref} or {@code Fn::…})
      */
     public static ObjectNode document(Map<String, Experiment> experiments) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
@@ -86,6 +88,7 @@ public final class CloudFormationWriter {
                 properties.putObject("Targets");
             }
             resource.set("Properties", properties);
+            IntrinsicLookalikes.refuse(resource, "/Resources/" + id.replace("~", "~0").replace("/", "~1"));
             int i = 0;
             for (TargetAccountConfiguration a : e.targetAccountConfigurations()) {
                 ObjectNode account = resources.putObject(id + "Account" + (++i));

@@ -3,21 +3,26 @@ package dev.faultline.aws.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * The pacer's logic on a fake time: a {@link ManualScheduler} runs each wake-up exactly when it
+ * is due, so the spacing asserted is the pacer's own, not the machine's load.
+ */
 @Timeout(30)
 class CallPacerTest {
 
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final ManualScheduler manual = new ManualScheduler();
 
     @AfterEach
     void tearDown() {
@@ -25,71 +30,81 @@ class CallPacerTest {
     }
 
     @Test
-    void sends_areAtLeastOnePeriodApart_whenTheyLeave_evenWhenSubmittedAtOnce() throws Exception {
-        CallPacer pacer = new CallPacer(100, scheduler, System::nanoTime);
-        List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(30);
+    void sends_areExactlyOnePeriodApart_whenTheyLeave_evenWhenSubmittedAtOnce() {
+        CallPacer pacer = new CallPacer(100, manual, manual.clock());
+        List<Long> sentAt = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            pacer.submit(CallPacer.Priority.WATCH, () -> {
-                sentAt.add(System.nanoTime());
-                done.countDown();
-            });
+            pacer.submit(CallPacer.Priority.WATCH, () -> sentAt.add(manual.nanoTime()));
         }
-        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(sentAt).as("the first leaves at once, the others wait").containsExactly(0L);
 
-        List<Long> times = new ArrayList<>(sentAt);
-        Collections.sort(times);
-        for (int i = 1; i < times.size(); i++) {
-            // the pacer sends only once nanoTime has passed the previous send + 10 ms
-            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(10) - 1_000_000);
+        manual.advance(10 * MS - 1);
+        assertThat(sentAt).as("not a nanosecond early").hasSize(1);
+        manual.advance(1_000 * MS);
+
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            expected.add(i * 10 * MS);
         }
+        assertThat(sentAt).isEqualTo(expected);
         assertThat(pacer.sent()).isEqualTo(30);
+        assertThat(manual.waiting()).as("no wake-up left once the queues are empty").isZero();
     }
 
     @Test
-    void aLateScheduler_neverSendsTwoCallsInOnePeriod() throws Exception {
-        AtomicLong now = new AtomicLong();
-        CallPacer pacer = new CallPacer(10, scheduler, now::get);
-        List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
-        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(now.get()));
-        now.addAndGet(TimeUnit.SECONDS.toNanos(5));  // the scheduler was late by seconds
-        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(now.get()));
-        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(now.get()));
+    void afterALongPause_theNextCallGoesAtOnce_butTheOneAfterItWaitsAFullPeriod() {
+        CallPacer pacer = new CallPacer(10, manual, manual.clock());
+        List<Long> sentAt = new ArrayList<>();
+        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(manual.nanoTime()));
+        manual.advance(TimeUnit.SECONDS.toNanos(5)); // nothing to send for seconds: no credit is saved up
+        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(manual.nanoTime()));
+        pacer.submit(CallPacer.Priority.WORK, () -> sentAt.add(manual.nanoTime()));
 
-        assertThat(sentAt).hasSize(2);  // the third waits a full period after the second, however late
-        assertThat(sentAt.get(1) - sentAt.get(0)).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(sentAt).containsExactly(0L, 5_000 * MS);
+        manual.advance(100 * MS - 1);
+        assertThat(sentAt).hasSize(2);
+        manual.advance(1);
+        assertThat(sentAt).containsExactly(0L, 5_000 * MS, 5_100 * MS);
     }
 
     @Test
-    void aStop_leavesBeforeWaitingPolls_andAPollBeforeWaitingStarts() throws Exception {
-        CallPacer pacer = new CallPacer(20, scheduler, System::nanoTime);
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(6);
-        pacer.submit(CallPacer.Priority.WORK, () -> {
-            order.add("start-1");
-            done.countDown();
-        });
-        for (String name : List.of("start-2", "start-3")) {
+    void aStop_leavesBeforeWaitingPolls_andAPollBeforeWaitingStarts() {
+        CallPacer pacer = new CallPacer(20, manual, manual.clock());
+        List<String> order = new ArrayList<>();
+        List<Long> sentAt = new ArrayList<>();
+        for (String name : List.of("start-1", "start-2", "start-3")) {
             pacer.submit(CallPacer.Priority.WORK, () -> {
                 order.add(name);
-                done.countDown();
+                sentAt.add(manual.nanoTime());
             });
         }
         pacer.submit(CallPacer.Priority.WATCH, () -> {
             order.add("poll");
-            done.countDown();
+            sentAt.add(manual.nanoTime());
         });
         pacer.submit(CallPacer.Priority.STOP, () -> {
             order.add("stop");
-            done.countDown();
+            sentAt.add(manual.nanoTime());
         });
         pacer.submit(CallPacer.Priority.WORK, () -> {
             order.add("start-4");
-            done.countDown();
+            sentAt.add(manual.nanoTime());
         });
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        manual.advance(1_000 * MS);
 
         assertThat(order).containsExactly("start-1", "stop", "poll", "start-2", "start-3", "start-4");
+        assertThat(sentAt).containsExactly(0L, 50 * MS, 100 * MS, 150 * MS, 200 * MS, 250 * MS);
+    }
+
+    @Test
+    void onARealScheduler_everyCallIsSent() throws Exception {
+        CallPacer pacer = new CallPacer(1_000, scheduler, System::nanoTime);
+        CountDownLatch done = new CountDownLatch(20);
+        for (int i = 0; i < 20; i++) {
+            pacer.submit(CallPacer.Priority.WATCH, done::countDown);
+        }
+        assertThat(done.await(20, TimeUnit.SECONDS)).as("20 calls sent within 20 s").isTrue();
+        assertThat(pacer.sent()).isEqualTo(20);
     }
 
     @Test

@@ -75,7 +75,8 @@ class FisEngineJournalTest {
             assertThat(h.templateIntact()).isTrue();
             assertThat(h.attached()).isFalse();
             assertThat(h.preflight().checks()).extracting(PreflightCheck::name).contains(PreflightCheck.VALIDATION);
-            assertThat(h.preflight().resolvedTargets()).isNotEmpty();
+            assertThat(h.preflight().resolvedTargets()).as("20 % of the 10 workers").hasSize(1)
+                    .allSatisfy((target, arns) -> assertThat(arns).hasSize(2));
             assertThat(journaled.events()).containsExactlyElementsOf(run.events());
             assertThat(journaled.outcome()).contains(outcome);
             assertThat(journaled.outcome().orElseThrow().events()).isEqualTo(outcome.events());

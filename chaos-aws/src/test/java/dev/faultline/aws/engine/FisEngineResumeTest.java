@@ -8,16 +8,10 @@ import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.journal.FileRunJournal;
 import dev.faultline.core.journal.JournaledRun;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,48 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class FisEngineResumeTest {
 
-    private EngineFixture fx;
-    private Process child;
+    private final EngineFixture fx = new EngineFixture();
+    private ForkedChild child;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void setUp() {
-        fx = new EngineFixture();
-    }
-
     @AfterEach
-    void tearDown() {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly();
+    void tearDown() throws Exception {
+        try {
+            if (child != null) {
+                child.close();
+            }
+        } finally {
+            fx.close();
         }
-        fx.close();
     }
 
     @Test
     void sigkill_midRun_aNewEngineResumesFromTheJournalAndRecordsTheTrueOutcome() throws Exception {
         Path journalDir = dir.resolve("journal");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = dir.resolve("child.log").toFile();
-        child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ForkedJournalMain.class.getName(), fx.localFis.endpoint().toString(),
-                fx.localFis.alarms().arnOf(EngineFixture.ALARM), journalDir.toString()))
-                .redirectError(log)
-                .start();
-        String experimentId;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertThat(line).as("child output; its log: %s", log).isNotNull().startsWith("STARTED ");
-            experimentId = line.substring("STARTED ".length()).trim();
-        }
+        child = ForkedChild.against(fx, dir, "journal=" + journalDir, "minutes=5");
+        String experimentId = child.awaitLine("STARTED ");
         FileRunJournal journal = FileRunJournal.open(journalDir);
         fx.clock.advance(Duration.ofSeconds(2));
         await(() -> journal.unfinished().size() == 1 && journal.unfinished().get(0).state() == RunState.RUNNING);
 
-        child.destroyForcibly(); // SIGKILL: no shutdown hook, nothing stops the experiment
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        child.kill(); // SIGKILL: no shutdown hook, nothing stops the experiment
+        child.assertExits(Duration.ofSeconds(30));
         assertThat(fx.localFis.experimentStatus(experimentId)).contains("running");
         JournaledRun killed = journal.unfinished().get(0);
         assertThat(killed.header().experimentId()).isEqualTo(experimentId);

@@ -6,16 +6,10 @@ import dev.faultline.aws.FisCompiler;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
 import dev.faultline.testkit.SdkClients;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +30,7 @@ class FisEngineShutdownGuardTest {
     private LocalFis localFis;
     private FisAsyncClient fis;
     private HoldingProxy proxy;
-    private Process child;
-    private BufferedReader childOut;
+    private ForkedChild child;
 
     @TempDir
     Path dir;
@@ -53,46 +46,41 @@ class FisEngineShutdownGuardTest {
 
     @AfterEach
     void tearDown() throws IOException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly();
-        }
-        if (childOut != null) {
-            childOut.close();
+        if (child != null) {
+            child.close();
         }
         proxy.close();
         fis.close();
         localFis.close();
     }
 
+    /** Forks a controller through the proxy, polling every 200 ms, logging at INFO. */
     private void fork(double callsPerSecond, String mode) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = dir.resolve("child.log").toFile();
-        child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                ForkedShutdownMain.class.getName(), proxy.endpoint().toString(),
-                localFis.alarms().arnOf(EngineFixture.ALARM), String.valueOf(callsPerSecond), mode))
-                .redirectError(log).start();
-        childOut = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        fork(callsPerSecond, mode, false);
     }
 
-    private String line() throws IOException {
-        String line = childOut.readLine();
-        assertThat(line).as("child output; its log: %s", log()).isNotNull();
-        return line;
+    /** Forks a controller through the proxy, with or without the target preview before its start. */
+    private void fork(double callsPerSecond, String mode, boolean preview) throws IOException {
+        child = ForkedChild.start(dir, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
+                "endpoint=" + proxy.endpoint(), "alarm=" + localFis.alarms().arnOf(EngineFixture.ALARM),
+                "calls=" + callsPerSecond, "pollMillis=200", "mode=" + mode, "preview=" + preview);
     }
 
-    private String log() throws IOException {
-        Path log = dir.resolve("child.log");
-        return Files.exists(log) ? Files.readString(log) : "";
+    private String line() {
+        return child.line();
+    }
+
+    private String log() {
+        return child.log();
     }
 
     /** SIGTERM, then the child must exit within its grace period (20 s) plus JVM start-up slack. */
-    private void terminateAndAwaitExit() throws Exception {
-        child.destroy();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exits after its hook; log: %s", log()).isTrue();
+    private void terminateAndAwaitExit() {
+        child.terminate();
+        child.assertExits(Duration.ofSeconds(60));
     }
 
-    private void assertNothingLeft() throws IOException {
+    private void assertNothingLeft() {
         for (ExperimentSummary e : fis.listExperiments(b -> { }).join().experiments()) {
             String status = localFis.experimentStatus(e.id()).orElseThrow();
             assertThat(status).as("experiment %s; child log: %s", e.id(), log())
@@ -108,11 +96,11 @@ class FisEngineShutdownGuardTest {
         fork(500, "start");
         create.awaitSeen();
 
-        child.destroy();
+        child.terminate();
         Thread.sleep(300);
         create.release();
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        child.assertExits(Duration.ofSeconds(60));
         assertThat(fis.listExperiments(b -> { }).join().experiments()).as("never started").isEmpty();
         assertNothingLeft();
         assertThat(log()).contains("aborting an unfinished start");
@@ -139,11 +127,11 @@ class FisEngineShutdownGuardTest {
         fork(500, "start");
         start.awaitSeen();
 
-        child.destroy();
+        child.terminate();
         Thread.sleep(300);
         start.release();
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        child.assertExits(Duration.ofSeconds(60));
         assertThat(fis.listExperiments(b -> { }).join().experiments()).as("started once").hasSize(1);
         assertNothingLeft();
     }
@@ -154,11 +142,11 @@ class FisEngineShutdownGuardTest {
         fork(500, "start");
         poll.awaitSeen();
 
-        child.destroy();
+        child.terminate();
         Thread.sleep(300);
         poll.release();
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        child.assertExits(Duration.ofSeconds(60));
         assertThat(fis.listExperiments(b -> { }).join().experiments()).hasSize(1);
         assertNothingLeft();
         assertThat(log()).contains("stopping experiment");
@@ -181,14 +169,14 @@ class FisEngineShutdownGuardTest {
     void sigterm_duringTheTargetPreview_itsExperimentIsStoppedAndItsTemplateDeleted() throws Exception {
         HoldingProxy.Rule previewPoll = proxy.rule("GET", "/experiments/", HoldingProxy.Mode.HOLD_ANSWER);
         HoldingProxy.Rule start = proxy.rule("POST", "/experiments", HoldingProxy.Mode.SIGNAL);
-        fork(500, "start-preview");
+        fork(500, "start", true);
         previewPoll.awaitSeen(); // the preview's skip-all experiment exists, its first poll is in flight
 
-        child.destroy();
+        child.terminate();
         Thread.sleep(300);
         previewPoll.release();
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits; log: %s", log()).isTrue();
+        child.assertExits(Duration.ofSeconds(60));
         assertThat(start.hits()).as("only the preview's StartExperiment").isEqualTo(1);
         assertNothingLeft();
         assertThat(log()).contains("aborting an unfinished start");

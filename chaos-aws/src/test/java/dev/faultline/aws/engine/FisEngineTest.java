@@ -17,6 +17,7 @@ import dev.faultline.core.engine.RunRefusedException;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.engine.StopSource;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.validation.Validator;
 import dev.faultline.testkit.AlarmState;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,7 +217,7 @@ class FisEngineTest {
                     assertThat(e.preflight().passed()).isFalse();
                     assertThat(e.preflight().failures()).extracting(PreflightCheck::name)
                             .contains(PreflightCheck.VALIDATION);
-                    assertThat(e.errors()).isNotEmpty();
+                    assertThat(e.errors()).isNotEmpty().isEqualTo(Validator.standard().validate(invalid).errors());
                 });
         assertThat(engine.callAttempts()).isZero();
         assertThat(fx.fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).isEmpty();

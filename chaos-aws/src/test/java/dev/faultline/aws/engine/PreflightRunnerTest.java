@@ -80,7 +80,7 @@ class PreflightRunnerTest {
         assertThat(p.checks()).extracting(PreflightCheck::status).containsOnly(Status.PASSED);
         assertThat(p.resolvedTargets()).containsOnlyKeys("Workers");
         assertThat(p.resolvedTargets().get("Workers")).hasSize(2);
-        assertThat(iamStub.requests()).isNotEmpty();
+        assertThat(iamStub.requests()).as("one SimulatePrincipalPolicy page for the 5 actions").hasSize(1);
         assertThat(fx.templates()).isEmpty();
         assertThat(fx.experiments()).hasSize(1);
         assertThat(fx.experiments().get(0).state().statusAsString()).isEqualTo("completed");

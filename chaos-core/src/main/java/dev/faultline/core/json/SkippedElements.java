@@ -1,5 +1,6 @@
 package dev.faultline.core.json;
 
+import dev.faultline.core.validation.JsonPointer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SkippedElements {
     private final Map<String, List<Integer>> skipped = new HashMap<>();
 
     /** Records that the element {@code index} of the list at {@code list} was not kept. */
-    void add(Pointer list, int index) {
+    void add(JsonPointer list, int index) {
         skipped.computeIfAbsent(list.toString(), k -> new ArrayList<>()).add(index);
     }
 

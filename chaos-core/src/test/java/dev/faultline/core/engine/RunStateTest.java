@@ -97,10 +97,11 @@ class RunStateTest {
 
     @Test
     void next_returnsACopyThatCallersCannotUseToChangeTheTable() {
+        Set<RunState> before = Set.copyOf(RUNNING.next());
         Set<RunState> next = RUNNING.next();
         next.clear();
 
-        assertThat(RUNNING.next()).isNotEmpty();
+        assertThat(RUNNING.next()).isNotEmpty().isEqualTo(before);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.faultline.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
@@ -109,7 +110,7 @@ class ReaderLimitsTest {
     @Test
     void skippedElements_moveIndexesPastEveryGap_outerListsFirst() {
         SkippedElements s = new SkippedElements();
-        Pointer list = Pointer.ROOT.child("stopConditions");
+        JsonPointer list = JsonPointer.ROOT.child("stopConditions");
         s.add(list, 0);
         s.add(list, 2);
         s.add(list.child(3).child("metricAlarms"), 1);

@@ -205,14 +205,17 @@ class RunReportHtmlTest {
 
         List<Element> during = page.all("//svg[@class='chart']/rect[@class='phase during']");
         assertThat(during).hasSize(1);
-        assertThat(page.all("//svg[@class='chart']/rect[@class='phase before']")).hasSizeLessThanOrEqualTo(1);
+        assertThat(page.all("//svg[@class='chart']/rect[@class='phase before']"))
+                .as("the series starts with the run: no room for a before band").isEmpty();
         double left = attr(during.get(0), "x");
         double right = left + attr(during.get(0), "width");
         List<Element> points = page.all("//svg[@class='chart']/circle");
         // the breaches were read during the experiment, so they lie inside the during band
         assertThat(page.all("//svg[@class='chart']/circle[@class='point breach']"))
                 .allSatisfy(b -> assertThat(attr(b, "cx")).isBetween(left, right));
-        assertThat(points).isNotEmpty();
+        assertThat(points).as("the series' five points").hasSize(5);
+        assertThat(page.all("//svg[@class='chart']/circle[@class='point breach']")).as("2.5 and 4.5, not below 1")
+                .hasSize(2);
         assertThat(page.all("//svg[@class='chart']/text[@class='axis-label']")).extracting(Element::getTextContent)
                 .anySatisfy(t -> assertThat(t).startsWith("+"));
     }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.testkit.Faults;
 import dev.faultline.testkit.internal.HttpMessages.In;
 import dev.faultline.testkit.internal.HttpMessages.Out;
+import dev.faultline.testkit.ReceivedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,10 @@ public final class HttpFront implements AutoCloseable {
     private final CloudWatchQuery cloudWatch;
     private final IamQuery iam;
     private volatile Faults faults = Faults.none();
+    /** The most recent requests, oldest first, at most {@link #KEPT_REQUESTS}. */
+    private final ArrayDeque<ReceivedRequest> received = new ArrayDeque<>();
+    /** How many received requests are kept: enough for a test, bounded for a long-running server. */
+    public static final int KEPT_REQUESTS = 10_000;
     private SplittableRandom random = new SplittableRandom(0);
 
     /**
@@ -83,7 +90,29 @@ public final class HttpFront implements AutoCloseable {
         return random.nextDouble();
     }
 
+    /**
+     * The requests received, oldest first (the most recent {@link #KEPT_REQUESTS}).
+     *
+     * @return a snapshot
+     */
+    public List<ReceivedRequest> received() {
+        synchronized (received) {
+            return List.copyOf(new ArrayList<>(received));
+        }
+    }
+
+    private void record(In in) {
+        ReceivedRequest r = new ReceivedRequest(System.nanoTime(), in.method(), in.rawPath());
+        synchronized (received) {
+            if (received.size() == KEPT_REQUESTS) {
+                received.removeFirst();
+            }
+            received.addLast(r);
+        }
+    }
+
     private Out handle(In in) {
+        record(in);
         String requestId = engine.requestId();
         Request r;
         try {
