@@ -140,8 +140,7 @@ final class JsonInput {
         if (!expectObject(path)) {
             return -1;
         }
-        SeenKeys keys = null;
-        String firstKey = null;
+        SeenKeys keys = new SeenKeys();
         int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
@@ -152,14 +151,6 @@ final class JsonInput {
             }
             put.accept(key, element.read(at));
             kept++;
-            if (kept == 1) {
-                firstKey = key; // most maps hold one key: no SeenKeys for them
-                continue;
-            }
-            if (keys == null) {
-                keys = new SeenKeys();
-                keys.add(firstKey);
-            }
             if (!keys.add(key)) {
                 duplicateKey(at, key);
             }
@@ -190,8 +181,7 @@ final class JsonInput {
         if (!expectObject(path)) {
             return -1;
         }
-        SeenKeys keys = null;
-        String firstKey = null;
+        SeenKeys keys = new SeenKeys();
         int kept = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
@@ -200,14 +190,6 @@ final class JsonInput {
             if (value != null) {
                 put.accept(key, value);
                 kept++;
-                if (kept == 1) {
-                    firstKey = key; // most maps hold one key: no SeenKeys for them
-                    continue;
-                }
-                if (keys == null) {
-                    keys = new SeenKeys();
-                    keys.add(firstKey);
-                }
                 if (!keys.add(key)) {
                     duplicateKey(path.child(key), key);
                 }

@@ -1,17 +1,7 @@
 package dev.faultline.core.json;
 
-import com.fasterxml.jackson.core.Base64Variant;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.Version;
-import com.fasterxml.jackson.core.base.ParserMinimalBase;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 
 /**
  * A fast parser of the plain JSON most templates are: objects, arrays, strings (field names
@@ -25,7 +15,7 @@ import java.math.BigInteger;
  * set up, and keeps field names in a small shared cache, as Jackson does, so that the names a
  * template repeats are not allocated again on every read.
  */
-final class PlainJsonParser extends ParserMinimalBase {
+final class PlainJsonParser extends PlainParserBase {
 
     /** The deepest nesting this parser follows; Jackson's own limit is far above it. */
     static final int MAX_DEPTH = 60;
@@ -52,13 +42,8 @@ final class PlainJsonParser extends ParserMinimalBase {
     /** The last token was a field name and its value comes next. */
     private boolean valueNext;
     private boolean rootDone;
-    private boolean gaveUp;
-    private boolean closed;
-    private String name;
-    private String value;
 
     PlainJsonParser(String text) {
-        super(StreamReadConstraints.defaults());
         this.text = text;
         this.end = text.length();
     }
@@ -70,6 +55,11 @@ final class PlainJsonParser extends ParserMinimalBase {
      */
     boolean gaveUp() {
         return gaveUp;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 
     @Override
@@ -325,178 +315,10 @@ final class PlainJsonParser extends ParserMinimalBase {
         return fresh;
     }
 
-    private GaveUp giveUp() {
+    @Override
+    GaveUp giveUp() {
         gaveUp = true;
         return GAVE_UP;
     }
 
-    /** Thrown to stop the reader when the text needs Jackson; carries no stack trace. */
-    private static final class GaveUp extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        GaveUp() {
-            super("not plain JSON", null);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
-    }
-
-    // ---- what JsonParser asks for ------------------------------------------------------------
-
-    @Override
-    protected void _handleEOF() throws JsonParseException {
-        gaveUp = true;
-        throw new JsonParseException(this, "Unexpected end of input");
-    }
-
-    @Override
-    public String currentName() {
-        return _currToken == JsonToken.FIELD_NAME ? name : null;
-    }
-
-    @Override
-    @Deprecated
-    public String getCurrentName() {
-        return currentName();
-    }
-
-    @Override
-    public String getText() {
-        if (_currToken == JsonToken.VALUE_STRING) {
-            return value;
-        }
-        if (_currToken == JsonToken.FIELD_NAME) {
-            return name;
-        }
-        return _currToken == null ? null : _currToken.asString();
-    }
-
-    @Override
-    public char[] getTextCharacters() {
-        String t = getText();
-        return t == null ? null : t.toCharArray();
-    }
-
-    @Override
-    public boolean hasTextCharacters() {
-        return false;
-    }
-
-    @Override
-    public int getTextLength() {
-        String t = getText();
-        return t == null ? 0 : t.length();
-    }
-
-    @Override
-    public int getTextOffset() {
-        return 0;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public JsonStreamContext getParsingContext() {
-        throw new UnsupportedOperationException("PlainJsonParser keeps no parsing context");
-    }
-
-    @Override
-    public void overrideCurrentName(String newName) {
-        throw new UnsupportedOperationException("PlainJsonParser does not rename fields");
-    }
-
-    @Override
-    public ObjectCodec getCodec() {
-        return null;
-    }
-
-    @Override
-    public void setCodec(ObjectCodec codec) {
-        throw new UnsupportedOperationException("PlainJsonParser has no codec");
-    }
-
-    @Override
-    public Version version() {
-        return Version.unknownVersion();
-    }
-
-    @Override
-    public JsonLocation currentLocation() {
-        return JsonLocation.NA;
-    }
-
-    @Override
-    @Deprecated
-    public JsonLocation getCurrentLocation() {
-        return JsonLocation.NA;
-    }
-
-    @Override
-    public JsonLocation currentTokenLocation() {
-        return JsonLocation.NA;
-    }
-
-    @Override
-    @Deprecated
-    public JsonLocation getTokenLocation() {
-        return JsonLocation.NA;
-    }
-
-    // Numbers make this parser give up, so there is never a number to give.
-
-    @Override
-    public Number getNumberValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public NumberType getNumberType() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public int getIntValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public long getLongValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public BigInteger getBigIntegerValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public float getFloatValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public double getDoubleValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public BigDecimal getDecimalValue() throws GaveUp {
-        throw giveUp();
-    }
-
-    @Override
-    public byte[] getBinaryValue(Base64Variant variant) throws GaveUp {
-        throw giveUp();
-    }
 }
