@@ -1,7 +1,5 @@
 package dev.faultline.aws.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.ArnFormat;
 import dev.faultline.core.catalog.Catalog;
@@ -139,7 +137,7 @@ public final class PolicyBuilder {
                     .flatMap(p -> catalog.ssmDocument(p.getValue()).stream())
                     .forEach(d -> permissions.addAll(d.extraPermissions()));
         }
-        String sid = sid(name);
+        String sid = PolicyTexts.sid(name);
         for (String permission : new LinkedHashSet<>(permissions)) {
             PermissionRules.Rule rule = PermissionRules.rule(actionId, permission);
             if (rule != null && rule.skip()) {
@@ -200,7 +198,7 @@ public final class PolicyBuilder {
             }
         }
         if (!literal.isEmpty()) {
-            grant(sid + sid(permission.substring(permission.indexOf(':') + 1)), permission, literal, conditions);
+            grant(sid + PolicyTexts.sid(permission.substring(permission.indexOf(':') + 1)), permission, literal, conditions);
         } else if (!targets) {
             notes.add("Action '" + name + "': " + permission + " has no resource to scope to (" + rule.resources()
                     + "); it was left out" + (rule.why() == null ? "." : ": " + rule.why() + "."));
@@ -236,7 +234,7 @@ public final class PolicyBuilder {
                     + " is allowed on \"*\".");
             resources.add("*");
         }
-        grant(sid + "On" + sid(targetName), permission, resources, conditions);
+        grant(sid + "On" + PolicyTexts.sid(targetName), permission, resources, conditions);
     }
 
     private Set<String> arnServices(TemplateTarget t) {
@@ -322,25 +320,9 @@ public final class PolicyBuilder {
             return out;
         }
         if (text.startsWith("${documentParameter:") && text.endsWith("}")) {
-            return documentParameter(action, text.substring(20, text.length() - 1)).map(List::of).orElse(List.of());
+            return PolicyTexts.documentParameter(action, text.substring(20, text.length() - 1)).map(List::of).orElse(List.of());
         }
         return List.of(text);
-    }
-
-    private static Optional<String> documentParameter(Action action, String name) {
-        String json = action.parameters().get("documentParameters");
-        if (json == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode value = new ObjectMapper().readTree(json).path(name);
-            if (value.isArray() && value.size() > 0) {
-                value = value.get(0);
-            }
-            return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private void logs(LogConfiguration log) {
@@ -399,20 +381,5 @@ public final class PolicyBuilder {
                     g.getKey().conditions()));
         }
         return List.copyOf(statements);
-    }
-
-    /** A statement id part from a name: letters and digits, words capitalised. */
-    static String sid(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            if (Character.isLetterOrDigit(c) && c < 128) {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            } else {
-                upper = true;
-            }
-        }
-        return out.length() == 0 ? "Action" : out.toString();
     }
 }

@@ -112,16 +112,10 @@ final class JsonInput {
         }
         if (problem != null) {
             violations.add(Violation.error(code, path.toString(), what + " must be " + problem + ", was "
-                    + shortNumber(n) + ".", hint));
+                    + JsonTexts.shortNumber(n) + ".", hint));
             return null;
         }
         return n.longValue();
-    }
-
-    /** A number as text, cut when it is very long (a thousand digits say nothing more than fifty). */
-    private static String shortNumber(BigDecimal n) {
-        String text = n.precision() > 40 ? n.round(new java.math.MathContext(12)).toString() : n.toString();
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     // ---- collections ---------------------------------------------------------------------
@@ -348,32 +342,8 @@ final class JsonInput {
     }
 
     Violation typeError(JsonPointer path, String expected, JsonToken found) {
-        return Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "Expected " + expected + ", found " + describe(found) + ".",
+        return Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "Expected " + expected + ", found " + JsonTexts.describe(found) + ".",
                 found == JsonToken.VALUE_NULL ? "Remove the field or give it a value." : "Write " + expected + " here.");
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "the end of the document";
-        }
-        switch (t) {
-            case START_OBJECT:
-                return "an object";
-            case START_ARRAY:
-                return "an array";
-            case VALUE_STRING:
-                return "a string";
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return "a number";
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return "a boolean";
-            case VALUE_NULL:
-                return "null";
-            default:
-                return t.asString() == null ? t.name() : t.asString();
-        }
     }
 
     void unknownField(JsonPointer path, String name, List<String> known) throws IOException {
@@ -395,13 +365,5 @@ final class JsonInput {
         violations.add(Violation.error(ViolationCode.TEMPLATE_VALUE_UNKNOWN, path.toString(),
                 "'" + value + "' is not one of " + String.join(", ", allowed) + ".",
                 near.isEmpty() ? "Use one of " + String.join(", ", allowed) + "." : "Did you mean '" + near.get(0) + "'?"));
-    }
-
-    static List<String> enumNames(Enum<?>[] values) {
-        List<String> names = new ArrayList<>(values.length);
-        for (Enum<?> v : values) {
-            names.add(v.name());
-        }
-        return names;
     }
 }

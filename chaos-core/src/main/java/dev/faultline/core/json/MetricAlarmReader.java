@@ -22,7 +22,7 @@ final class MetricAlarmReader {
 
     private static final List<String> FIELDS = List.of("name", "namespace", "metricName", "dimensions", "statistic",
             "period", "evaluationPeriods", "datapointsToAlarm", "comparison", "threshold", "treatMissingData");
-    private static final List<String> COMPARISONS = JsonInput.enumNames(Comparison.values());
+    private static final List<String> COMPARISONS = JsonTexts.enumNames(Comparison.values());
 
     private final JsonInput in;
 

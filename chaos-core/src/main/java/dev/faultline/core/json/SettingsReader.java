@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class SettingsReader {
 
-    private static final List<String> COMPARISONS = JsonInput.enumNames(Comparison.values());
+    private static final List<String> COMPARISONS = JsonTexts.enumNames(Comparison.values());
 
     private final JsonInput in;
 

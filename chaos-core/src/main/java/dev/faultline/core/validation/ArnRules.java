@@ -213,35 +213,21 @@ final class ArnRules implements ValidationRule {
         int service = partition < 0 ? -1 : text.indexOf(':', partition + 1);
         int region = service < 0 ? -1 : text.indexOf(':', service + 1);
         int account = region < 0 ? -1 : text.indexOf(':', region + 1);
-        if (account < 0 || !isPartition(text, 4, partition) || !isServiceName(text, partition + 1, service)) {
+        if (account < 0 || !ArnParts.isPartition(text, 4, partition) || !ArnParts.isServiceName(text, partition + 1, service)) {
             return false;
         }
-        if (kind.service != null && !matches(text, partition + 1, service, kind.service)) {
+        if (kind.service != null && !ArnParts.matches(text, partition + 1, service, kind.service)) {
             return false;
         }
         if (region == service + 1 ? kind.needsRegion
-                : matches(text, partition + 1, service, "iam") || !isRegion(text, service + 1, region)) {
+                : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region)) {
             return false;
         }
         if (account == region + 1 ? kind.needsAccount
-                : !isAccount(text, region + 1, account) && !matches(text, region + 1, account, "aws")) {
+                : !ArnParts.isAccount(text, region + 1, account) && !ArnParts.matches(text, region + 1, account, "aws")) {
             return false;
         }
         return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1));
-    }
-
-    private static boolean isPartition(String text, int from, int to) {
-        for (String partition : PARTITIONS) {
-            if (matches(text, from, to, partition)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Tells whether the text between from and to is {@code part}. */
-    private static boolean matches(String text, int from, int to, String part) {
-        return to - from == part.length() && text.startsWith(part, from);
     }
 
     private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {
@@ -261,7 +247,7 @@ final class ArnRules implements ValidationRule {
                     near.isEmpty() ? "Use aws, aws-cn or aws-us-gov." : "Did you mean '" + near.get(0) + "'?"));
         }
         if (!skip(arn.service())) {
-            if (!isServiceName(arn.service())) {
+            if (!ArnParts.isServiceName(arn.service())) {
                 out.add(Violation.error(ViolationCode.ARN_SERVICE_FORMAT, path, "'" + arn.service() + "' is not a service namespace.",
                         "Write the service in lower case, for example ec2."));
             } else if (kind.service != null && !kind.service.equals(arn.service())) {
@@ -296,7 +282,7 @@ final class ArnRules implements ValidationRule {
         if ("iam".equals(arn.service())) {
             out.add(Violation.error(ViolationCode.ARN_REGION_FORMAT, path, "IAM ARNs have no Region, but this one has '" + region + "'.",
                     "Write arn:aws:iam::<account>:role/<name>."));
-        } else if (!isRegion(region)) {
+        } else if (!ArnParts.isRegion(region)) {
             out.add(Violation.error(ViolationCode.ARN_REGION_FORMAT, path, "'" + region + "' is not a Region code.",
                     "Use a Region code such as us-east-1."));
         }
@@ -313,7 +299,7 @@ final class ArnRules implements ValidationRule {
             }
             return;
         }
-        if (!isAccount(account) && !"aws".equals(account)) {
+        if (!ArnParts.isAccount(account) && !"aws".equals(account)) {
             out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, path, "'" + account + "' is not a 12-digit account ID.",
                     "Use the 12-digit account ID, without dashes."));
         }
@@ -330,82 +316,5 @@ final class ArnRules implements ValidationRule {
 
     private static boolean skip(String part) {
         return Placeholders.contains(part);
-    }
-
-    static boolean isServiceName(String s) {
-        return isServiceName(s, 0, s.length());
-    }
-
-    private static boolean isServiceName(String s, int from, int to) {
-        if (from == to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isAccount(String s) {
-        return isAccount(s, 0, s.length());
-    }
-
-    private static boolean isAccount(String s, int from, int to) {
-        if (to - from != 12) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A Region code: letters, dash-separated words, then a number ({@code us-gov-west-1}, {@code eusc-de-east-1}). */
-    static boolean isRegion(String s) {
-        return isRegion(s, 0, s.length());
-    }
-
-    /** {@link #isRegion(String)} on the text between from and to. */
-    private static boolean isRegion(String s, int from, int to) {
-        int last = s.lastIndexOf('-', to - 1);
-        last = last < from ? -1 : last;
-        int digits = to - last - 1;
-        if (last < 0 || digits < 1 || digits > 2) {
-            return false;
-        }
-        for (int i = last + 1; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        int words = 0;
-        int length = 0;
-        int first = 0;
-        for (int i = from; i < last; i++) {
-            char c = s.charAt(i);
-            if (c == '-') {
-                if (length == 0) {
-                    return false;
-                }
-                first = words == 0 ? length : first;
-                words++;
-                length = 0;
-            } else if (c >= 'a' && c <= 'z') {
-                length++;
-            } else {
-                return false;
-            }
-        }
-        if (length == 0) {
-            return false;
-        }
-        first = words == 0 ? length : first;
-        words++;
-        return words >= 2 && first >= 2 && first <= 4;
     }
 }
