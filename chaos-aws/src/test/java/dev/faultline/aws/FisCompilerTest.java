@@ -116,4 +116,16 @@ class FisCompilerTest {
                         }));
         assertThatThrownBy(() -> FisCompiler.create().cloudFormationYaml(bad)).isInstanceOf(CompilationException.class);
     }
+
+    @Test
+    void cloudFormation_aMapThatReadsAsAnIntrinsicFunction_isRefusedAsACompilationException() {
+        Experiment lookalike = Experiments.parse(Experiments.NODE_LOSS.replace("\"resourceTags\": {\"Role\": \"WorkerNode\"}",
+                "\"resourceTags\": {\"Ref\": \"WorkerNode\"}"));
+
+        assertThatThrownBy(() -> FisCompiler.create().cloudFormationJson(lookalike))
+                .isInstanceOf(CompilationException.class)
+                .hasMessageContaining("/Resources/")
+                .hasMessageContaining("intrinsic function Ref");
+        assertThatThrownBy(() -> FisCompiler.create().cloudFormationYaml(lookalike)).isInstanceOf(CompilationException.class);
+    }
 }
