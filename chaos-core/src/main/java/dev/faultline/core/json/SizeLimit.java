@@ -56,15 +56,13 @@ final class SizeLimit {
 
     /** A byte stream that fails with {@link Exceeded} once more than {@code max} bytes have been read. */
     static InputStream bytes(InputStream in, long max) {
+        Budget budget = new Budget(max, "bytes");
         return new FilterInputStream(in) {
-            private static final String UNIT = "bytes";
-            private long count;
-
             @Override
             public int read() throws IOException {
                 int b = super.read();
                 if (b >= 0) {
-                    count(1);
+                    budget.spend(1);
                 }
                 return b;
             }
@@ -73,31 +71,22 @@ final class SizeLimit {
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
                 if (n > 0) {
-                    count(n);
+                    budget.spend(n);
                 }
                 return n;
-            }
-
-            private void count(int n) throws Exceeded {
-                count += n;
-                if (count > max) {
-                    throw new Exceeded(max, UNIT);
-                }
             }
         };
     }
 
     /** A character stream that fails with {@link Exceeded} once more than {@code max} characters have been read. */
     static Reader chars(Reader in, long max) {
+        Budget budget = new Budget(max, "characters");
         return new FilterReader(in) {
-            private static final String UNIT = "characters";
-            private long count;
-
             @Override
             public int read() throws IOException {
                 int c = super.read();
                 if (c >= 0) {
-                    count(1);
+                    budget.spend(1);
                 }
                 return c;
             }
@@ -106,17 +95,30 @@ final class SizeLimit {
             public int read(char[] buffer, int offset, int length) throws IOException {
                 int n = super.read(buffer, offset, length);
                 if (n > 0) {
-                    count(n);
+                    budget.spend(n);
                 }
                 return n;
             }
-
-            private void count(int n) throws Exceeded {
-                count += n;
-                if (count > max) {
-                    throw new Exceeded(max, UNIT);
-                }
-            }
         };
+    }
+
+    /** What a counting stream has read so far, against its limit. */
+    private static final class Budget {
+        private final long max;
+        private final String unit;
+        private long count;
+
+        Budget(long max, String unit) {
+            this.max = max;
+            this.unit = unit;
+        }
+
+        /** Counts {@code n} more units read; throws once the limit is passed. */
+        void spend(int n) throws Exceeded {
+            count += n;
+            if (count > max) {
+                throw new Exceeded(max, unit);
+            }
+        }
     }
 }
