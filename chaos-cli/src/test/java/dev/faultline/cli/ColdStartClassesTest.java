@@ -59,6 +59,21 @@ class ColdStartClassesTest {
                 .isEmpty();
     }
 
+    /**
+     * A lint or plan of FIS JSON makes no {@code ObjectMapper}: creating one initialises most of
+     * jackson-databind (about 250 classes), and neither the template reader nor the catalog needs
+     * it. YAML, SARIF, compile and iam do (their mappers and writers), and are not listed here.
+     */
+    @ParameterizedTest(name = "faultline {0}")
+    @ValueSource(strings = {"lint", "plan"})
+    void lintAndPlanOfFisJson_makeNoObjectMapper(String command) throws Exception {
+        List<String> loaded = loadedClasses(List.of(command, FIS.toAbsolutePath().toString()));
+
+        assertThat(loaded).as("classes loaded by faultline %s FIS", command)
+                .contains("dev.faultline.core.catalog.Catalog", "com.fasterxml.jackson.core.JsonFactory")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
     /** Runs {@code Faultline.main} in a child JVM on this test's class path and lists the classes it loaded. */
     private List<String> loadedClasses(List<String> args) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");

@@ -2,11 +2,7 @@ package dev.faultline.core.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,13 +26,6 @@ final class CatalogLoader {
     private static final Pattern QUOTA_CODE = Pattern.compile("L-[0-9A-F]{8}");
     private static final Pattern DOCUMENT_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,128}");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private CatalogLoader() {
     }
 
@@ -53,7 +42,7 @@ final class CatalogLoader {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(in);
+            tree = JsonTree.read(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

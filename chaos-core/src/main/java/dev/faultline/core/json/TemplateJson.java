@@ -42,7 +42,6 @@ import java.util.Objects;
 public final class TemplateJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final ObjectMapper FIS_TREE = new ObjectMapper();
 
     private TemplateJson() {}
 
@@ -250,7 +249,7 @@ public final class TemplateJson {
      */
     public static String writeForFis(Experiment experiment) {
         try {
-            ObjectNode tree = (ObjectNode) FIS_TREE.readTree(write(experiment));
+            ObjectNode tree = (ObjectNode) FisTree.MAPPER.readTree(write(experiment));
             for (String field : new String[] {"name", "hypothesis", "targetAccountConfigurations", "id", "arn",
                     "clientToken", "creationTime", "lastUpdateTime", "targetAccountConfigurationsCount"}) {
                 tree.remove(field);
@@ -317,5 +316,13 @@ public final class TemplateJson {
         }
         return new ReadResult(null, ValidationResult.of(List.of(Violation.error(ViolationCode.JSON_READ_FAILED, "",
                 "The template could not be read: " + e.getMessage(), "Check that the file exists and is readable."))));
+    }
+
+    /**
+     * The mapper {@link #writeForFis} edits its tree with, made on first use: creating an
+     * {@code ObjectMapper} initialises most of jackson-databind, which a lint does not need.
+     */
+    private static final class FisTree {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -32,7 +32,6 @@ import java.util.Set;
  */
 final class CatalogRules implements ValidationRule {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonPointer ACTIONS = JsonPointer.parse("/actions");
     private static final JsonPointer TARGETS = JsonPointer.parse("/targets");
 
@@ -206,7 +205,7 @@ final class CatalogRules implements ValidationRule {
         JsonNode tree = null;
         if (parameters != null) {
             try {
-                tree = JSON.readTree(parameters);
+                tree = DocumentParameters.JSON.readTree(parameters);
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_JSON_FORMAT, path, "documentParameters is not valid JSON: "
                         + ex.getOriginalMessage(), "Write a JSON object, as a string."));
@@ -379,5 +378,14 @@ final class CatalogRules implements ValidationRule {
                         "Select fewer resources, or raise the quota."));
             }
         }
+    }
+
+    /**
+     * The mapper that reads {@code documentParameters}, made on first use: creating an
+     * {@code ObjectMapper} initialises most of jackson-databind, which a template without
+     * {@code documentParameters} does not need.
+     */
+    private static final class DocumentParameters {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }
