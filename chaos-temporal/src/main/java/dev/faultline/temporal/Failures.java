@@ -1,4 +1,4 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;

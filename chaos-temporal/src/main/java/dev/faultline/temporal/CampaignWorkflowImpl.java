@@ -1,13 +1,5 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
-import dev.faultline.temporal.CampaignOrdering;
-import dev.faultline.temporal.CampaignRequest;
-import dev.faultline.temporal.CampaignResult;
-import dev.faultline.temporal.CampaignStop;
-import dev.faultline.temporal.CampaignWorkflow;
-import dev.faultline.temporal.ExperimentWorkflow;
-import dev.faultline.temporal.RunRequest;
-import dev.faultline.temporal.RunResult;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -25,9 +17,10 @@ import org.slf4j.Logger;
  * The {@link CampaignWorkflow}: a deterministic admission loop over child
  * {@link ExperimentWorkflow}s. A run is admitted when its wave is current (waves), nothing runs
  * (one after another) or always (parallel), and its account/Region and the campaign are under
- * their caps. Each ended run is checked against the stop policy.
+ * their caps. Each ended run is checked against the stop policy. Not API; deterministic, as
+ * {@code WorkflowReplayTest} checks against the recorded histories.
  */
-public final class CampaignWorkflowImpl implements CampaignWorkflow {
+final class CampaignWorkflowImpl implements CampaignWorkflow {
 
     private static final Logger LOG = Workflow.getLogger(CampaignWorkflowImpl.class);
 
@@ -37,7 +30,7 @@ public final class CampaignWorkflowImpl implements CampaignWorkflow {
     private String stoppedBecause = "";
 
     /** Creates the workflow; Temporal calls it once per execution. */
-    public CampaignWorkflowImpl() {
+    CampaignWorkflowImpl() {
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
 import dev.faultline.aws.CompilationException;
 import dev.faultline.aws.FisCompiler;
@@ -8,11 +8,6 @@ import dev.faultline.core.engine.PreflightCheck;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.validation.Violation;
-import dev.faultline.temporal.Checks;
-import dev.faultline.temporal.ExperimentActivities;
-import dev.faultline.temporal.RunRequest;
-import dev.faultline.temporal.RunResult;
-import dev.faultline.temporal.TargetClients;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -35,7 +30,7 @@ import software.amazon.awssdk.services.fis.model.StartExperimentRequest;
  * hypothesis, report) called from activities, one short-lived engine per call on the worker's
  * shared scheduler.
  */
-public final class ExperimentActivitiesImpl implements ExperimentActivities {
+final class ExperimentActivitiesImpl implements ExperimentActivities {
 
     /** The tag naming the engine owner (as FisEngine's own runs carry it, so its clean-up applies). */
     public static final String OWNER_TAG = "faultline:owner";
@@ -55,7 +50,7 @@ public final class ExperimentActivitiesImpl implements ExperimentActivities {
      *
      * @param wiring what they are built from
      */
-    public ExperimentActivitiesImpl(Wiring wiring) {
+    ExperimentActivitiesImpl(Wiring wiring) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.watcher = new Watcher(wiring);
     }

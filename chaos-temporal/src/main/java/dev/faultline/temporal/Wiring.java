@@ -1,13 +1,10 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
 import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.aws.engine.FisEngineBuilder;
 import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.validation.Validator;
-import dev.faultline.temporal.RunRecorder;
-import dev.faultline.temporal.RunTarget;
-import dev.faultline.temporal.TargetClients;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param reports where reports are written, or null to write none
  * @param heartbeat how often the watch heartbeats
  */
-public record Wiring(TargetClients clients, EngineConfig config, Validator validator, MetricSource metrics,
+record Wiring(TargetClients clients, EngineConfig config, Validator validator, MetricSource metrics,
         Clock clock, ScheduledExecutorService scheduler, WorkflowClient client, RunRecorder recorder, Path reports,
         Duration heartbeat) {
 

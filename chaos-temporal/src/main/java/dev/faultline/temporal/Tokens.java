@@ -1,4 +1,4 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,12 +1,5 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
-import dev.faultline.temporal.Checks;
-import dev.faultline.temporal.ExperimentActivities;
-import dev.faultline.temporal.ExperimentWorkflow;
-import dev.faultline.temporal.RunPhase;
-import dev.faultline.temporal.RunRequest;
-import dev.faultline.temporal.RunResult;
-import dev.faultline.temporal.RunStatus;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -22,8 +15,10 @@ import org.slf4j.Logger;
 /**
  * The {@link ExperimentWorkflow}: deterministic decisions only; every AWS call is an
  * {@link ExperimentActivities} step whose timeouts and retries the worker sets.
+ * Not API. Workflow code must stay deterministic: {@code WorkflowReplayTest} replays the recorded
+ * histories in the test resources and fails the build when a change would break running workflows.
  */
-public final class ExperimentWorkflowImpl implements ExperimentWorkflow {
+final class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     private static final Logger LOG = Workflow.getLogger(ExperimentWorkflowImpl.class);
 
@@ -32,7 +27,7 @@ public final class ExperimentWorkflowImpl implements ExperimentWorkflow {
     private String stopRequest;
 
     /** Creates the workflow; Temporal calls it once per execution. */
-    public ExperimentWorkflowImpl() {
+    ExperimentWorkflowImpl() {
     }
 
     @Override

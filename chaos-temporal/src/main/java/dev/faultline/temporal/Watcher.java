@@ -1,4 +1,4 @@
-package dev.faultline.temporal.internal;
+package dev.faultline.temporal;
 
 import dev.faultline.aws.engine.FisEngine;
 import dev.faultline.core.FaultlineException;
@@ -11,11 +11,6 @@ import dev.faultline.core.engine.RunOutcome;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.report.ReportFiles;
 import dev.faultline.core.report.RunReport;
-import dev.faultline.temporal.Reading;
-import dev.faultline.temporal.RunPhase;
-import dev.faultline.temporal.RunRequest;
-import dev.faultline.temporal.RunResult;
-import dev.faultline.temporal.RunStatus;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
