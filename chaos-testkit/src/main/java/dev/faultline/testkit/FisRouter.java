@@ -1,13 +1,15 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Request;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Maps FIS REST requests (fis-api.md §1) to the engine's operations. */
-public final class FisRouter {
+final class FisRouter {
 
     private final Engine engine;
     private final Experiments experiments;

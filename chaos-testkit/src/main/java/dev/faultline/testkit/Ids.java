@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Action;
@@ -7,11 +7,6 @@ import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import dev.faultline.core.plan.PlannedAction;
-import dev.faultline.testkit.Alarm;
-import dev.faultline.testkit.AlarmState;
-import dev.faultline.testkit.Alarms;
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.SimResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,10 +8,9 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.core.validation.Violation;
-import dev.faultline.testkit.Alarms;
-import dev.faultline.testkit.Inventory;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Json;
 import java.nio.charset.StandardCharsets;
-import dev.faultline.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * The state of one LocalFis: templates, experiments, client tokens, the safety lever. Every
  * public method takes the engine's lock and first runs experiments up to the clock's time.
  */
-public final class Engine {
+final class Engine {
 
     /** Active experiments per account and Region (quota L-F5FCA485). */
     public static final int MAX_ACTIVE_EXPERIMENTS = 5;

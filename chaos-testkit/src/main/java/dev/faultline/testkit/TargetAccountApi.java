@@ -1,9 +1,11 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.ExperimentOptions;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Optional;
 /**
  * The target account configurations of templates: create, get, update, delete and list.
  */
-public final class TargetAccountApi {
+final class TargetAccountApi {
 
     private final Engine engine;
 

@@ -1,6 +1,7 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
-import dev.faultline.testkit.IamRoles;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.PolicySimulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * {@code POST /} with {@code Action=GetRole} or {@code Action=SimulatePrincipalPolicy}, answered
  * with XML from the roles LocalFis was given ({@link IamRoles}) through {@link PolicySimulator}.
  */
-public final class IamQuery {
+final class IamQuery {
 
     /** The API version that marks a form request as IAM's. */
     public static final String VERSION = "2010-05-08";

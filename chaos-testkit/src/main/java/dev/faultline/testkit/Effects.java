@@ -1,8 +1,5 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.InventoryEvent;
-import dev.faultline.testkit.SimResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,9 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.validation.Validator;
-import dev.faultline.testkit.Alarms;
-import dev.faultline.testkit.Clocks;
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.ManualClock;
+import dev.faultline.testkit.internal.Json;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

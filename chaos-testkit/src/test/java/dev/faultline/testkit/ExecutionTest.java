@@ -1,13 +1,9 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.testkit.Alarms;
-import dev.faultline.testkit.Clocks;
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.InventoryEvent;
-import dev.faultline.testkit.ManualClock;
+import dev.faultline.testkit.internal.Json;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

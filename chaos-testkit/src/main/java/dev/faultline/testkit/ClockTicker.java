@@ -1,6 +1,5 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
-import dev.faultline.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * every period on a daemon thread for any other clock. A failing step is logged and the next
  * one still runs.
  */
-public final class ClockTicker implements AutoCloseable {
+final class ClockTicker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.faultline.testkit.LocalFis");
 

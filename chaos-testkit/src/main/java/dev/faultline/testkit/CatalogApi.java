@@ -1,10 +1,11 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.ResourceTypeDefinition;
+import dev.faultline.testkit.internal.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * The catalog part of the FIS API: ListActions, GetAction, ListTargetResourceTypes and
  * GetTargetResourceType, answered from chaos-core's catalog.
  */
-public final class CatalogApi {
+final class CatalogApi {
 
     private final Engine engine;
     private final Catalog catalog;

@@ -1,8 +1,9 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.testkit.SimResource;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The experiment operations of the FIS API, under the engine's lock. */
-public final class Experiments {
+final class Experiments {
 
     private final Engine engine;
     private final Map<String, String[]> tokens = new LinkedHashMap<>();

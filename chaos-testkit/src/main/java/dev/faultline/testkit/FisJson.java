@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,7 @@ import dev.faultline.core.catalog.TargetKeyDefinition;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TemplateMetadata;
+import dev.faultline.testkit.internal.Json;
 import java.util.Map;
 
 /** Renders LocalFis's objects in the FIS wire shapes. */

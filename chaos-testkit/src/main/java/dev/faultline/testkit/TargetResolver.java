@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import dev.faultline.core.model.EmptyTargetResolutionMode;
 import dev.faultline.core.model.Experiment;
@@ -6,8 +6,6 @@ import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.TemplateTarget;
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.SimResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ import java.util.SplittableRandom;
  * path match if any does; resource-type parameters narrow the set; the selection mode picks
  * a seeded random subset (PERCENT rounds down).
  */
-public final class TargetResolver {
+final class TargetResolver {
 
     /** The outcome: resources per target name, or the first target that failed. */
     public static final class Resolution {

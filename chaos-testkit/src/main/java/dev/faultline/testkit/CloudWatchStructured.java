@@ -1,10 +1,11 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import dev.faultline.testkit.internal.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.w3c.dom.Node;
  * CLI's botocore prefers). The request is flattened into query parameters, answered by
  * {@link CloudWatchQuery}, and its XML answer turned into CBOR or JSON.
  */
-public final class CloudWatchStructured {
+final class CloudWatchStructured {
 
     private static final CBORMapper CBOR = new CBORMapper();
     private static final Set<String> TIMES = Set.of("StateUpdatedTimestamp", "Timestamps", "StartTime", "EndTime",

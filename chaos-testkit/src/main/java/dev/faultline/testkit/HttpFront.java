@@ -1,10 +1,13 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.testkit.Faults;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.HttpLimits;
 import dev.faultline.testkit.internal.HttpMessages.In;
 import dev.faultline.testkit.internal.HttpMessages.Out;
-import dev.faultline.testkit.ReceivedRequest;
+import dev.faultline.testkit.internal.HttpWire;
+import dev.faultline.testkit.internal.Json;
+import dev.faultline.testkit.internal.Request;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP side of LocalFis: its own server ({@link HttpWire}) on 127.0.0.1, FIS REST requests to the router,
  * {@code POST /} form requests to CloudWatch (or IAM, by their API version), and the configured faults.
  */
-public final class HttpFront implements AutoCloseable {
+final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 

@@ -1,15 +1,17 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Json;
 import java.util.Objects;
 
 /**
  * The account's safety lever: GetSafetyLever and UpdateSafetyLeverState; engaging it stops
  * the running experiments, and while it is engaged new ones are cancelled.
  */
-public final class SafetyLeverApi {
+final class SafetyLeverApi {
 
     /** The id of the account's safety lever. */
     public static final String LEVER_ID = "default";

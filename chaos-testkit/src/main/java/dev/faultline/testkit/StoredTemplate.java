@@ -1,4 +1,4 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import dev.faultline.core.model.Experiment;
 import java.time.Instant;

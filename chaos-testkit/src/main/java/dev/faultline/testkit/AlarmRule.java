@@ -1,6 +1,6 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
-import dev.faultline.testkit.AlarmState;
+import dev.faultline.testkit.internal.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * {@code FALSE}, {@code NOT}, {@code AND}, {@code OR} (AND binds tighter) and parentheses.
  * A rule that cannot be read is refused when the alarm is put.
  */
-public final class AlarmRule {
+final class AlarmRule {
 
     /** One node of the parsed rule. */
     private interface Node {

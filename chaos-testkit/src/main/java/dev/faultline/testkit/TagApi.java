@@ -1,8 +1,10 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.testkit.internal.ApiException;
+import dev.faultline.testkit.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * The tagging part of the FIS API: ListTagsForResource, TagResource and UntagResource on
  * templates, experiments and actions.
  */
-public final class TagApi {
+final class TagApi {
 
     private final Engine engine;
     private final CatalogApi catalog;

@@ -1,10 +1,7 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import dev.faultline.core.model.MetricAlarm;
-import dev.faultline.testkit.Alarm;
-import dev.faultline.testkit.AlarmState;
-import dev.faultline.testkit.Alarms;
-import dev.faultline.testkit.MetricId;
+import dev.faultline.testkit.internal.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,7 +17,7 @@ import java.util.TreeMap;
  * {@code POST /} with {@code Action=DescribeAlarms|PutMetricAlarm|PutCompositeAlarm|SetAlarmState|GetMetricData|DeleteAlarms},
  * answered with XML.
  */
-public final class CloudWatchQuery {
+final class CloudWatchQuery {
 
     private static final String NS = "http://monitoring.amazonaws.com/doc/2010-08-01/";
 

@@ -1,19 +1,17 @@
-package dev.faultline.testkit.internal;
+package dev.faultline.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.testkit.Inventory;
-import dev.faultline.testkit.SimResource;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TargetResolverTest {
 
