@@ -4,10 +4,6 @@ import dev.faultline.aws.engine.EngineConfig;
 import dev.faultline.core.engine.MetricSource;
 import dev.faultline.core.policy.SafetyPolicy;
 import dev.faultline.core.validation.Validator;
-import dev.faultline.temporal.internal.CampaignWorkflowImpl;
-import dev.faultline.temporal.internal.ExperimentActivitiesImpl;
-import dev.faultline.temporal.internal.ExperimentWorkflowImpl;
-import dev.faultline.temporal.internal.Wiring;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.RetryOptions;
@@ -78,8 +74,7 @@ public final class FaultlineWorker implements AutoCloseable {
         // workflow code only decides; a loaded machine must not pass for a deadlock
         Worker worker = factory.newWorker(taskQueue, WorkerOptions.newBuilder()
                 .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build());
-        worker.registerWorkflowImplementationTypes(implementationOptions(b.heartbeat),
-                ExperimentWorkflowImpl.class, CampaignWorkflowImpl.class);
+        registerWorkflows(worker, b.heartbeat);
         worker.registerActivitiesImplementations(new ExperimentActivitiesImpl(wiring));
     }
 
@@ -90,6 +85,20 @@ public final class FaultlineWorker implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Registers the experiment and campaign workflows on a worker through factories, so their
+     * implementations stay package-private: Temporal needs a public class only to construct one
+     * by reflection.
+     *
+     * @param worker the worker
+     * @param heartbeat how often the watch heartbeats
+     */
+    static void registerWorkflows(Worker worker, Duration heartbeat) {
+        WorkflowImplementationOptions options = implementationOptions(heartbeat);
+        worker.registerWorkflowImplementationFactory(ExperimentWorkflow.class, ExperimentWorkflowImpl::new, options);
+        worker.registerWorkflowImplementationFactory(CampaignWorkflow.class, CampaignWorkflowImpl::new, options);
     }
 
     /**

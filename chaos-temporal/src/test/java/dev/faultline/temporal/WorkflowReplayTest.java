@@ -3,8 +3,6 @@ package dev.faultline.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.faultline.temporal.internal.CampaignWorkflowImpl;
-import dev.faultline.temporal.internal.ExperimentWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -59,8 +57,7 @@ class WorkflowReplayTest {
         // replayed with the worker's own activity options, as FaultlineWorker registers the workflows
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker("replay", WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build());
-            worker.registerWorkflowImplementationTypes(FaultlineWorker.implementationOptions(Duration.ofSeconds(1)),
-                    ExperimentWorkflowImpl.class, CampaignWorkflowImpl.class);
+            FaultlineWorker.registerWorkflows(worker, Duration.ofSeconds(1));
             assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, worker))
                     .doesNotThrowAnyException();
         }

@@ -1,6 +1,5 @@
 package dev.faultline.testkit;
 
-import dev.faultline.testkit.internal.AlarmRule;
 import dev.faultline.testkit.internal.ApiException;
 import java.time.Clock;
 import java.time.Duration;

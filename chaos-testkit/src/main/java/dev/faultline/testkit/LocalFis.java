@@ -2,16 +2,7 @@ package dev.faultline.testkit;
 
 import dev.faultline.core.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.testkit.internal.CatalogApi;
-import dev.faultline.testkit.internal.ClockTicker;
-import dev.faultline.testkit.internal.CloudWatchQuery;
-import dev.faultline.testkit.internal.Engine;
-import dev.faultline.testkit.internal.Experiments;
-import dev.faultline.testkit.internal.FisRouter;
-import dev.faultline.testkit.internal.HttpFront;
-import dev.faultline.testkit.internal.IamQuery;
 import dev.faultline.testkit.internal.Json;
-import dev.faultline.testkit.internal.SafetyLeverApi;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -72,19 +72,7 @@ public final class TemplateJson {
      */
     public static ReadResult read(String json, long maxChars) {
         Objects.requireNonNull(json, "json");
-        if (json.length() > SizeLimit.checked(maxChars)) {
-            return SizeLimit.refused(json.length(), maxChars, "characters");
-        }
-        PlainJsonParser plain = new PlainJsonParser(json);
-        ReadResult read = TemplateReader.read(plain);
-        if (!plain.gaveUp()) {
-            return read;
-        }
-        try {
-            return TemplateReader.read(FACTORY.createParser(json));
-        } catch (IOException e) {
-            return ioFailure(e);
-        }
+        return inMemory(json, null, json.length(), maxChars, "characters");
     }
 
     /**
@@ -106,19 +94,29 @@ public final class TemplateJson {
      */
     public static ReadResult read(byte[] json, long maxBytes) {
         Objects.requireNonNull(json, "json");
-        if (json.length > SizeLimit.checked(maxBytes)) {
-            return SizeLimit.refused(json.length, maxBytes, "bytes");
+        return inMemory(null, json, json.length, maxBytes, "bytes");
+    }
+
+    /**
+     * The one path of an in-memory document, given as text or as bytes (the other is null): the
+     * size check, then the plain-JSON fast path, then Jackson when the fast path gives up or the
+     * bytes are not ASCII.
+     */
+    private static ReadResult inMemory(String text, byte[] bytes, int length, long max, String unit) {
+        if (length > SizeLimit.checked(max)) {
+            return SizeLimit.refused(length, max, unit);
         }
-        if (isAscii(json)) {
-            // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
-            PlainJsonParser plain = new PlainJsonParser(new String(json, StandardCharsets.ISO_8859_1));
+        // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
+        String plainText = text != null ? text : isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : null;
+        if (plainText != null) {
+            PlainJsonParser plain = new PlainJsonParser(plainText);
             ReadResult read = TemplateReader.read(plain);
             if (!plain.gaveUp()) {
                 return read;
             }
         }
         try {
-            return TemplateReader.read(FACTORY.createParser(json));
+            return TemplateReader.read(text != null ? FACTORY.createParser(text) : FACTORY.createParser(bytes));
         } catch (IOException e) {
             return ioFailure(e);
         }

@@ -40,7 +40,8 @@ final class AccountRules {
                 account(p, f.text(), f.path(), "target account", lead, out);
                 continue;
             }
-            Optional<Arn> arn = Arn.parse(f.text());
+            // a placeholder's colons ({{ aws:region }}) must not shift the account out of its place
+            Optional<Arn> arn = Arn.parse(Placeholders.colonsHidden(f.text()));
             if (arn.isEmpty()) {
                 continue; // reported by the ARN rules
             }
@@ -113,10 +114,19 @@ final class AccountRules {
         return found;
     }
 
+    /**
+     * The ARNs among parameter values, each item of a comma-separated list ({@code alarmArns}) on
+     * its own: a first ARN in an allowed account must not hide a second one.
+     */
     private static void arnParameters(Map<String, String> parameters, String at, List<Found> found) {
         parameters.forEach((key, value) -> {
             if (value.startsWith("arn:")) {
-                found.add(new Found(append(at, key), value, false));
+                for (String item : value.split(",", -1)) {
+                    String arn = item.trim();
+                    if (arn.startsWith("arn:")) {
+                        found.add(new Found(append(at, key), arn, false));
+                    }
+                }
             }
         });
     }

@@ -118,40 +118,56 @@ final class PolicyRules {
 
     // ---- actions -------------------------------------------------------------------------
 
+    /**
+     * The action rules. An action id that breaks several of them (forbidden, irreversible, not
+     * allowed) is one fault at one path: it gets one error, the most specific (the forbidding
+     * pattern, then irreversibility, then the allow-list), whose hint also names the allowed
+     * actions when the id is not among them.
+     */
     private static void action(SafetyPolicy p, String name, Action a, ValidationContext context, String lead,
             List<Violation> out) {
         if (a.actionId().isEmpty()) {
             return; // reported by the FIS rules
         }
         String id = a.actionId().get();
-        if (!p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null) {
-            out.add(Violation.error(ViolationCode.POLICY_ACTION_NOT_ALLOWED, append(append("/actions", name), "actionId"), lead + " allows only actions matching "
+        String at = append(append("/actions", name), "actionId");
+        boolean notAllowed = !p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null;
+        String allowedHint = notAllowed ? " The policy allows only " + String.join(", ", p.allowedActions()) + "." : "";
+        String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
+        if (forbidden != null) {
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_FORBIDDEN, at, lead + " forbids actions matching '" + forbidden + "'; action '"
+                            + name + "' is " + id + ".",
+                    "Remove the action, or use one the policy does not forbid." + allowedHint));
+        }
+        boolean reported = forbidden != null;
+        if (p.forbidIrreversibleActions()) {
+            reported |= reversible(name, a, id, context, lead, reported, allowedHint, out);
+        }
+        if (notAllowed && !reported) {
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_NOT_ALLOWED, at, lead + " allows only actions matching "
                             + String.join(", ", p.allowedActions()) + "; action '" + name + "' is " + id + ".",
                     "Use an allowed action, or run the experiment under a policy that allows " + id + "."));
         }
-        String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
-        if (forbidden != null) {
-            out.add(Violation.error(ViolationCode.POLICY_ACTION_FORBIDDEN, append(append("/actions", name), "actionId"), lead + " forbids actions matching '" + forbidden + "'; action '"
-                            + name + "' is " + id + ".",
-                    "Remove the action, or use one the policy does not forbid."));
-        }
-        if (p.forbidIrreversibleActions()) {
-            reversible(name, a, id, context, lead, out);
-        }
     }
 
-    private static void reversible(String name, Action a, String id, ValidationContext context, String lead,
-            List<Violation> out) {
+    /**
+     * Reports an irreversible action: at its undoing parameter when one makes it reversible, else at
+     * its id unless an error is already there ({@code idReported}).
+     *
+     * @return whether an error was added at the action's id
+     */
+    private static boolean reversible(String name, Action a, String id, ValidationContext context, String lead,
+            boolean idReported, String allowedHint, List<Violation> out) {
         Optional<ActionDefinition> def = context.catalog().action(id);
         if (def.isEmpty()) {
             out.add(Violation.warning(ViolationCode.POLICY_REVERSIBILITY_UNKNOWN, append(append("/actions", name), "actionId"), lead + " forbids irreversible "
                             + "actions, but " + id + " is not in the catalog, so whether it is reversible is unknown.",
                     "Check what the action does; list it in forbiddenActions if it cannot be undone."));
-            return;
+            return false;
         }
         ActionDefinition d = def.get();
         if (d.reversibleWith(a.parameters().keySet())) {
-            return;
+            return false;
         }
         if (d.reversible() && d.reversibleOnlyWith().isPresent()) {
             String parameter = d.reversibleOnlyWith().get();
@@ -159,12 +175,16 @@ final class PolicyRules {
                             + "irreversible actions; action '" + name + "' (" + id + ") is undone only when parameter "
                             + parameter + " is set.",
                     "Set " + parameter + " so that FIS undoes the action, for example \"" + parameter + "\": \"PT5M\"."));
-        } else {
-            out.add(Violation.error(ViolationCode.POLICY_IRREVERSIBLE_ACTION, append(append("/actions", name), "actionId"), lead + " forbids irreversible actions; "
-                            + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
-                    "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
-                            + "policy that allows irreversible actions."));
+            return false;
         }
+        if (idReported) {
+            return false;
+        }
+        out.add(Violation.error(ViolationCode.POLICY_IRREVERSIBLE_ACTION, append(append("/actions", name), "actionId"), lead + " forbids irreversible actions; "
+                        + "action '" + name + "' (" + id + ") cannot be undone when the experiment ends or is stopped.",
+                "Use a reversible action, one whose fault FIS lifts when its duration ends, or run it under a "
+                        + "policy that allows irreversible actions." + allowedHint));
+        return true;
     }
 
     // ---- tags ----------------------------------------------------------------------------

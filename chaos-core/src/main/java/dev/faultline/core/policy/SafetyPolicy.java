@@ -296,7 +296,8 @@ public abstract class SafetyPolicy implements ValidationRule {
      * matches either's markers.
      *
      * @param other the other policy
-     * @return a policy that reports at least what either one reports
+     * @return a policy that reports at least what either one reports (at an action id, its one
+     *     error may carry a more specific code than either policy alone)
      * @throws IllegalArgumentException if the two contradict each other, so that no experiment
      *     could satisfy both (disjoint allowed actions, accounts or Regions, or different values
      *     required for one tag)

@@ -130,8 +130,10 @@ final class ArnRules implements ValidationRule {
             String at = append("/targetAccountConfigurations", i);
             a.roleArn().ifPresent(arn -> {
                 check(arn, append(at, "roleArn"), Kind.ROLE, out);
+                // only two well-formed accounts can differ: a malformed one is already its own error
                 Optional<Arn> parsed = Arn.parse(arn);
                 if (parsed.isPresent() && a.accountId().isPresent() && !Placeholders.contains(arn)
+                        && ArnParts.isAccount(parsed.get().account()) && ArnParts.isAccount(a.accountId().get())
                         && !parsed.get().account().equals(a.accountId().get())) {
                     out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, append(at, "roleArn"),
                             "The role is in account " + parsed.get().account() + ", not in target account "
@@ -231,7 +233,7 @@ final class ArnRules implements ValidationRule {
     }
 
     private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {
-        Optional<Arn> parsed = Arn.parse(hasPlaceholder ? colonsHidden(text) : text);
+        Optional<Arn> parsed = Arn.parse(hasPlaceholder ? Placeholders.colonsHidden(text) : text);
         if (parsed.isEmpty()) {
             if (!hasPlaceholder || !text.startsWith(Placeholders.find(text).get(0))) {
                 out.add(Violation.error(ViolationCode.ARN_FORMAT, path, "'" + text + "' is not an ARN.",
@@ -303,15 +305,6 @@ final class ArnRules implements ValidationRule {
             out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, path, "'" + account + "' is not a 12-digit account ID.",
                     "Use the 12-digit account ID, without dashes."));
         }
-    }
-
-    /** The text with the colons inside its placeholders ({@code {{ aws:region }}}) hidden, so the ARN splits right. */
-    private static String colonsHidden(String text) {
-        String hidden = text;
-        for (String placeholder : Placeholders.find(text)) {
-            hidden = hidden.replace(placeholder, placeholder.replace(':', '.'));
-        }
-        return hidden;
     }
 
     private static boolean skip(String part) {

@@ -61,6 +61,21 @@ public final class Placeholders {
         return false;
     }
 
+    /**
+     * The text with the colons inside its placeholders hidden ({@code {{ aws:region }}} becomes
+     * {@code {{ aws.region }}}), so that an ARN holding one splits into the right parts.
+     *
+     * @param text the text
+     * @return the text, with each placeholder's colons replaced by dots
+     */
+    public static String colonsHidden(String text) {
+        String hidden = text;
+        for (String placeholder : find(text)) {
+            hidden = hidden.replace(placeholder, placeholder.replace(':', '.'));
+        }
+        return hidden;
+    }
+
     private static int closing(String text, int from, char close, char reopen) {
         for (int j = from; j < text.length(); j++) {
             char c = text.charAt(j);

@@ -375,7 +375,7 @@ class SafetyPolicyRulesTest {
         List<Violation> found = check(all, e);
         assertThat(found).extracting(Violation::code).containsExactlyInAnyOrder("policy.all-on-tags",
                 "policy.max-count", "policy.alarm-required", "policy.hypothesis-required", "policy.max-duration",
-                "policy.action-not-allowed", "policy.action-forbidden", "policy.irreversible-action",
+                "policy.action-forbidden", "policy.irreversible-action",
                 "policy.action-not-allowed", "policy.tag-required", "policy.account", "policy.region");
         assertThat(found).allSatisfy(v -> {
             assertThat(v.severity()).isEqualTo(Severity.ERROR);

@@ -43,18 +43,7 @@ public final class ArchitectureRules {
      * Every package is its own unit, and so are the packages of different modules.
      */
     @ArchTest
-    public static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(new PackageUnits(false))
-            .should().beFreeOfCycles()
-            .allowEmptyShould(true)
-            .because("a package graph without cycles can be read, tested and split bottom-up");
-
-    /**
-     * {@link #NO_PACKAGE_CYCLES}, with an {@code internal} package and the package above it
-     * counted as one unit. Not run by {@code ArchTests.in(ArchitectureRules.class)}: only a
-     * module whose internals still use its public values (chaos-testkit's emulator uses the
-     * public inventory, alarms and clocks) names it instead of the strict rule.
-     */
-    public static final ArchRule NO_PACKAGE_CYCLES_BUT_INTERNAL_WITH_PARENT = slices().assignedFrom(new PackageUnits(true))
+    public static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(new PackageUnits())
             .should().beFreeOfCycles()
             .allowEmptyShould(true)
             .because("a package graph without cycles can be read, tested and split bottom-up");
@@ -138,30 +127,17 @@ public final class ArchitectureRules {
         return packageName.endsWith(".internal") || packageName.contains(".internal.");
     }
 
-    /** Puts each Faultline package in its own unit; an internal package in its parent's when {@code merged}. */
+    /** Puts each Faultline package, an internal one too, in its own unit; other classes in none. */
     private static final class PackageUnits implements SliceAssignment {
-        private final boolean merged;
-
-        PackageUnits(boolean merged) {
-            this.merged = merged;
-        }
-
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String name = javaClass.getPackageName();
-            if (!name.startsWith(ROOT)) {
-                return SliceIdentifier.ignore();
-            }
-            int internal = name.indexOf(".internal");
-            if (merged && internal >= 0 && isInternal(name)) {
-                name = name.substring(0, internal);
-            }
-            return SliceIdentifier.of(name);
+            return name.startsWith(ROOT) ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
         }
 
         @Override
         public String getDescription() {
-            return merged ? "Faultline packages (an internal package with its parent)" : "Faultline packages";
+            return "Faultline packages";
         }
     }
 }

@@ -33,13 +33,6 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void noPackageCyclesButInternalWithParent_countsAFacadeAndItsInternalPackageAsOneUnit() {
-        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".c");
-
-        assertThat(ArchitectureRules.NO_PACKAGE_CYCLES_BUT_INTERNAL_WITH_PARENT.evaluate(classes).hasViolation()).isFalse();
-    }
-
-    @Test
     void module_isTheThirdSegmentOfAFaultlinePackage() {
         assertThat(ArchitectureRules.module("dev.faultline.testkit.internal")).isEqualTo("testkit");
         assertThat(ArchitectureRules.module("dev.faultline.core")).isEqualTo("core");

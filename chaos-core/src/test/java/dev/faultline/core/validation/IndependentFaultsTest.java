@@ -5,14 +5,22 @@ import static dev.faultline.core.validation.Severity.WARNING;
 import static dev.faultline.core.validation.Templates.builder;
 import static dev.faultline.core.validation.Templates.one;
 import static dev.faultline.core.validation.Templates.validate;
+import static dev.faultline.core.validation.Templates.withAction;
 import static dev.faultline.core.validation.Templates.withTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
+import dev.faultline.core.model.ExperimentOptions;
 import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.SteadyStateCondition;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateTarget;
+import dev.faultline.core.policy.SafetyPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +47,7 @@ class IndependentFaultsTest {
 
     @Test
     void misspeltTargetKey_withATargetTheActionTakes_isOneFault() {
-        ValidationResult r = validate(Templates.withAction(a -> a.targets(java.util.Map.of("Instance", Templates.TARGET))));
+        ValidationResult r = validate(withAction(a -> a.targets(java.util.Map.of("Instance", Templates.TARGET))));
         one(r, "action.target-key-unknown", ERROR, "/actions/StopNodes/targets/Instance");
         assertThat(r.violations()).extracting(Violation::code).doesNotContain("action.target-type-mismatch");
     }
@@ -80,5 +88,102 @@ class IndependentFaultsTest {
         one(r, "log.destination-missing", ERROR, "/logConfiguration");
     }
 
+    // ---- ARNs --------------------------------------------------------------------------
+
+    @Test
+    void targetAccountRole_withAMalformedAccount_isOneFault() {
+        ValidationResult r = validate(builder()
+                .experimentOptions(ExperimentOptions.builder().accountTargeting(AccountTargeting.MULTI_ACCOUNT).build())
+                .addTargetAccountConfiguration(TargetAccountConfiguration.builder().accountId("111122223333")
+                        .roleArn("arn:aws:iam::1111-2222-3333:role/FisTarget").build())
+                .build());
+        Violation v = one(r, "arn.account-format", ERROR, "/targetAccountConfigurations/0/roleArn");
+        assertThat(v.message()).contains("not a 12-digit account ID");
+    }
+
+    @Test
+    void targetAccountRole_inAnotherWellFormedAccount_isStillReported() {
+        ValidationResult r = validate(builder()
+                .experimentOptions(ExperimentOptions.builder().accountTargeting(AccountTargeting.MULTI_ACCOUNT).build())
+                .addTargetAccountConfiguration(TargetAccountConfiguration.builder().accountId("111122223333")
+                        .roleArn("arn:aws:iam::444455556666:role/FisTarget").build())
+                .build());
+        Violation v = one(r, "arn.account-format", ERROR, "/targetAccountConfigurations/0/roleArn");
+        assertThat(v.message()).contains("444455556666", "111122223333");
+    }
+
+    // ---- hypothesis --------------------------------------------------------------------
+
+    @Test
+    void steadyStateCondition_everyFaultOfItIsReportedInOnePass() {
+        SteadyStateCondition broken = SteadyStateCondition.builder().statistic("Median").period(Duration.ofSeconds(7)).phases(java.util.Set.of())
+                .build();
+        ValidationResult r = validate(builder().hypothesis(dev.faultline.core.model.Hypothesis.builder()
+                .addCondition(broken).recoveryWindow(Duration.ofMinutes(-1)).build()).build());
+        String at = "/hypothesis/conditions/0";
+        one(r, "hypothesis.recovery-window-range", ERROR, "/hypothesis/recoveryWindow");
+        one(r, "hypothesis.statistic-format", ERROR, at + "/statistic");
+        one(r, "hypothesis.period-range", ERROR, at + "/period");
+        one(r, "hypothesis.phase-missing", WARNING, at + "/phases");
+        assertThat(r.violations()).filteredOn(v -> v.code().equals("template.field-missing")).extracting(Violation::path)
+                .containsExactlyInAnyOrder(at + "/namespace", at + "/metricName", at + "/comparison", at + "/threshold");
+    }
+
+    // ---- safety policy -----------------------------------------------------------------
+
+    private static ValidationResult validateUnder(SafetyPolicy policy, dev.faultline.core.model.Experiment e) {
+        return Validator.standard().with(policy).validate(e);
+    }
+
+    @Test
+    void placeholderInTheRegion_doesNotHideTheAccountFromThePolicy() {
+        String alarm = "arn:aws:cloudwatch:{{ aws:region }}:999999999999:alarm:App5xx";
+        ValidationResult r = validateUnder(SafetyPolicy.builder().addAllowedAccount("123456789012").build(),
+                builder().stopConditions(List.of(StopCondition.alarm(alarm))).build());
+        one(r, "template.placeholder-unresolved", WARNING, "/stopConditions/0/value");
+        Violation v = one(r, "policy.account", ERROR, "/stopConditions/0/value");
+        assertThat(v.message()).contains("999999999999");
+    }
+
+    @Test
+    void firstAlarmOfAList_doesNotHideTheAccountOfTheSecondFromThePolicy() {
+        String alarms = ALARM + "," + "arn:aws:cloudwatch:us-east-1:999999999999:alarm:Other";
+        ValidationResult r = validateUnder(SafetyPolicy.builder().addAllowedAccount("123456789012").build(),
+                builder().putAction("Assert", Action.builder().actionId("aws:cloudwatch:assert-alarm-state")
+                        .putParameter("alarmArns", alarms).putParameter("alarmStates", "OK").build()).build());
+        Violation v = one(r, "policy.account", ERROR, "/actions/Assert/parameters/alarmArns");
+        assertThat(v.message()).contains("999999999999").doesNotContain("alarm:App5xx");
+    }
+
+    @Test
+    void actionIdForbiddenAndNotAllowed_isOneErrorNamingBoth() {
+        ValidationResult r = validateUnder(SafetyPolicy.builder().addAllowedAction("aws:rds:*").addForbiddenAction("aws:ec2:*").build(),
+                Templates.base());
+        Violation v = one(r, "policy.action-forbidden", ERROR, "/actions/StopNodes/actionId");
+        assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("aws:rds:*"));
+        assertThat(r.violations()).extracting(Violation::code).doesNotContain("policy.action-not-allowed");
+    }
+
+    @Test
+    void actionIdIrreversibleAndNotAllowed_isOneError() {
+        ValidationResult r = validateUnder(SafetyPolicy.builder().addAllowedAction("aws:rds:*").forbidIrreversibleActions(true).build(),
+                builder().putAction(ACTION, Action.builder().actionId("aws:ec2:terminate-instances")
+                        .putTarget("Instances", TARGET).build()).build());
+        Violation v = one(r, "policy.irreversible-action", ERROR, "/actions/StopNodes/actionId");
+        assertThat(v.hint()).hasValueSatisfying(h -> assertThat(h).contains("aws:rds:*"));
+        assertThat(r.violations()).extracting(Violation::code).doesNotContain("policy.action-not-allowed");
+    }
+
+    @Test
+    void irreversibleUnlessAParameterIsSet_isReportedBesideANotAllowedId() {
+        ValidationResult r = validateUnder(SafetyPolicy.builder().addAllowedAction("aws:rds:*").forbidIrreversibleActions(true).build(),
+                withAction(a -> a.parameters(Map.of())));
+        one(r, "policy.action-not-allowed", ERROR, "/actions/StopNodes/actionId");
+        one(r, "policy.irreversible-action", ERROR, "/actions/StopNodes/parameters/startInstancesAfterDuration");
+    }
+
+    private static final String ALARM = Templates.ALARM_ARN;
+    private static final String ACTION = Templates.ACTION;
+    private static final String TARGET = Templates.TARGET;
     private static final String ARN = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef";
 }

@@ -1,6 +1,6 @@
 /**
- * The workflow and activity implementations behind {@code dev.faultline.temporal}; not API. Workflow
- * code here must stay deterministic: the replay test of the recorded histories in the test
- * resources fails the build when a change would break workflows already running.
+ * Plumbing beneath {@code dev.faultline.temporal} that knows nothing of it; not API. The workflow
+ * and activity implementations live package-private in {@code dev.faultline.temporal} itself,
+ * because they implement its public interfaces and the worker there registers them.
  */
 package dev.faultline.temporal.internal;
