@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.Identification;
+import dev.faultline.core.catalog.ParameterCondition;
 import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.catalog.ResourceTypeDefinition;
 import dev.faultline.core.catalog.SsmDocumentDefinition;
@@ -17,12 +18,10 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The action catalog's rules: known action ids, target keys and the resource types they take,
@@ -39,9 +38,7 @@ final class CatalogRules implements ValidationRule {
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         Catalog catalog = context.catalog();
-        Set<String> usedTargets = new HashSet<>();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            usedTargets.addAll(entry.getValue().targets().values());
             Action a = entry.getValue();
             if (a.actionId().isEmpty()) {
                 continue;
@@ -62,11 +59,24 @@ final class CatalogRules implements ValidationRule {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             JsonPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
-            if (!usedTargets.contains(entry.getKey())) {
+            if (!used(entry.getKey(), e)) {
                 out.add(Violation.warning(ViolationCode.TARGET_UNUSED, at.toString(), "No action uses target '" + entry.getKey() + "'.",
                         "Reference it from an action's targets, or remove it."));
             }
         }
+    }
+
+    /**
+     * Tells whether an action refers to the target. A scan rather than a set of every action's
+     * targets: nothing to allocate, and no more work than {@link #identification}'s own scan per target.
+     */
+    private static boolean used(String target, Experiment e) {
+        for (Action a : e.actions().values()) {
+            if (a.targets().containsValue(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- actions -------------------------------------------------------------------------
@@ -152,7 +162,7 @@ final class CatalogRules implements ValidationRule {
             if (pdef.required()) {
                 out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
-            } else if (pdef.requiredWhen().filter(c -> c.isMachineCheckable() && c.appliesTo(a.parameters())).isPresent()) {
+            } else if (requiredNow(pdef, a)) {
                 out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
                         requiredHint(pdef)));
@@ -161,6 +171,15 @@ final class CatalogRules implements ValidationRule {
         if ("aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id())) {
             ssmDocument(a, catalog, pat, out);
         }
+    }
+
+    /** Tells whether an optional parameter is required by a condition the other parameters meet (no lambda: runs for every parameter not set). */
+    private static boolean requiredNow(ParameterDefinition pdef, Action a) {
+        if (pdef.requiredWhen().isEmpty()) {
+            return false;
+        }
+        ParameterCondition condition = pdef.requiredWhen().get();
+        return condition.isMachineCheckable() && condition.appliesTo(a.parameters());
     }
 
     private static String unknownParameterHint(String name, ActionDefinition def) {
