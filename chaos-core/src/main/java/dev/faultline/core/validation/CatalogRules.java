@@ -40,15 +40,16 @@ final class CatalogRules implements ValidationRule {
         Catalog catalog = context.catalog();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
             Action a = entry.getValue();
-            if (a.actionId().isEmpty()) {
+            String id = a.actionId().orElse(null); // read once: each call of a model accessor makes an Optional
+            if (id == null) {
                 continue;
             }
             JsonPointer at = append(ACTIONS, entry.getKey());
-            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
+            Optional<ActionDefinition> def = catalog.action(id);
             if (def.isEmpty()) {
-                List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
+                List<String> near = Suggestions.nearest(id, catalog.actionIds(), 1);
                 out.add(Violation.error(ViolationCode.ACTION_ID_UNKNOWN, append(at, "actionId").toString(),
-                        "'" + a.actionId().get() + "' is not an action of the catalog; FIS rejects it (ResourceNotFoundException).",
+                        "'" + id + "' is not an action of the catalog; FIS rejects it (ResourceNotFoundException).",
                         near.isEmpty() ? "Check the id against FIS's ListActions; an action newer than the catalog can be added"
                                 + " with a catalog overlay file (docs/catalog.md)."
                                 : "Did you mean '" + near.get(0) + "'?"));
@@ -273,10 +274,10 @@ final class CatalogRules implements ValidationRule {
 
     private static void resourceType(String name, TemplateTarget t, Experiment e, Catalog catalog, JsonPointer at,
             List<Violation> out) {
-        if (t.resourceType().isEmpty()) {
+        String type = t.resourceType().orElse(null);
+        if (type == null) {
             return;
         }
-        String type = t.resourceType().get();
         Optional<ResourceTypeDefinition> def = catalog.resourceType(type);
         if (def.isEmpty()) {
             List<String> known = new ArrayList<>();
@@ -327,13 +328,14 @@ final class CatalogRules implements ValidationRule {
         Identification id = r.identification();
         String by = r.type();
         for (Action a : e.actions().values()) {
-            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
+            String actionId = a.actionId().orElse(null);
+            if (actionId == null || !a.targets().containsValue(name)) {
                 continue;
             }
-            Optional<Identification> narrower = catalog.action(a.actionId().get()).flatMap(ActionDefinition::identification);
+            Optional<Identification> narrower = catalog.action(actionId).flatMap(ActionDefinition::identification);
             if (narrower.isPresent()) {
                 id = id.narrowedBy(narrower.get());
-                by = a.actionId().get();
+                by = actionId;
             }
         }
         means(!t.resourceArns().isEmpty(), id, Identification.Means.ARNS, "resourceArns", by, at, out);
@@ -387,10 +389,11 @@ final class CatalogRules implements ValidationRule {
         }
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
             Action a = entry.getValue();
-            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
+            String actionId = a.actionId().orElse(null);
+            if (actionId == null || !a.targets().containsValue(name)) {
                 continue;
             }
-            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
+            Optional<ActionDefinition> def = catalog.action(actionId);
             if (def.isPresent() && def.get().targetQuota().isPresent() && most > def.get().targetQuota().getAsInt()) {
                 out.add(Violation.warning(ViolationCode.QUOTA_ACTION_TARGETS_TOO_MANY, at.toString(),
                         "Target '" + name + "' can hold " + most + " resources, but " + def.get().id() + " acts on at most "
