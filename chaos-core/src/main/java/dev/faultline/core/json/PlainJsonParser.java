@@ -11,9 +11,9 @@ import java.io.IOException;
  * the text again with Jackson, whose tokens, errors and positions are the reference: on a text it
  * does not give up on, this parser returns the tokens and texts Jackson returns.
  *
- * <p>It exists for speed: it reads a string with no parser context, buffer or symbol table to
- * set up, and keeps field names in a small shared cache, as Jackson does, so that the names a
- * template repeats are not allocated again on every read.
+ * <p>It exists for speed: it reads a string with no parser context or symbol table to set up,
+ * scans it in a buffer recycled per thread, and keeps field names in a small shared cache, as
+ * Jackson does, so that the names a template repeats are not allocated again on every read.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -34,8 +34,8 @@ final class PlainJsonParser extends PlainParserBase {
     private static final int MAX_RECYCLED = 64 * 1024;
     /**
      * A buffer per thread, lent to one parser at a time and given back by {@link #close()}: the
-     * text is scanned as a {@code char[]}, as Jackson scans its recycled buffer, which measured
-     * faster than {@code String.charAt} (see docs/performance.md, "Validation throughput").
+     * text is scanned as a {@code char[]}, as Jackson scans its recycled buffer, rather than
+     * through {@code String.charAt} (see docs/performance.md, "Validation throughput").
      */
     private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 

@@ -67,10 +67,7 @@ final class CatalogRules implements ValidationRule {
         }
     }
 
-    /**
-     * Tells whether an action refers to the target. A scan rather than a set of every action's
-     * targets: nothing to allocate, and no more work than {@link #identification}'s own scan per target.
-     */
+    /** Tells whether an action refers to the target: a scan, like {@link #identification}'s per target, with nothing to allocate. */
     private static boolean used(String target, Experiment e) {
         for (Action a : e.actions().values()) {
             if (a.targets().containsValue(target)) {
@@ -176,11 +173,8 @@ final class CatalogRules implements ValidationRule {
 
     /** Tells whether an optional parameter is required by a condition the other parameters meet (no lambda: runs for every parameter not set). */
     private static boolean requiredNow(ParameterDefinition pdef, Action a) {
-        if (pdef.requiredWhen().isEmpty()) {
-            return false;
-        }
-        ParameterCondition condition = pdef.requiredWhen().get();
-        return condition.isMachineCheckable() && condition.appliesTo(a.parameters());
+        Optional<ParameterCondition> when = pdef.requiredWhen();
+        return when.isPresent() && when.get().isMachineCheckable() && when.get().appliesTo(a.parameters());
     }
 
     private static String unknownParameterHint(String name, ActionDefinition def) {
