@@ -322,14 +322,13 @@ final class CatalogRules implements ValidationRule {
         Identification id = r.identification();
         String by = r.type();
         for (Action a : e.actions().values()) {
-            String actionId = a.actionId().orElse(null);
-            if (actionId == null || !a.targets().containsValue(name)) {
+            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
                 continue;
             }
-            Optional<Identification> narrower = catalog.action(actionId).flatMap(ActionDefinition::identification);
+            Optional<Identification> narrower = catalog.action(a.actionId().get()).flatMap(ActionDefinition::identification);
             if (narrower.isPresent()) {
                 id = id.narrowedBy(narrower.get());
-                by = actionId;
+                by = a.actionId().get();
             }
         }
         means(!t.resourceArns().isEmpty(), id, Identification.Means.ARNS, "resourceArns", by, at, out);
@@ -383,11 +382,10 @@ final class CatalogRules implements ValidationRule {
         }
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
             Action a = entry.getValue();
-            String actionId = a.actionId().orElse(null);
-            if (actionId == null || !a.targets().containsValue(name)) {
+            if (!a.targets().containsValue(name) || a.actionId().isEmpty()) {
                 continue;
             }
-            Optional<ActionDefinition> def = catalog.action(actionId);
+            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
             if (def.isPresent() && def.get().targetQuota().isPresent() && most > def.get().targetQuota().getAsInt()) {
                 out.add(Violation.warning(ViolationCode.QUOTA_ACTION_TARGETS_TOO_MANY, at.toString(),
                         "Target '" + name + "' can hold " + most + " resources, but " + def.get().id() + " acts on at most "
