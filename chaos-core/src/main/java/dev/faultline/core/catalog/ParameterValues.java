@@ -61,8 +61,9 @@ final class ParameterValues {
         } catch (DateTimeException e) {
             return List.of(new ParameterProblem(Kind.FORMAT, "'" + value + "' is not an ISO-8601 duration.", durationHint(value)));
         }
-        boolean low = def.durationMin().filter(min -> d.compareTo(min) < 0).isPresent();
-        boolean high = def.durationMax().filter(max -> d.compareTo(max) > 0).isPresent();
+        // isPresent/get rather than filter: a lambda capturing d would be allocated for every duration checked
+        boolean low = def.durationMin().isPresent() && d.compareTo(def.durationMin().get()) < 0;
+        boolean high = def.durationMax().isPresent() && d.compareTo(def.durationMax().get()) > 0;
         if (low || high || d.isNegative()) {
             String min = def.durationMin().map(Duration::toString).orElse("PT0S");
             return List.of(new ParameterProblem(Kind.RANGE, def.name() + " " + value + " is outside " + min + ".."

@@ -11,9 +11,9 @@ import java.io.IOException;
  * the text again with Jackson, whose tokens, errors and positions are the reference: on a text it
  * does not give up on, this parser returns the tokens and texts Jackson returns.
  *
- * <p>It exists for speed: it reads a string with no parser context, buffer or symbol table to
- * set up, and keeps field names in a small shared cache, as Jackson does, so that the names a
- * template repeats are not allocated again on every read.
+ * <p>It exists for speed: it reads a string with no parser context or symbol table to set up,
+ * scans it in a buffer recycled per thread, and keeps field names in a small shared cache, as
+ * Jackson does, so that the names a template repeats are not allocated again on every read.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -30,8 +30,17 @@ final class PlainJsonParser extends PlainParserBase {
      */
     private static final String[] NAMES = new String[NAME_SLOTS];
     private static final GaveUp GAVE_UP = new GaveUp();
+    /** The longest buffer kept for the next parser on the thread (128 KB); a longer text gets one of its own. */
+    private static final int MAX_RECYCLED = 64 * 1024;
+    /**
+     * A buffer per thread, lent to one parser at a time and given back by {@link #close()}: the
+     * text is scanned as a {@code char[]}, as Jackson scans its recycled buffer, rather than
+     * through {@code String.charAt} (see docs/performance.md, "Validation throughput").
+     */
+    private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 
-    private final String text;
+    /** The text, from index 0 to {@link #end}. */
+    private final char[] buf;
     private final int end;
     private int pos;
     /** One bit per open container, 1 for an object; the innermost is bit 0. */
@@ -44,8 +53,15 @@ final class PlainJsonParser extends PlainParserBase {
     private boolean rootDone;
 
     PlainJsonParser(String text) {
-        this.text = text;
         this.end = text.length();
+        char[] lent = BUFFERS.get();
+        if (lent != null && lent.length >= end) {
+            BUFFERS.set(null); // lent: a second parser on this thread gets a buffer of its own
+        } else {
+            lent = new char[end <= MAX_RECYCLED ? Math.max(end, 4096) : end];
+        }
+        text.getChars(0, end, lent, 0);
+        this.buf = lent;
     }
 
     /**
@@ -59,6 +75,9 @@ final class PlainJsonParser extends PlainParserBase {
 
     @Override
     public void close() {
+        if (!closed && buf.length <= MAX_RECYCLED) {
+            BUFFERS.set(buf);
+        }
         closed = true;
     }
 
@@ -155,7 +174,7 @@ final class PlainJsonParser extends PlainParserBase {
     /** A literal, which must be followed by white space, a comma, a closing bracket or the end. */
     private JsonToken literal(String word, JsonToken token) throws GaveUp {
         int after = pos + word.length();
-        if (!text.startsWith(word, pos) || after < end && !isDelimiter(text.charAt(after))) {
+        if (!matches(pos, word) || after < end && !isDelimiter(buf[after])) {
             throw giveUp();
         }
         pos = after;
@@ -169,7 +188,7 @@ final class PlainJsonParser extends PlainParserBase {
     /** Skips JSON white space and returns the next character, without consuming it, or -1 at the end. */
     private int skipSpace() {
         while (pos < end) {
-            char c = text.charAt(pos);
+            char c = buf[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return c;
             }
@@ -186,7 +205,7 @@ final class PlainJsonParser extends PlainParserBase {
             if (i >= end || i - start > MAX_STRING) {
                 throw giveUp();
             }
-            char c = text.charAt(i);
+            char c = buf[i];
             if (c > '\\') {
                 i++;
                 continue;
@@ -203,18 +222,18 @@ final class PlainJsonParser extends PlainParserBase {
             i++;
         }
         pos = i + 1;
-        return text.substring(start, i);
+        return new String(buf, start, i - start);
     }
 
     /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
     private String escaped(int start, int backslash) throws GaveUp {
-        StringBuilder b = new StringBuilder(backslash - start + 16).append(text, start, backslash);
+        StringBuilder b = new StringBuilder(backslash - start + 16).append(buf, start, backslash - start);
         int i = backslash;
         while (true) {
             if (i >= end || i - start > MAX_STRING) {
                 throw giveUp();
             }
-            char c = text.charAt(i++);
+            char c = buf[i++];
             if (c == '"') {
                 break;
             }
@@ -225,7 +244,7 @@ final class PlainJsonParser extends PlainParserBase {
                 if (i >= end) {
                     throw giveUp();
                 }
-                char escape = text.charAt(i++);
+                char escape = buf[i++];
                 if (escape == 'u') {
                     c = hex(i);
                     i += 4;
@@ -268,7 +287,7 @@ final class PlainJsonParser extends PlainParserBase {
         }
         int value = 0;
         for (int i = at; i < at + 4; i++) {
-            char c = text.charAt(i);
+            char c = buf[i];
             int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
                     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
@@ -286,19 +305,22 @@ final class PlainJsonParser extends PlainParserBase {
      */
     private String name() throws GaveUp {
         int start = pos + 1;
-        int quote = text.indexOf('"', start);
-        if (quote < 0) {
+        int quote = start;
+        while (quote < end && buf[quote] != '"') {
+            quote++;
+        }
+        if (quote == end) {
             throw giveUp();
         }
         int length = quote - start;
-        int slot = length == 0 ? 0 : (length * 31 + text.charAt(start) * 17 + text.charAt(quote - 1)) & (NAME_SLOTS - 1);
+        int slot = length == 0 ? 0 : (length * 31 + buf[start] * 17 + buf[quote - 1]) & (NAME_SLOTS - 1);
         String cached = NAMES[slot];
-        if (cached != null && cached.length() == length && text.regionMatches(start, cached, 0, length)) {
+        if (cached != null && cached.length() == length && matches(start, cached)) {
             pos = quote + 1;
             return cached;
         }
         for (int i = start; i < quote; i++) {
-            char c = text.charAt(i);
+            char c = buf[i];
             if (c < 0x20 || c == '\\') {
                 throw giveUp();
             }
@@ -307,12 +329,25 @@ final class PlainJsonParser extends PlainParserBase {
             throw giveUp();
         }
         pos = quote + 1;
-        String fresh = text.substring(start, quote);
+        String fresh = new String(buf, start, length);
         if (length <= MAX_CACHED_NAME) {
             fresh = fresh.intern();
             NAMES[slot] = fresh;
         }
         return fresh;
+    }
+
+    /** Tells whether the text holds {@code word} from {@code at}. */
+    private boolean matches(int at, String word) {
+        if (at + word.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (buf[at + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

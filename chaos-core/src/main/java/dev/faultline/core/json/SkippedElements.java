@@ -15,16 +15,19 @@ import java.util.Map;
  */
 final class SkippedElements {
 
-    /** List pointer in the document's numbering to the skipped indexes, ascending. */
-    private final Map<String, List<Integer>> skipped = new HashMap<>();
+    /** List pointer in the document's numbering to the skipped indexes, ascending; made at the first skip. */
+    private Map<String, List<Integer>> skipped;
 
     /** Records that the element {@code index} of the list at {@code list} was not kept. */
     void add(JsonPointer list, int index) {
+        if (skipped == null) {
+            skipped = new HashMap<>();
+        }
         skipped.computeIfAbsent(list.toString(), k -> new ArrayList<>()).add(index);
     }
 
     boolean isEmpty() {
-        return skipped.isEmpty();
+        return skipped == null;
     }
 
     /**
@@ -35,7 +38,7 @@ final class SkippedElements {
      * @return the pointer with indexes counting every element of the document
      */
     String toDocument(String path) {
-        if (skipped.isEmpty() || path.isEmpty()) {
+        if (skipped == null || path.isEmpty()) {
             return path;
         }
         String[] tokens = path.substring(1).split("/", -1);

@@ -6,6 +6,7 @@ import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
 
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.TemplateMetadata;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ final class ApiRules implements ValidationRule {
     static final int MAX_TAGS = 50;
     static final int MAX_TARGET_ACCOUNTS = 10;
 
+    private static final JsonPointer TAGS = JsonPointer.parse("/tags");
+
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         String description = required(e.description(), "/description", "The template description",
@@ -32,17 +35,23 @@ final class ApiRules implements ValidationRule {
         String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
-        tags(e.tags(), JsonPointer.parse("/tags"), true, out);
+        tags(e.tags(), TAGS, true, out);
         StopConditionApiRules.stopConditions(e, out);
         TargetApiRules.targets(e, out);
         ActionApiRules.actions(e, out);
-        e.logConfiguration().ifPresent(log -> SettingsApiRules.log(log, out));
-        e.experimentReportConfiguration().ifPresent(report -> SettingsApiRules.report(report, out));
+        // isPresent/get rather than ifPresent: a lambda capturing out would be allocated for every template
+        if (e.logConfiguration().isPresent()) {
+            SettingsApiRules.log(e.logConfiguration().get(), out);
+        }
+        if (e.experimentReportConfiguration().isPresent()) {
+            SettingsApiRules.report(e.experimentReportConfiguration().get(), out);
+        }
         SettingsApiRules.accounts(e, out);
-        e.metadata().ifPresent(m -> {
+        if (e.metadata().isPresent()) {
+            TemplateMetadata m = e.metadata().get();
             length(m.id().orElse(null), 1, 64, "/id", "The template id", out);
             length(m.clientToken().orElse(null), 1, 1024, "/clientToken", "The client token", out);
-        });
+        }
     }
 
     static void name(String name, JsonPointer at, String what, List<Violation> out) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.Identification;
+import dev.faultline.core.catalog.ParameterCondition;
 import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.catalog.ResourceTypeDefinition;
 import dev.faultline.core.catalog.SsmDocumentDefinition;
@@ -17,12 +18,10 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.TemplateTarget;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The action catalog's rules: known action ids, target keys and the resource types they take,
@@ -38,19 +37,18 @@ final class CatalogRules implements ValidationRule {
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
         Catalog catalog = context.catalog();
-        Set<String> usedTargets = new HashSet<>();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            usedTargets.addAll(entry.getValue().targets().values());
             Action a = entry.getValue();
-            if (a.actionId().isEmpty()) {
+            String id = a.actionId().orElse(null); // read once: each call of a model accessor makes an Optional
+            if (id == null) {
                 continue;
             }
             JsonPointer at = append(ACTIONS, entry.getKey());
-            Optional<ActionDefinition> def = catalog.action(a.actionId().get());
+            Optional<ActionDefinition> def = catalog.action(id);
             if (def.isEmpty()) {
-                List<String> near = Suggestions.nearest(a.actionId().get(), catalog.actionIds(), 1);
+                List<String> near = Suggestions.nearest(id, catalog.actionIds(), 1);
                 out.add(Violation.error(ViolationCode.ACTION_ID_UNKNOWN, append(at, "actionId").toString(),
-                        "'" + a.actionId().get() + "' is not an action of the catalog; FIS rejects it (ResourceNotFoundException).",
+                        "'" + id + "' is not an action of the catalog; FIS rejects it (ResourceNotFoundException).",
                         near.isEmpty() ? "Check the id against FIS's ListActions; an action newer than the catalog can be added"
                                 + " with a catalog overlay file (docs/catalog.md)."
                                 : "Did you mean '" + near.get(0) + "'?"));
@@ -61,11 +59,21 @@ final class CatalogRules implements ValidationRule {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             JsonPointer at = append(TARGETS, entry.getKey());
             target(entry.getKey(), entry.getValue(), e, catalog, at, out);
-            if (!usedTargets.contains(entry.getKey())) {
+            if (!used(entry.getKey(), e)) {
                 out.add(Violation.warning(ViolationCode.TARGET_UNUSED, at.toString(), "No action uses target '" + entry.getKey() + "'.",
                         "Reference it from an action's targets, or remove it."));
             }
         }
+    }
+
+    /** Tells whether an action refers to the target: a scan, like {@link #identification}'s per target, with nothing to allocate. */
+    private static boolean used(String target, Experiment e) {
+        for (Action a : e.actions().values()) {
+            if (a.targets().containsValue(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- actions -------------------------------------------------------------------------
@@ -151,7 +159,7 @@ final class CatalogRules implements ValidationRule {
             if (pdef.required()) {
                 out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires the parameter '" + pdef.name() + "'.", requiredHint(pdef)));
-            } else if (pdef.requiredWhen().filter(c -> c.isMachineCheckable() && c.appliesTo(a.parameters())).isPresent()) {
+            } else if (requiredNow(pdef, a)) {
                 out.add(Violation.error(ViolationCode.PARAMETER_MISSING, append(pat, pdef.name()).toString(),
                         def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
                         requiredHint(pdef)));
@@ -160,6 +168,12 @@ final class CatalogRules implements ValidationRule {
         if ("aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id())) {
             ssmDocument(a, catalog, pat, out);
         }
+    }
+
+    /** Tells whether an optional parameter is required by a condition the other parameters meet (no lambda: runs for every parameter not set). */
+    private static boolean requiredNow(ParameterDefinition pdef, Action a) {
+        Optional<ParameterCondition> when = pdef.requiredWhen();
+        return when.isPresent() && when.get().isMachineCheckable() && when.get().appliesTo(a.parameters());
     }
 
     private static String unknownParameterHint(String name, ActionDefinition def) {
@@ -253,10 +267,10 @@ final class CatalogRules implements ValidationRule {
 
     private static void resourceType(String name, TemplateTarget t, Experiment e, Catalog catalog, JsonPointer at,
             List<Violation> out) {
-        if (t.resourceType().isEmpty()) {
+        String type = t.resourceType().orElse(null);
+        if (type == null) {
             return;
         }
-        String type = t.resourceType().get();
         Optional<ResourceTypeDefinition> def = catalog.resourceType(type);
         if (def.isEmpty()) {
             List<String> known = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The settings sections of the API rules: log configuration, experiment report configuration and target account configurations. */
@@ -89,8 +90,7 @@ final class SettingsApiRules {
 
     static void accounts(Experiment e, List<Violation> out) {
         List<TargetAccountConfiguration> accounts = e.targetAccountConfigurations();
-        boolean multi = e.experimentOptions().flatMap(o -> o.accountTargeting())
-                .filter(AccountTargeting.MULTI_ACCOUNT::equals).isPresent();
+        boolean multi = isMultiAccount(e);
         if (!accounts.isEmpty() && !multi) {
             out.add(Violation.error(ViolationCode.ACCOUNT_CONFIGURATIONS_CONFLICT, "/targetAccountConfigurations",
                     "Target account configurations need accountTargeting \"multi-account\".",
@@ -106,13 +106,13 @@ final class SettingsApiRules {
                     accounts.size() + " target accounts; FIS allows at most " + ApiRules.MAX_TARGET_ACCOUNTS + " (quota L-47D4AE5B).",
                     "Split the experiment."));
         }
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = accounts.size() > 1 ? new HashSet<>() : null; // one account cannot repeat
         for (int i = 0; i < accounts.size(); i++) {
             TargetAccountConfiguration a = accounts.get(i);
             String at = append("/targetAccountConfigurations", i);
             String id = required(a.accountId(), append(at, "accountId"), "The account ID", "Set the 12-digit account ID.", out);
             length(id, 12, 48, append(at, "accountId"), "The account ID", out);
-            if (id != null && !seen.add(id)) {
+            if (id != null && seen != null && !seen.add(id)) {
                 out.add(Violation.error(ViolationCode.ACCOUNT_ID_DUPLICATE, append(at, "accountId"),
                         "Account " + id + " is configured twice.", "Keep one configuration per account."));
             }
@@ -120,5 +120,14 @@ final class SettingsApiRules {
             length(role, 20, 2048, append(at, "roleArn"), "The role ARN", out);
             length(a.description().orElse(null), 0, 512, append(at, "description"), "The description", out);
         }
+    }
+
+    /** Tells whether the experiment options ask for multi-account targeting; no lambda, as it runs for every template. */
+    private static boolean isMultiAccount(Experiment e) {
+        if (e.experimentOptions().isEmpty()) {
+            return false;
+        }
+        Optional<AccountTargeting> targeting = e.experimentOptions().get().accountTargeting();
+        return targeting.isPresent() && AccountTargeting.MULTI_ACCOUNT.equals(targeting.get());
     }
 }

@@ -89,7 +89,8 @@ public final class Validator {
         Objects.requireNonNull(experiment, "experiment");
         ValidationContext context = ValidationContext.of(catalog == null ? Catalog.defaultCatalog() : catalog);
         List<Violation> out = new ArrayList<>();
-        for (ValidationRule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) { // indexed: no iterator to allocate per template
+            ValidationRule rule = rules.get(i);
             try {
                 rule.check(experiment, context, out);
             } catch (RuntimeException e) {
