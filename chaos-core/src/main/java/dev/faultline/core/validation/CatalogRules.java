@@ -2,15 +2,12 @@ package dev.faultline.core.validation;
 
 import static dev.faultline.core.validation.JsonPointer.append;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.Identification;
 import dev.faultline.core.catalog.ParameterCondition;
 import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.catalog.ResourceTypeDefinition;
-import dev.faultline.core.catalog.SsmDocumentDefinition;
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.catalog.TargetKeyDefinition;
 import dev.faultline.core.model.Action;
@@ -166,7 +163,7 @@ final class CatalogRules implements ValidationRule {
             }
         }
         if ("aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id())) {
-            ssmDocument(a, catalog, pat, out);
+            DocumentParameterRules.check(a, catalog, pat, out);
         }
     }
 
@@ -205,56 +202,6 @@ final class CatalogRules implements ValidationRule {
             hint.append(", one of ").append(String.join(", ", pdef.enumValues()));
         }
         return hint.append(".").toString();
-    }
-
-    /** The {@code documentParameters} of an {@code AWSFIS-Run-*} document, checked against the catalog. */
-    private static void ssmDocument(Action a, Catalog catalog, JsonPointer pat, List<Violation> out) {
-        String arn = a.parameters().get("documentArn");
-        String parameters = a.parameters().get("documentParameters");
-        if (arn == null) {
-            return;
-        }
-        Optional<SsmDocumentDefinition> doc = catalog.ssmDocument(arn);
-        String path = append(pat, "documentParameters").toString();
-        JsonNode tree = null;
-        if (parameters != null) {
-            try {
-                tree = DocumentParameters.JSON.readTree(parameters);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_JSON_FORMAT, path, "documentParameters is not valid JSON: "
-                        + ex.getOriginalMessage(), "Write a JSON object, as a string."));
-                return;
-            }
-            if (tree == null || !tree.isObject()) {
-                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_JSON_FORMAT, path, "documentParameters must be a JSON object.",
-                        "Write {\"Name\": \"value\", …} as a string."));
-                return;
-            }
-        }
-        if (doc.isEmpty() || !doc.get().parametersKnown()) {
-            return;
-        }
-        SsmDocumentDefinition d = doc.get();
-        if (tree != null) {
-            for (Map.Entry<String, JsonNode> field : tree.properties()) {
-                Optional<ParameterDefinition> pdef = d.parameter(field.getKey());
-                if (pdef.isEmpty()) {
-                    List<String> near = Suggestions.nearest(field.getKey(), d.parameters().keySet(), 1);
-                    out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_UNKNOWN, path, d.name() + " has no parameter '"
-                                    + field.getKey() + "'.",
-                            near.isEmpty() ? "Its parameters are " + String.join(", ", d.parameters().keySet()) + "."
-                                    : "Did you mean '" + near.get(0) + "'?"));
-                } else if (field.getValue().isValueNode()) {
-                    ParameterChecks.check(pdef.get(), field.getValue().asText(), pat, "documentParameters", ParameterCodes.DOCUMENT, out);
-                }
-            }
-        }
-        for (String required : d.requiredParameterNames()) {
-            if (tree == null || !tree.has(required)) {
-                out.add(Violation.error(ViolationCode.PARAMETER_DOCUMENT_MISSING, path, d.name() + " requires the parameter '"
-                        + required + "'.", "Add \"" + required + "\" to documentParameters."));
-            }
-        }
     }
 
     // ---- targets -------------------------------------------------------------------------
@@ -394,12 +341,4 @@ final class CatalogRules implements ValidationRule {
         }
     }
 
-    /**
-     * The mapper that reads {@code documentParameters}, made on first use: creating an
-     * {@code ObjectMapper} initialises most of jackson-databind, which a template without
-     * {@code documentParameters} does not need.
-     */
-    private static final class DocumentParameters {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
 }
