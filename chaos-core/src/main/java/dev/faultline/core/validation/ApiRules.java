@@ -33,7 +33,7 @@ final class ApiRules implements ValidationRule {
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
         tags(e.tags(), JsonPointer.parse("/tags"), true, out);
-        StopConditionApiRules.stopConditions(e, out);
+        StopConditionApiRules.stopConditions(e, context.layout(), out);
         TargetApiRules.targets(e, out);
         ActionApiRules.actions(e, out);
         e.logConfiguration().ifPresent(log -> SettingsApiRules.log(log, out));
