@@ -2,6 +2,7 @@ package dev.faultline.aws;
 
 import dev.faultline.aws.internal.CloudFormationWriter;
 import dev.faultline.aws.internal.SdkRequests;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.validation.ValidationResult;
@@ -72,7 +73,19 @@ public final class FisCompiler {
      * @return the violations
      */
     public ValidationResult validate(Experiment experiment) {
-        return validator.validate(Objects.requireNonNull(experiment, "experiment"));
+        return validate(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * Validates an experiment read from a source with this layout, as this compiler does before
+     * compiling it ({@code "stopConditions": []} is a warning, no list an error).
+     *
+     * @param experiment the experiment
+     * @param layout the collections the source held present but empty
+     * @return the violations
+     */
+    public ValidationResult validate(Experiment experiment, SourceLayout layout) {
+        return validator.validate(Objects.requireNonNull(experiment, "experiment"), Objects.requireNonNull(layout, "layout"));
     }
 
     /**
@@ -95,9 +108,24 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public CreateExperimentTemplateRequest createRequest(Experiment experiment, String clientToken) {
-        check(experiment);
+        return createRequest(experiment, SourceLayout.NONE, clientToken);
+    }
+
+    /**
+     * The CreateExperimentTemplate request for an experiment read from a template, keeping the
+     * collections its source held present but empty ({@code ReadResult.layout()},
+     * {@link ImportResult#layout()}).
+     *
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @param clientToken the client token (1 to 1024 characters), or null to let the SDK fill one in
+     * @return the request
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public CreateExperimentTemplateRequest createRequest(Experiment experiment, SourceLayout layout, String clientToken) {
+        check(experiment, layout);
         requireAlarmArns(experiment);
-        return SdkRequests.create(experiment, clientToken);
+        return SdkRequests.create(experiment, layout, clientToken);
     }
 
     /**
@@ -111,9 +139,22 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public String createRequestJson(Experiment experiment) {
-        check(experiment);
+        return createRequestJson(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * {@link #createRequestJson(Experiment)} for an experiment read from a template, keeping the
+     * collections its source held present but empty.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @return indented JSON
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public String createRequestJson(Experiment experiment, SourceLayout layout) {
+        check(experiment, layout);
         requireAlarmArns(experiment);
-        return CompilationException.writing(() -> CloudFormationWriter.requestJson(experiment));
+        return CompilationException.writing(() -> CloudFormationWriter.requestJson(experiment, layout));
     }
 
     /**
@@ -126,10 +167,24 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public UpdateExperimentTemplateRequest updateRequest(String templateId, Experiment experiment) {
+        return updateRequest(templateId, experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * The UpdateExperimentTemplate request for an experiment read from a template, keeping the
+     * collections its source held present but empty.
+     *
+     * @param templateId the template id ({@code EXT…})
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @return the request
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public UpdateExperimentTemplateRequest updateRequest(String templateId, Experiment experiment, SourceLayout layout) {
         Objects.requireNonNull(templateId, "templateId");
-        check(experiment);
+        check(experiment, layout);
         requireAlarmArns(experiment);
-        return SdkRequests.update(templateId, experiment);
+        return SdkRequests.update(templateId, experiment, layout);
     }
 
     /**
@@ -247,7 +302,11 @@ public final class FisCompiler {
     }
 
     private void check(Experiment experiment) {
-        ValidationResult result = validate(experiment);
+        check(experiment, SourceLayout.NONE);
+    }
+
+    private void check(Experiment experiment, SourceLayout layout) {
+        ValidationResult result = validate(experiment, layout);
         if (result.hasErrors()) {
             throw new CompilationException(result);
         }

@@ -2,6 +2,7 @@ package dev.faultline.aws;
 
 import dev.faultline.aws.internal.CloudFormationReader;
 import dev.faultline.aws.internal.SdkTemplates;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -58,14 +59,17 @@ public final class FisImporter {
      * Imports a template FIS returned.
      *
      * @param template the SDK template
-     * @return the experiment (with its id, ARN and times as metadata) and the violations
+     * @return the experiment (with its id, ARN and times as metadata), the collections the answer
+     *     held present but empty as its layout, and the violations
      */
     public ImportResult fromTemplate(ExperimentTemplate template) {
         Objects.requireNonNull(template, "template");
         List<Violation> found = new ArrayList<>();
-        Experiment experiment = SdkTemplates.read(template, found);
-        ValidationResult result = ValidationResult.of(found).and(validator.validate(experiment));
-        return new ImportResult(template.id() == null ? "" : template.id(), experiment, result);
+        SourceLayout.Builder layout = SourceLayout.builder();
+        Experiment experiment = SdkTemplates.read(template, found, layout);
+        SourceLayout kept = layout.build();
+        ValidationResult result = ValidationResult.of(found).and(validator.validate(experiment, kept));
+        return new ImportResult(template.id() == null ? "" : template.id(), experiment, kept, result);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class FisImporter {
         Objects.requireNonNull(document, "document");
         List<ImportResult> results = new java.util.ArrayList<>();
         for (CloudFormationReader.Resource r : CloudFormationReader.read(document, validator)) {
-            results.add(new ImportResult(r.source(), r.experiment(), r.violations()));
+            results.add(new ImportResult(r.source(), r.experiment(), r.layout(), r.violations()));
         }
         return List.copyOf(results);
     }

@@ -1,5 +1,6 @@
 package dev.faultline.aws;
 
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import java.util.Objects;
@@ -7,13 +8,15 @@ import java.util.Optional;
 
 /**
  * What importing one experiment gave: where it came from (a CloudFormation logical id, or
- * the template id), the experiment, and the problems found, importer's and validator's, with
+ * the template id), the experiment, its {@linkplain #layout() source layout} (the collections
+ * the source held present but empty), and the problems found, importer's and validator's, with
  * paths into the source.
  */
 public final class ImportResult {
 
     private final String source;
     private final Experiment experiment;
+    private final SourceLayout layout;
     private final ValidationResult violations;
 
     /**
@@ -24,8 +27,21 @@ public final class ImportResult {
      * @param violations the problems found
      */
     public ImportResult(String source, Experiment experiment, ValidationResult violations) {
+        this(source, experiment, SourceLayout.NONE, violations);
+    }
+
+    /**
+     * Creates a result with the source's layout.
+     *
+     * @param source where the experiment came from
+     * @param experiment the experiment, or null if nothing could be read
+     * @param layout the collections the source held present but empty
+     * @param violations the problems found
+     */
+    public ImportResult(String source, Experiment experiment, SourceLayout layout, ValidationResult violations) {
         this.source = Objects.requireNonNull(source, "source");
         this.experiment = experiment;
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.violations = Objects.requireNonNull(violations, "violations");
     }
 
@@ -45,6 +61,18 @@ public final class ImportResult {
      */
     public Optional<Experiment> experiment() {
         return Optional.ofNullable(experiment);
+    }
+
+    /**
+     * How the source was laid out where the model cannot tell: the collections it held present
+     * but empty (FIS answers {@code "tags": {}} for a template without tags). Hand it to
+     * {@link FisCompiler#createRequest(Experiment, SourceLayout, String)} or
+     * {@code TemplateJson.write(experiment, layout)} to give the source back as it was.
+     *
+     * @return the source layout, {@link SourceLayout#NONE} when nothing was read
+     */
+    public SourceLayout layout() {
+        return layout;
     }
 
     /**

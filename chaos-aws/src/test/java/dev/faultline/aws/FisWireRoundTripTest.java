@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.testing.Corpus;
@@ -52,9 +53,10 @@ class FisWireRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void createRequest_onTheWire_equalsTheTemplatePlusClientToken(String file) throws Exception {
-        Experiment experiment = TemplateJson.read(Corpus.text(file)).experiment().orElseThrow();
+        ReadResult read = TemplateJson.read(Corpus.text(file));
+        Experiment experiment = read.experiment().orElseThrow();
 
-        stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(experiment));
+        stub.fis().createExperimentTemplate(FisCompiler.create().createRequest(experiment, read.layout(), null));
 
         FisStub.Request sent = stub.last();
         assertThat(sent.method()).isEqualTo("POST");
@@ -68,7 +70,8 @@ class FisWireRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void getExperimentTemplate_answer_importsToTheSameExperiment(String file) throws Exception {
-        Experiment experiment = TemplateJson.read(Corpus.text(file)).experiment().orElseThrow();
+        ReadResult read = TemplateJson.read(Corpus.text(file));
+        Experiment experiment = read.experiment().orElseThrow();
         ObjectNode answer = JSON.createObjectNode();
         answer.set("experimentTemplate", original(file));
         stub.answer(r -> answer.toString());
@@ -77,8 +80,10 @@ class FisWireRoundTripTest {
             ImportResult imported = FisImporter.create().fromTemplate(template);
 
             assertThat(imported.experiment()).contains(experiment);
+            assertThat(imported.layout()).isEqualTo(read.layout());
             assertThat(imported.violations().errors()).isEmpty();
-            assertThat(JSON.readTree(TemplateJson.write(imported.experiment().get()))).isEqualTo(original(file));
+            assertThat(JSON.readTree(TemplateJson.write(imported.experiment().get(), imported.layout())))
+                    .isEqualTo(original(file));
         } finally {
             stub.answer(r -> "{}");
         }

@@ -1,5 +1,6 @@
 package dev.faultline.cli;
 
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -12,10 +13,16 @@ import java.util.Optional;
 final class Checked {
 
     private final Experiment experiment;
+    private final SourceLayout layout;
     private final int exitCode;
 
     private Checked(Experiment experiment, int exitCode) {
+        this(experiment, SourceLayout.NONE, exitCode);
+    }
+
+    private Checked(Experiment experiment, SourceLayout layout, int exitCode) {
         this.experiment = experiment;
+        this.layout = layout;
         this.exitCode = exitCode;
     }
 
@@ -47,11 +54,16 @@ final class Checked {
             err.println("The template has " + result.errors().size() + " error(s); nothing was written.");
             return new Checked(null, Faultline.FOUND_ERRORS);
         }
-        return new Checked(single.get().experiment(), Faultline.OK);
+        return new Checked(single.get().experiment(), single.get().layout(), Faultline.OK);
     }
 
     Optional<Experiment> experiment() {
         return Optional.ofNullable(experiment);
+    }
+
+    /** The collections the file held present but empty, for writers that give the file back. */
+    SourceLayout layout() {
+        return layout;
     }
 
     int exitCode() {

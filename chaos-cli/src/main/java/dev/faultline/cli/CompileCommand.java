@@ -100,7 +100,7 @@ final class CompileCommand implements Callable<Integer> {
                 return Faultline.USAGE;
             }
             try {
-                text = compiler.createRequestJson(e);
+                text = compiler.createRequestJson(e, checked.layout());
             } catch (CompilationException refused) {
                 refused.violations().violations().forEach(v -> err.println(LintCommand.line(file, v)));
                 err.println("Nothing was written.");

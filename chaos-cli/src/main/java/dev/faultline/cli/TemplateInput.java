@@ -10,6 +10,7 @@ import dev.faultline.aws.FisImporter;
 import dev.faultline.aws.ImportResult;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -65,8 +66,13 @@ final class TemplateInput {
      * @param source the CloudFormation logical id, or {@code ""} for a FIS template
      * @param experiment the experiment, or null when it could not be read
      * @param result the violations, with paths into the file
+     * @param layout the collections the file held present but empty
      */
-    record Template(String source, Experiment experiment, ValidationResult result) {
+    record Template(String source, Experiment experiment, ValidationResult result, SourceLayout layout) {
+        Template(String source, Experiment experiment, ValidationResult result) {
+            this(source, experiment, result, SourceLayout.NONE);
+        }
+
         Optional<Experiment> read() {
             return Optional.ofNullable(experiment);
         }
@@ -159,7 +165,7 @@ final class TemplateInput {
         if (!size.isEmpty()) {
             List<Template> withSize = new ArrayList<>();
             for (Template t : found) {
-                withSize.add(new Template(t.source(), t.experiment(), ValidationResult.of(size).and(t.result())));
+                withSize.add(new Template(t.source(), t.experiment(), ValidationResult.of(size).and(t.result()), t.layout()));
             }
             found = withSize;
         }
@@ -172,13 +178,13 @@ final class TemplateInput {
 
     private static Template fis(String json, Validator validator, SizeLimits limits) {
         ReadResult read = TemplateJson.read(json, limits.maxSize());
-        return new Template("", read.experiment().orElse(null), read.validate(validator));
+        return new Template("", read.experiment().orElse(null), read.validate(validator), read.layout());
     }
 
     private static List<Template> cloudFormation(String text, Validator validator) {
         List<Template> out = new ArrayList<>();
         for (ImportResult r : FisImporter.create().withValidator(validator).fromCloudFormation(text)) {
-            out.add(new Template(r.source(), r.experiment().orElse(null), r.violations()));
+            out.add(new Template(r.source(), r.experiment().orElse(null), r.violations(), r.layout()));
         }
         return out;
     }

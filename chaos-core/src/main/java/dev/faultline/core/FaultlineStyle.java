@@ -20,7 +20,7 @@ import org.immutables.value.Value;
         overshadowImplementation = true,
         jdkOnly = true,
         depluralize = true,
-        depluralizeDictionary = {"startAfter:startAfter", "keptEmpty:keptEmpty", "phases:phase"},
+        depluralizeDictionary = {"startAfter:startAfter", "phases:phase"},
         get = {"is*", "get*"},
         defaults = @Value.Immutable(copy = true))
 public @interface FaultlineStyle {}

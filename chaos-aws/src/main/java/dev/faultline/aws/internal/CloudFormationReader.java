@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.faultline.core.json.ReadResult;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
@@ -37,9 +38,10 @@ public final class CloudFormationReader {
      *
      * @param source the logical id, or {@code ""} when the document could not be read
      * @param experiment the experiment, or null when it could not be read
+     * @param layout the collections the resource's properties held present but empty
      * @param violations what was found
      */
-    public record Resource(String source, Experiment experiment, ValidationResult violations) {}
+    public record Resource(String source, Experiment experiment, SourceLayout layout, ValidationResult violations) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -91,7 +93,7 @@ public final class CloudFormationReader {
     }
 
     private static Resource failure(Violation v) {
-        return new Resource("", null, ValidationResult.of(List.of(v)));
+        return new Resource("", null, SourceLayout.NONE, ValidationResult.of(List.of(v)));
     }
 
     private static Resource resource(String id, JsonNode resource, JsonNode resources, List<String> accountIds,
@@ -100,7 +102,7 @@ public final class CloudFormationReader {
         List<Violation> found = new ArrayList<>();
         JsonNode properties = resource.get("Properties");
         if (properties == null || !properties.isObject()) {
-            return new Resource(id, null, ValidationResult.of(List.of(Violation.error(ViolationCode.CFN_PROPERTIES_MISSING,
+            return new Resource(id, null, SourceLayout.NONE, ValidationResult.of(List.of(Violation.error(ViolationCode.CFN_PROPERTIES_MISSING,
                     base + "/Properties", "The resource has no Properties object.", null))));
         }
         ObjectNode fis = (ObjectNode) toFis(Intrinsics.resolve(properties, base + "/Properties", found),
@@ -131,7 +133,7 @@ public final class CloudFormationReader {
         for (Violation v : checked.violations()) {
             found.add(v.movedTo(cfnPath(v.path(), id, accountIds)));
         }
-        return new Resource(id, read.experiment().orElse(null), ValidationResult.of(found));
+        return new Resource(id, read.experiment().orElse(null), read.layout(), ValidationResult.of(found));
     }
 
     /** Translates a JSON Pointer into the FIS template to one into the CloudFormation document. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TargetAccountConfiguration;
 import java.io.UncheckedIOException;
@@ -129,13 +130,15 @@ public final class CloudFormationWriter {
     }
 
     /**
-     * The CreateExperimentTemplate input of an experiment as indented JSON.
+     * The CreateExperimentTemplate input of an experiment as indented JSON, with the empty
+     * collections its source held.
      *
      * @param e the experiment
+     * @param layout the source layout
      * @return the JSON text
      */
-    public static String requestJson(Experiment e) {
-        return TemplateJson.writeForFis(e) + "\n";
+    public static String requestJson(Experiment e, SourceLayout layout) {
+        return TemplateJson.writeForFis(e, layout) + "\n";
     }
 
     static ObjectNode fisTree(Experiment e) {

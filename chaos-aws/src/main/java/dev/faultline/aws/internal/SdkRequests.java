@@ -1,5 +1,7 @@
 package dev.faultline.aws.internal;
 
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.ExperimentOptions;
@@ -14,7 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateExperimentOptionsInput;
@@ -41,12 +43,16 @@ import software.amazon.awssdk.services.fis.model.UpdateExperimentTemplateTargetI
 
 /**
  * Maps an experiment onto the SDK's request shapes. A collection is set on a builder when it
- * has elements or was present but empty in the source ({@code keptEmpty}), so that the wire
- * JSON reproduces the source; an unset collection is left out by the SDK.
+ * has elements or its {@link SourceLayout} says the source held it present but empty, so that
+ * the wire JSON reproduces the source; an unset collection is left out by the SDK.
  */
 public final class SdkRequests {
 
-    private SdkRequests() {}
+    private final SourceLayout layout;
+
+    private SdkRequests(SourceLayout layout) {
+        this.layout = layout;
+    }
 
     /**
      * The CreateExperimentTemplate request for an experiment, without checks.
@@ -56,23 +62,40 @@ public final class SdkRequests {
      * @return the request
      */
     public static CreateExperimentTemplateRequest create(Experiment e, String clientToken) {
+        return create(e, SourceLayout.NONE, clientToken);
+    }
+
+    /**
+     * The CreateExperimentTemplate request for an experiment read from a source with this
+     * layout, without checks: the source's empty collections are sent empty.
+     *
+     * @param e the experiment
+     * @param layout the collections the source held present but empty
+     * @param clientToken the idempotency token, or null to let the SDK fill one in
+     * @return the request
+     */
+    public static CreateExperimentTemplateRequest create(Experiment e, SourceLayout layout, String clientToken) {
+        return new SdkRequests(layout).createRequest(e, clientToken);
+    }
+
+    private CreateExperimentTemplateRequest createRequest(Experiment e, String clientToken) {
         CreateExperimentTemplateRequest.Builder b = CreateExperimentTemplateRequest.builder();
         if (clientToken != null) {
             b.clientToken(clientToken);
         }
         e.description().ifPresent(b::description);
-        if (present(e.targets(), e.keptEmpty(), "targets")) {
-            b.targets(mapValues(e.targets(), SdkRequests::createTarget));
+        if (!e.targets().isEmpty() || layout.keptEmpty(CollectionField.TARGETS)) {
+            b.targets(mapValues(e.targets(), this::createTarget));
         }
-        if (present(e.actions(), e.keptEmpty(), "actions")) {
-            b.actions(mapValues(e.actions(), SdkRequests::createAction));
+        if (!e.actions().isEmpty() || layout.keptEmpty(CollectionField.ACTIONS)) {
+            b.actions(mapValues(e.actions(), this::createAction));
         }
-        if (present(e.stopConditions(), e.keptEmpty(), "stopConditions")) {
+        if (!e.stopConditions().isEmpty() || layout.keptEmpty(CollectionField.STOP_CONDITIONS)) {
             b.stopConditions(list(e.stopConditions(), s -> CreateExperimentTemplateStopConditionInput.builder()
                     .source(s.source().orElse(null)).value(s.value().orElse(null)).build()));
         }
         e.roleArn().ifPresent(b::roleArn);
-        if (present(e.tags(), e.keptEmpty(), "tags")) {
+        if (!e.tags().isEmpty() || layout.keptEmpty(CollectionField.TAGS)) {
             b.tags(e.tags());
         }
         e.logConfiguration().ifPresent(l -> b.logConfiguration(createLog(l)));
@@ -90,15 +113,32 @@ public final class SdkRequests {
      * @return the request
      */
     public static UpdateExperimentTemplateRequest update(String templateId, Experiment e) {
+        return update(templateId, e, SourceLayout.NONE);
+    }
+
+    /**
+     * The UpdateExperimentTemplate request for an experiment read from a source with this
+     * layout: the source's empty collections are sent empty.
+     *
+     * @param templateId the template id
+     * @param e the experiment
+     * @param layout the collections the source held present but empty
+     * @return the request
+     */
+    public static UpdateExperimentTemplateRequest update(String templateId, Experiment e, SourceLayout layout) {
+        return new SdkRequests(layout).updateRequest(templateId, e);
+    }
+
+    private UpdateExperimentTemplateRequest updateRequest(String templateId, Experiment e) {
         UpdateExperimentTemplateRequest.Builder b = UpdateExperimentTemplateRequest.builder().id(templateId);
         e.description().ifPresent(b::description);
-        if (present(e.targets(), e.keptEmpty(), "targets")) {
-            b.targets(mapValues(e.targets(), SdkRequests::updateTarget));
+        if (!e.targets().isEmpty() || layout.keptEmpty(CollectionField.TARGETS)) {
+            b.targets(mapValues(e.targets(), this::updateTarget));
         }
-        if (present(e.actions(), e.keptEmpty(), "actions")) {
-            b.actions(mapValues(e.actions(), SdkRequests::updateAction));
+        if (!e.actions().isEmpty() || layout.keptEmpty(CollectionField.ACTIONS)) {
+            b.actions(mapValues(e.actions(), this::updateAction));
         }
-        if (present(e.stopConditions(), e.keptEmpty(), "stopConditions")) {
+        if (!e.stopConditions().isEmpty() || layout.keptEmpty(CollectionField.STOP_CONDITIONS)) {
             b.stopConditions(list(e.stopConditions(), s -> UpdateExperimentTemplateStopConditionInput.builder()
                     .source(s.source().orElse(null)).value(s.value().orElse(null)).build()));
         }
@@ -140,27 +180,31 @@ public final class SdkRequests {
         return out;
     }
 
-    private static CreateExperimentTemplateTargetInput createTarget(TemplateTarget t) {
+    private CreateExperimentTemplateTargetInput createTarget(String key, TemplateTarget t) {
         CreateExperimentTemplateTargetInput.Builder b = CreateExperimentTemplateTargetInput.builder();
         t.resourceType().ifPresent(b::resourceType);
-        if (present(t.resourceArns(), t.keptEmpty(), "resourceArns")) {
+        if (present(t.resourceArns(), CollectionField.TARGET_RESOURCE_ARNS, key)) {
             b.resourceArns(t.resourceArns());
         }
-        if (present(t.resourceTags(), t.keptEmpty(), "resourceTags")) {
+        if (present(t.resourceTags(), CollectionField.TARGET_RESOURCE_TAGS, key)) {
             b.resourceTags(t.resourceTags());
         }
-        if (present(t.filters(), t.keptEmpty(), "filters")) {
-            b.filters(list(t.filters(), SdkRequests::filter));
+        if (present(t.filters(), CollectionField.TARGET_FILTERS, key)) {
+            List<ExperimentTemplateTargetInputFilter> filters = new ArrayList<>(t.filters().size());
+            for (int i = 0; i < t.filters().size(); i++) {
+                filters.add(filter(key, i, t.filters().get(i)));
+            }
+            b.filters(filters);
         }
         t.selectionMode().ifPresent(m -> b.selectionMode(m.text()));
-        if (present(t.parameters(), t.keptEmpty(), "parameters")) {
+        if (present(t.parameters(), CollectionField.TARGET_PARAMETERS, key)) {
             b.parameters(t.parameters());
         }
         return b.build();
     }
 
-    private static UpdateExperimentTemplateTargetInput updateTarget(TemplateTarget t) {
-        CreateExperimentTemplateTargetInput c = createTarget(t);
+    private UpdateExperimentTemplateTargetInput updateTarget(String key, TemplateTarget t) {
+        CreateExperimentTemplateTargetInput c = createTarget(key, t);
         UpdateExperimentTemplateTargetInput.Builder b = UpdateExperimentTemplateTargetInput.builder()
                 .resourceType(c.resourceType()).selectionMode(c.selectionMode());
         if (c.hasResourceArns()) {
@@ -178,33 +222,33 @@ public final class SdkRequests {
         return b.build();
     }
 
-    private static ExperimentTemplateTargetInputFilter filter(Filter f) {
+    private ExperimentTemplateTargetInputFilter filter(String target, int index, Filter f) {
         ExperimentTemplateTargetInputFilter.Builder b = ExperimentTemplateTargetInputFilter.builder();
         f.path().ifPresent(b::path);
-        if (present(f.values(), f.keptEmpty(), "values")) {
+        if (!f.values().isEmpty() || layout.filterValuesKeptEmpty(target, index)) {
             b.values(f.values());
         }
         return b.build();
     }
 
-    private static CreateExperimentTemplateActionInput createAction(Action a) {
+    private CreateExperimentTemplateActionInput createAction(String key, Action a) {
         CreateExperimentTemplateActionInput.Builder b = CreateExperimentTemplateActionInput.builder();
         a.actionId().ifPresent(b::actionId);
         a.description().ifPresent(b::description);
-        if (present(a.parameters(), a.keptEmpty(), "parameters")) {
+        if (present(a.parameters(), CollectionField.ACTION_PARAMETERS, key)) {
             b.parameters(a.parameters());
         }
-        if (present(a.targets(), a.keptEmpty(), "targets")) {
+        if (present(a.targets(), CollectionField.ACTION_TARGETS, key)) {
             b.targets(a.targets());
         }
-        if (present(a.startAfter(), a.keptEmpty(), "startAfter")) {
+        if (present(a.startAfter(), CollectionField.ACTION_START_AFTER, key)) {
             b.startAfter(a.startAfter());
         }
         return b.build();
     }
 
-    private static UpdateExperimentTemplateActionInputItem updateAction(Action a) {
-        CreateExperimentTemplateActionInput c = createAction(a);
+    private UpdateExperimentTemplateActionInputItem updateAction(String key, Action a) {
+        CreateExperimentTemplateActionInput c = createAction(key, a);
         UpdateExperimentTemplateActionInputItem.Builder b = UpdateExperimentTemplateActionInputItem.builder()
                 .actionId(c.actionId()).description(c.description());
         if (c.hasParameters()) {
@@ -241,18 +285,19 @@ public final class SdkRequests {
         return b.build();
     }
 
-    private static CreateExperimentTemplateReportConfigurationInput createReport(ReportConfiguration r) {
+    private CreateExperimentTemplateReportConfigurationInput createReport(ReportConfiguration r) {
         CreateExperimentTemplateReportConfigurationInput.Builder b =
                 CreateExperimentTemplateReportConfigurationInput.builder();
-        if (r.s3Configuration().isPresent() || r.keptEmpty().contains("outputs")) {
+        if (r.s3Configuration().isPresent() || layout.keptEmpty(CollectionField.REPORT_OUTPUTS)) {
             b.outputs(ExperimentTemplateReportConfigurationOutputsInput.builder()
                     .s3Configuration(r.s3Configuration().map(s -> ReportConfigurationS3OutputInput.builder()
                             .bucketName(s.bucketName().orElse(null)).prefix(s.prefix().orElse(null)).build())
                             .orElse(null))
                     .build());
         }
-        boolean dashboards = present(r.cloudWatchDashboards(), r.keptEmpty(), "cloudWatchDashboards");
-        if (dashboards || r.keptEmpty().contains("dataSources")) {
+        boolean dashboards = !r.cloudWatchDashboards().isEmpty()
+                || layout.keptEmpty(CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS);
+        if (dashboards || layout.keptEmpty(CollectionField.REPORT_DATA_SOURCES)) {
             ExperimentTemplateReportConfigurationDataSourcesInput.Builder d =
                     ExperimentTemplateReportConfigurationDataSourcesInput.builder();
             if (dashboards) {
@@ -266,17 +311,19 @@ public final class SdkRequests {
         return b.build();
     }
 
-    static boolean present(Map<?, ?> map, Set<String> keptEmpty, String name) {
-        return !map.isEmpty() || keptEmpty.contains(name);
+    /** Whether a target's or action's map is sent: it has entries or the source held it empty. */
+    private boolean present(Map<?, ?> map, CollectionField field, String key) {
+        return !map.isEmpty() || layout.keptEmpty(field, key);
     }
 
-    static boolean present(List<?> list, Set<String> keptEmpty, String name) {
-        return !list.isEmpty() || keptEmpty.contains(name);
+    /** Whether a target's or action's list is sent: it has elements or the source held it empty. */
+    private boolean present(List<?> list, CollectionField field, String key) {
+        return !list.isEmpty() || layout.keptEmpty(field, key);
     }
 
-    private static <A, B> Map<String, B> mapValues(Map<String, A> in, Function<A, B> f) {
+    private static <A, B> Map<String, B> mapValues(Map<String, A> in, BiFunction<String, A, B> f) {
         Map<String, B> out = new LinkedHashMap<>();
-        in.forEach((k, v) -> out.put(k, f.apply(v)));
+        in.forEach((k, v) -> out.put(k, f.apply(k, v)));
         return out;
     }
 

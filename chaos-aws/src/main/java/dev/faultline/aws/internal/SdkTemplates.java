@@ -1,5 +1,8 @@
 package dev.faultline.aws.internal;
 
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.CloudWatchLogsConfiguration;
@@ -18,7 +21,6 @@ import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplate;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplateAction;
 import software.amazon.awssdk.services.fis.model.ExperimentTemplateExperimentOptions;
@@ -31,8 +33,8 @@ import software.amazon.awssdk.services.fis.model.ExperimentTemplateTargetFilter;
 
 /**
  * Maps the SDK's {@link ExperimentTemplate} (GetExperimentTemplate's answer) onto an experiment.
- * Collections the answer held but empty are recorded in {@code keptEmpty}; enum values this
- * model does not know become {@code enum} violations.
+ * Collections the answer held but empty (the SDK tells them from absent ones) are recorded in a
+ * {@link SourceLayout}; enum values this model does not know become violations.
  */
 public final class SdkTemplates {
 
@@ -43,9 +45,10 @@ public final class SdkTemplates {
      *
      * @param t the template
      * @param violations where problems are added
+     * @param layout where the collections the answer held present but empty are recorded
      * @return the experiment
      */
-    public static Experiment read(ExperimentTemplate t, List<Violation> violations) {
+    public static Experiment read(ExperimentTemplate t, List<Violation> violations, SourceLayout.Builder layout) {
         Experiment.Builder b = Experiment.builder();
         if (t.id() != null || t.arn() != null || t.creationTime() != null || t.lastUpdateTime() != null
                 || t.targetAccountConfigurationsCount() != null) {
@@ -71,17 +74,15 @@ public final class SdkTemplates {
             b.description(t.description());
         }
         if (t.hasTargets()) {
-            keep(b, t.targets(), "targets");
-            t.targets().forEach((name, target) -> b.putTarget(name, target(target)));
+            keep(layout, t.targets().isEmpty(), FieldLocation.of(CollectionField.TARGETS));
+            t.targets().forEach((name, target) -> b.putTarget(name, target(name, target, layout)));
         }
         if (t.hasActions()) {
-            keep(b, t.actions(), "actions");
-            t.actions().forEach((name, action) -> b.putAction(name, action(action)));
+            keep(layout, t.actions().isEmpty(), FieldLocation.of(CollectionField.ACTIONS));
+            t.actions().forEach((name, action) -> b.putAction(name, action(name, action, layout)));
         }
         if (t.hasStopConditions()) {
-            if (t.stopConditions().isEmpty()) {
-                b.addKeptEmpty("stopConditions");
-            }
+            keep(layout, t.stopConditions().isEmpty(), FieldLocation.of(CollectionField.STOP_CONDITIONS));
             for (ExperimentTemplateStopCondition s : t.stopConditions()) {
                 StopCondition.Builder sb = StopCondition.builder();
                 if (s.source() != null) {
@@ -97,7 +98,7 @@ public final class SdkTemplates {
             b.roleArn(t.roleArn());
         }
         if (t.hasTags()) {
-            keep(b, t.tags(), "tags");
+            keep(layout, t.tags().isEmpty(), FieldLocation.of(CollectionField.TAGS));
             b.tags(t.tags());
         }
         if (t.logConfiguration() != null) {
@@ -107,47 +108,42 @@ public final class SdkTemplates {
             b.experimentOptions(options(t.experimentOptions(), violations));
         }
         if (t.experimentReportConfiguration() != null) {
-            b.experimentReportConfiguration(report(t.experimentReportConfiguration()));
+            b.experimentReportConfiguration(report(t.experimentReportConfiguration(), layout));
         }
         return b.build();
     }
 
-    private static void keep(Experiment.Builder b, Map<?, ?> map, String name) {
-        if (map.isEmpty()) {
-            b.addKeptEmpty(name);
+    /** Records a collection the answer held when it is empty. */
+    private static void keep(SourceLayout.Builder layout, boolean empty, FieldLocation location) {
+        if (empty) {
+            layout.keepEmpty(location);
         }
     }
 
-    private static TemplateTarget target(ExperimentTemplateTarget t) {
+    private static TemplateTarget target(String name, ExperimentTemplateTarget t, SourceLayout.Builder layout) {
         TemplateTarget.Builder b = TemplateTarget.builder();
         if (t.resourceType() != null) {
             b.resourceType(t.resourceType());
         }
         if (t.hasResourceArns()) {
-            if (t.resourceArns().isEmpty()) {
-                b.addKeptEmpty("resourceArns");
-            }
+            keep(layout, t.resourceArns().isEmpty(), FieldLocation.of(CollectionField.TARGET_RESOURCE_ARNS, name));
             b.resourceArns(t.resourceArns());
         }
         if (t.hasResourceTags()) {
-            if (t.resourceTags().isEmpty()) {
-                b.addKeptEmpty("resourceTags");
-            }
+            keep(layout, t.resourceTags().isEmpty(), FieldLocation.of(CollectionField.TARGET_RESOURCE_TAGS, name));
             b.resourceTags(t.resourceTags());
         }
         if (t.hasFilters()) {
-            if (t.filters().isEmpty()) {
-                b.addKeptEmpty("filters");
-            }
-            for (ExperimentTemplateTargetFilter f : t.filters()) {
+            keep(layout, t.filters().isEmpty(), FieldLocation.of(CollectionField.TARGET_FILTERS, name));
+            List<ExperimentTemplateTargetFilter> filters = t.filters();
+            for (int i = 0; i < filters.size(); i++) {
+                ExperimentTemplateTargetFilter f = filters.get(i);
                 Filter.Builder fb = Filter.builder();
                 if (f.path() != null) {
                     fb.path(f.path());
                 }
                 if (f.hasValues()) {
-                    if (f.values().isEmpty()) {
-                        fb.addKeptEmpty("values");
-                    }
+                    keep(layout, f.values().isEmpty(), FieldLocation.filterValues(name, i));
                     fb.values(f.values());
                 }
                 b.addFilter(fb.build());
@@ -157,15 +153,13 @@ public final class SdkTemplates {
             b.selectionMode(SelectionMode.of(t.selectionMode()));
         }
         if (t.hasParameters()) {
-            if (t.parameters().isEmpty()) {
-                b.addKeptEmpty("parameters");
-            }
+            keep(layout, t.parameters().isEmpty(), FieldLocation.of(CollectionField.TARGET_PARAMETERS, name));
             b.parameters(t.parameters());
         }
         return b.build();
     }
 
-    private static Action action(ExperimentTemplateAction a) {
+    private static Action action(String name, ExperimentTemplateAction a, SourceLayout.Builder layout) {
         Action.Builder b = Action.builder();
         if (a.actionId() != null) {
             b.actionId(a.actionId());
@@ -174,21 +168,15 @@ public final class SdkTemplates {
             b.description(a.description());
         }
         if (a.hasParameters()) {
-            if (a.parameters().isEmpty()) {
-                b.addKeptEmpty("parameters");
-            }
+            keep(layout, a.parameters().isEmpty(), FieldLocation.of(CollectionField.ACTION_PARAMETERS, name));
             b.parameters(a.parameters());
         }
         if (a.hasTargets()) {
-            if (a.targets().isEmpty()) {
-                b.addKeptEmpty("targets");
-            }
+            keep(layout, a.targets().isEmpty(), FieldLocation.of(CollectionField.ACTION_TARGETS, name));
             b.targets(a.targets());
         }
         if (a.hasStartAfter()) {
-            if (a.startAfter().isEmpty()) {
-                b.addKeptEmpty("startAfter");
-            }
+            keep(layout, a.startAfter().isEmpty(), FieldLocation.of(CollectionField.ACTION_START_AFTER, name));
             b.startAfter(a.startAfter());
         }
         return b.build();
@@ -250,25 +238,24 @@ public final class SdkTemplates {
         return b.build();
     }
 
-    private static ReportConfiguration report(ExperimentTemplateReportConfiguration r) {
+    private static ReportConfiguration report(ExperimentTemplateReportConfiguration r, SourceLayout.Builder layout) {
         ReportConfiguration.Builder b = ReportConfiguration.builder();
         if (r.outputs() != null) {
             if (r.outputs().s3Configuration() != null) {
                 b.s3Configuration(s3(r.outputs().s3Configuration().bucketName(), r.outputs().s3Configuration().prefix()));
             } else {
-                b.addKeptEmpty("outputs");
+                layout.keepEmpty(FieldLocation.of(CollectionField.REPORT_OUTPUTS));
             }
         }
         if (r.dataSources() != null) {
             if (r.dataSources().hasCloudWatchDashboards()) {
-                if (r.dataSources().cloudWatchDashboards().isEmpty()) {
-                    b.addKeptEmpty("cloudWatchDashboards");
-                }
+                keep(layout, r.dataSources().cloudWatchDashboards().isEmpty(),
+                        FieldLocation.of(CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS));
                 for (ExperimentTemplateReportConfigurationCloudWatchDashboard d : r.dataSources().cloudWatchDashboards()) {
                     b.addCloudWatchDashboard(d.dashboardIdentifier() == null ? "" : d.dashboardIdentifier());
                 }
             } else {
-                b.addKeptEmpty("dataSources");
+                layout.keepEmpty(FieldLocation.of(CollectionField.REPORT_DATA_SOURCES));
             }
         }
         if (r.preExperimentDuration() != null) {

@@ -130,7 +130,12 @@ final class JsonInput {
         T read(JsonPointer path) throws IOException;
     }
 
-    <T> int objectMap(JsonPointer path, ElementReader<T> element, BiConsumer<String, T> put) throws IOException {
+    /** Reads one value of an object map, knowing its key. */
+    interface KeyedReader<T> {
+        T read(String key, JsonPointer path) throws IOException;
+    }
+
+    <T> int objectMap(JsonPointer path, KeyedReader<T> element, BiConsumer<String, T> put) throws IOException {
         if (!expectObject(path)) {
             return -1;
         }
@@ -143,7 +148,7 @@ final class JsonInput {
             if (!expectObject(at)) {
                 continue;
             }
-            put.accept(key, element.read(at));
+            put.accept(key, element.read(key, at));
             kept++;
             if (!keys.add(key)) {
                 duplicateKey(at, key);

@@ -1,5 +1,6 @@
 package dev.faultline.core.json;
 
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Validator;
@@ -10,22 +11,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What reading a template gave: the experiment, when the text was a JSON object, and the
- * problems found while reading (syntax, types, unknown fields).
+ * What reading a template gave: the experiment, when the text was a JSON object, its
+ * {@linkplain #layout() source layout} (the collections present but empty, which the model does
+ * not keep), and the problems found while reading (syntax, types, unknown fields).
  */
 public final class ReadResult {
 
     private final Experiment experiment;
+    private final SourceLayout layout;
     private final ValidationResult violations;
     private final String pathPrefix;
     private final SkippedElements skipped;
 
     ReadResult(Experiment experiment, ValidationResult violations) {
-        this(experiment, violations, "", new SkippedElements());
+        this(experiment, SourceLayout.NONE, violations, "", new SkippedElements());
     }
 
-    ReadResult(Experiment experiment, ValidationResult violations, String pathPrefix, SkippedElements skipped) {
+    ReadResult(Experiment experiment, SourceLayout layout, ValidationResult violations, String pathPrefix,
+            SkippedElements skipped) {
         this.experiment = experiment;
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.violations = Objects.requireNonNull(violations, "violations");
         this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
         this.skipped = Objects.requireNonNull(skipped, "skipped");
@@ -39,6 +44,17 @@ public final class ReadResult {
      */
     public Optional<Experiment> experiment() {
         return Optional.ofNullable(experiment);
+    }
+
+    /**
+     * How the source was laid out where the model cannot tell: the collections it held present
+     * but empty ({@code "tags": {}}). Pass it to {@link TemplateJson#write(Experiment, SourceLayout)}
+     * to write the source again as it was; {@link SourceLayout#NONE} when nothing was read.
+     *
+     * @return the source layout
+     */
+    public SourceLayout layout() {
+        return layout;
     }
 
     /**
@@ -63,7 +79,7 @@ public final class ReadResult {
 
     /**
      * Checks what was read: the reader's own violations, then, if an experiment was read, the
-     * validator's, with paths into the document read (under {@code /experimentTemplate} for a
+     * validator's on it and its {@linkplain #layout() layout}, with paths into the document read (under {@code /experimentTemplate} for a
      * GetExperimentTemplate answer, and counting list elements the reader skipped: after a
      * malformed first stop condition, the second is {@code /stopConditions/1}).
      *
@@ -79,7 +95,7 @@ public final class ReadResult {
         if (experiment == null) {
             return violations;
         }
-        ValidationResult found = validator.validate(experiment);
+        ValidationResult found = validator.validate(experiment, layout);
         if (!pathPrefix.isEmpty() || !skipped.isEmpty()) {
             List<Violation> moved = new ArrayList<>(found.violations().size());
             for (Violation v : found.violations()) {

@@ -1,5 +1,8 @@
 package dev.faultline.core.json;
 
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.CheckPhase;
 import dev.faultline.core.model.CloudWatchLogsConfiguration;
@@ -23,20 +26,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the template's settings blocks: log configuration, experiment options, report
  * configuration, target account configurations and Faultline's hypothesis. Each method starts on
- * the block's START_OBJECT.
+ * the block's START_OBJECT. The report configuration's empty {@code outputs}, {@code dataSources}
+ * and dashboard list go to the template reader's source layout.
  */
 final class SettingsReader {
 
     private static final List<String> COMPARISONS = JsonTexts.enumNames(Comparison.values());
 
     private final JsonInput in;
+    private final Supplier<SourceLayout.Builder> layout;
 
-    SettingsReader(JsonInput in) {
+    SettingsReader(JsonInput in, Supplier<SourceLayout.Builder> layout) {
         this.in = in;
+        this.layout = layout;
+    }
+
+    private void keepEmpty(CollectionField field) {
+        layout.get().keepEmpty(FieldLocation.of(field));
     }
 
     LogConfiguration readLog(JsonPointer path) throws IOException {
@@ -113,17 +124,17 @@ final class SettingsReader {
                                     b.s3Configuration(readS3(s3));
                                 }
                             }) == 0) {
-                        b.addKeptEmpty(name);
+                        keepEmpty(CollectionField.REPORT_OUTPUTS);
                     }
                     break;
                 case "dataSources":
                     if (in.expectObject(at) && in.fields(at, Fields.REPORT_SOURCES, (n, i, dashboards) -> {
                         b.cloudWatchDashboards(List.of());
                         if (in.objectList(dashboards, this::readDashboard, b::addCloudWatchDashboard) == 0) {
-                            b.addKeptEmpty(n);
+                            keepEmpty(CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS);
                         }
                     }) == 0) {
-                        b.addKeptEmpty(name);
+                        keepEmpty(CollectionField.REPORT_DATA_SOURCES);
                     }
                     break;
                 case "preExperimentDuration":

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.core.FaultlineException;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
@@ -31,12 +32,14 @@ import java.util.Objects;
  *
  * <p>Reading never throws on bad input: it returns what it could read and the violations
  * (syntax errors with line and column, wrong types and unknown fields with their JSON Pointer).
- * Reading and writing again gives the same JSON tree, empty objects and arrays included.
+ * Reading and writing again with the read {@linkplain ReadResult#layout() source layout} gives
+ * the same JSON tree, empty objects and arrays included; without it (an experiment built in
+ * code has none) an empty collection is left out.
  *
  * <pre>{@code
  * ReadResult read = TemplateJson.read(Files.readString(path));
  * read.violations().violations().forEach(System.out::println);
- * String json = TemplateJson.writePretty(read.experiment().orElseThrow());
+ * String json = TemplateJson.writePretty(read.experiment().orElseThrow(), read.layout());
  * }</pre>
  */
 public final class TemplateJson {
@@ -212,26 +215,48 @@ public final class TemplateJson {
     }
 
     /**
-     * Writes an experiment as compact JSON.
+     * Writes an experiment as compact JSON, leaving out empty collections.
      *
      * @param experiment the experiment
      * @return the JSON text
      */
     public static String write(Experiment experiment) {
+        return write(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * Writes an experiment as compact JSON, with the empty collections its source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout, from {@link ReadResult#layout()}
+     * @return the JSON text
+     */
+    public static String write(Experiment experiment, SourceLayout layout) {
         StringWriter out = new StringWriter(1024);
-        write(experiment, out, false);
+        write(experiment, layout, out, false);
         return out.toString();
     }
 
     /**
-     * Writes an experiment as indented JSON.
+     * Writes an experiment as indented JSON, leaving out empty collections.
      *
      * @param experiment the experiment
      * @return the JSON text
      */
     public static String writePretty(Experiment experiment) {
+        return writePretty(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * Writes an experiment as indented JSON, with the empty collections its source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout, from {@link ReadResult#layout()}
+     * @return the JSON text
+     */
+    public static String writePretty(Experiment experiment, SourceLayout layout) {
         StringWriter out = new StringWriter(2048);
-        write(experiment, out, true);
+        write(experiment, layout, out, true);
         return out.toString();
     }
 
@@ -246,8 +271,19 @@ public final class TemplateJson {
      * @return the JSON text
      */
     public static String writeForFis(Experiment experiment) {
+        return writeForFis(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * As {@link #writeForFis(Experiment)}, with the empty collections the source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout, from {@link ReadResult#layout()}
+     * @return the JSON text
+     */
+    public static String writeForFis(Experiment experiment, SourceLayout layout) {
         try {
-            ObjectNode tree = (ObjectNode) FisTree.MAPPER.readTree(write(experiment));
+            ObjectNode tree = (ObjectNode) FisTree.MAPPER.readTree(write(experiment, layout));
             for (String field : new String[] {"name", "hypothesis", "targetAccountConfigurations", "id", "arn",
                     "clientToken", "creationTime", "lastUpdateTime", "targetAccountConfigurationsCount"}) {
                 tree.remove(field);
@@ -259,7 +295,8 @@ public final class TemplateJson {
     }
 
     /**
-     * Writes an experiment as JSON to a writer, which is flushed but not closed.
+     * Writes an experiment as JSON to a writer, which is flushed but not closed, leaving out
+     * empty collections.
      *
      * @param experiment the experiment
      * @param out where to write
@@ -267,7 +304,22 @@ public final class TemplateJson {
      * @throws TemplateWriteException if the writer fails
      */
     public static void write(Experiment experiment, Writer out, boolean pretty) {
+        write(experiment, SourceLayout.NONE, out, pretty);
+    }
+
+    /**
+     * Writes an experiment as JSON to a writer, which is flushed but not closed, with the empty
+     * collections its source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout, from {@link ReadResult#layout()}
+     * @param out where to write
+     * @param pretty whether to indent
+     * @throws TemplateWriteException if the writer fails
+     */
+    public static void write(Experiment experiment, SourceLayout layout, Writer out, boolean pretty) {
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(out, "out");
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             if (pretty) {
@@ -275,7 +327,7 @@ public final class TemplateJson {
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                         .withArrayIndenter(new DefaultIndenter("  ", "\n")));
             }
-            TemplateWriter.write(experiment, g);
+            TemplateWriter.write(experiment, layout, g);
         } catch (IOException e) {
             throw new TemplateWriteException(experiment.name().orElse(null), e);
         }

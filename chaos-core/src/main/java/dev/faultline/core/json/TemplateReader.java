@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.Filter;
@@ -28,7 +31,8 @@ import java.util.Optional;
  *
  * <p>Collections go straight into the builders; the builder's collection is cleared first, so
  * that of a repeated field the last value wins, and a collection present but empty is
- * remembered in {@code keptEmpty} so that writing gives it back.
+ * recorded in the {@link SourceLayout} (by its {@link FieldLocation}), so that writing gives it
+ * back; an element or section read again forgets what its earlier value recorded.
  */
 final class TemplateReader {
 
@@ -37,6 +41,10 @@ final class TemplateReader {
     private SettingsReader settings;
     private String prefix = "";
     private TemplateMetadata.Builder meta;
+    /** The source layout, made on the first collection present but empty. */
+    private SourceLayout.Builder layout;
+    /** The number of filters of the target being read, for the index of the next one. */
+    private int filters;
 
     private TemplateReader(JsonParser parser) {
         this.in = new JsonInput(parser);
@@ -82,7 +90,9 @@ final class TemplateReader {
             violations.add(Violation.error(ViolationCode.JSON_READER_FAILED, "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
-        return new ReadResult(experiment, ValidationResult.of(violations), experiment == null ? "" : prefix, in.skipped);
+        SourceLayout kept = experiment == null || layout == null ? SourceLayout.NONE : layout.build();
+        return new ReadResult(experiment, kept, ValidationResult.of(violations), experiment == null ? "" : prefix,
+                in.skipped);
     }
 
     private static String where(JsonLocation location) {
@@ -125,19 +135,22 @@ final class TemplateReader {
                     break;
                 case "targets":
                     b.targets(Map.of());
-                    keepEmpty(in.objectMap(at, this::readTarget, b::putTarget), name, b::addKeptEmpty);
+                    forget(CollectionField.Owner.TARGET, null);
+                    keepEmpty(in.objectMap(at, this::readTarget, b::putTarget), CollectionField.TARGETS);
                     break;
                 case "actions":
                     b.actions(Map.of());
-                    keepEmpty(in.objectMap(at, this::readAction, b::putAction), name, b::addKeptEmpty);
+                    forget(CollectionField.Owner.ACTION, null);
+                    keepEmpty(in.objectMap(at, this::readAction, b::putAction), CollectionField.ACTIONS);
                     break;
                 case "stopConditions":
                     b.stopConditions(List.of());
-                    keepEmpty(in.objectList(at, this::readStopCondition, b::addStopCondition), name, b::addKeptEmpty);
+                    keepEmpty(in.objectList(at, this::readStopCondition, b::addStopCondition),
+                            CollectionField.STOP_CONDITIONS);
                     break;
                 case "tags":
                     b.tags(Map.of());
-                    keepEmpty(in.stringMap(at, b::putTag), name, b::addKeptEmpty);
+                    keepEmpty(in.stringMap(at, b::putTag), CollectionField.TAGS);
                     break;
                 case "logConfiguration":
                     if (in.expectObject(at)) {
@@ -151,13 +164,14 @@ final class TemplateReader {
                     break;
                 case "experimentReportConfiguration":
                     if (in.expectObject(at)) {
+                        forget(CollectionField.Owner.REPORT, null);
                         b.experimentReportConfiguration(settings().readReport(at));
                     }
                     break;
                 case "targetAccountConfigurations":
                     b.targetAccountConfigurations(List.of());
-                    keepEmpty(in.objectList(at, settings()::readAccount, b::addTargetAccountConfiguration), name,
-                            b::addKeptEmpty);
+                    keepEmpty(in.objectList(at, settings()::readAccount, b::addTargetAccountConfiguration),
+                            CollectionField.TARGET_ACCOUNT_CONFIGURATIONS);
                     break;
                 case "hypothesis":
                     if (in.expectObject(at)) {
@@ -181,15 +195,37 @@ final class TemplateReader {
     /** The reader of the settings, made for a template that has any. */
     private SettingsReader settings() {
         if (settings == null) {
-            settings = new SettingsReader(in);
+            settings = new SettingsReader(in, this::layout);
         }
         return settings;
     }
 
-    /** Remembers a collection that was present but held nothing (an empty {@code {}} or {@code []}). */
-    private static void keepEmpty(int kept, String name, java.util.function.Consumer<String> addKeptEmpty) {
+    /** The source layout, made on first use; the settings reader records the report's empty collections in it. */
+    SourceLayout.Builder layout() {
+        if (layout == null) {
+            layout = SourceLayout.builder();
+        }
+        return layout;
+    }
+
+    /** Records a template field that was present but held nothing (an empty {@code {}} or {@code []}). */
+    private void keepEmpty(int kept, CollectionField field) {
         if (kept == 0) {
-            addKeptEmpty.accept(name);
+            layout().keepEmpty(FieldLocation.of(field));
+        }
+    }
+
+    /** Records a field of a target or action that was present but held nothing. */
+    private void keepEmpty(int kept, CollectionField field, String element) {
+        if (kept == 0) {
+            layout().keepEmpty(FieldLocation.of(field, element));
+        }
+    }
+
+    /** Forgets the layout recorded under an element (all of its kind for a null key) that is read again. */
+    private void forget(CollectionField.Owner kind, String element) {
+        if (layout != null) {
+            layout.forget(kind, element);
         }
     }
 
@@ -220,8 +256,9 @@ final class TemplateReader {
         }
     }
 
-    private TemplateTarget readTarget(JsonPointer path) throws IOException {
+    private TemplateTarget readTarget(String key, JsonPointer path) throws IOException {
         TemplateTarget.Builder b = TemplateTarget.builder();
+        forget(CollectionField.Owner.TARGET, key);
         in.fields(path, Fields.TARGET, (name, index, at) -> {
             switch (name) {
                 case "resourceType":
@@ -229,15 +266,19 @@ final class TemplateReader {
                     break;
                 case "resourceArns":
                     b.resourceArns(List.of());
-                    keepEmpty(in.stringList(at, b::addResourceArn), name, b::addKeptEmpty);
+                    keepEmpty(in.stringList(at, b::addResourceArn), CollectionField.TARGET_RESOURCE_ARNS, key);
                     break;
                 case "resourceTags":
                     b.resourceTags(Map.of());
-                    keepEmpty(in.stringMap(at, b::putResourceTag), name, b::addKeptEmpty);
+                    keepEmpty(in.stringMap(at, b::putResourceTag), CollectionField.TARGET_RESOURCE_TAGS, key);
                     break;
                 case "filters":
                     b.filters(List.of());
-                    keepEmpty(in.objectList(at, this::readFilter, b::addFilter), name, b::addKeptEmpty);
+                    if (layout != null) {
+                        layout.forgetFilters(key);
+                    }
+                    filters = 0;
+                    keepEmpty(in.objectList(at, f -> readFilter(key, f), b::addFilter), CollectionField.TARGET_FILTERS, key);
                     break;
                 case "selectionMode":
                     String mode = in.string(at);
@@ -247,28 +288,32 @@ final class TemplateReader {
                     break;
                 default:
                     b.parameters(Map.of());
-                    keepEmpty(in.stringMap(at, b::putParameter), name, b::addKeptEmpty);
+                    keepEmpty(in.stringMap(at, b::putParameter), CollectionField.TARGET_PARAMETERS, key);
                     break;
             }
         });
         return b.build();
     }
 
-    private Filter readFilter(JsonPointer path) throws IOException {
+    private Filter readFilter(String target, JsonPointer path) throws IOException {
         Filter.Builder b = Filter.builder();
+        int filter = filters++;
         in.fields(path, Fields.FILTER, (name, index, at) -> {
             if (index == 0) {
                 b.path(in.optString(at));
             } else {
                 b.values(List.of());
-                keepEmpty(in.stringList(at, b::addValue), name, b::addKeptEmpty);
+                if (in.stringList(at, b::addValue) == 0) {
+                    layout().keepEmpty(FieldLocation.filterValues(target, filter));
+                }
             }
         });
         return b.build();
     }
 
-    private Action readAction(JsonPointer path) throws IOException {
+    private Action readAction(String key, JsonPointer path) throws IOException {
         Action.Builder b = Action.builder();
+        forget(CollectionField.Owner.ACTION, key);
         in.fields(path, Fields.ACTION, (name, index, at) -> {
             switch (name) {
                 case "actionId":
@@ -279,15 +324,15 @@ final class TemplateReader {
                     break;
                 case "parameters":
                     b.parameters(Map.of());
-                    keepEmpty(in.stringMap(at, b::putParameter), name, b::addKeptEmpty);
+                    keepEmpty(in.stringMap(at, b::putParameter), CollectionField.ACTION_PARAMETERS, key);
                     break;
                 case "targets":
                     b.targets(Map.of());
-                    keepEmpty(in.stringMap(at, b::putTarget), name, b::addKeptEmpty);
+                    keepEmpty(in.stringMap(at, b::putTarget), CollectionField.ACTION_TARGETS, key);
                     break;
                 default:
                     b.startAfter(List.of());
-                    keepEmpty(in.stringList(at, b::addStartAfter), name, b::addKeptEmpty);
+                    keepEmpty(in.stringList(at, b::addStartAfter), CollectionField.ACTION_START_AFTER, key);
                     break;
             }
         });

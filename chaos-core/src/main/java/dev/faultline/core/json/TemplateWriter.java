@@ -1,6 +1,8 @@
 package dev.faultline.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.CheckPhase;
 import dev.faultline.core.model.Experiment;
@@ -22,19 +24,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** Writes an experiment as FIS template JSON through a streaming generator. */
+/**
+ * Writes an experiment as FIS template JSON through a streaming generator. A collection is
+ * written when it has elements or its {@link SourceLayout} says the source held it present but
+ * empty; otherwise it is left out.
+ */
 final class TemplateWriter {
 
     private final JsonGenerator g;
+    private final SourceLayout layout;
 
-    private TemplateWriter(JsonGenerator generator) {
+    private TemplateWriter(JsonGenerator generator, SourceLayout layout) {
         this.g = generator;
+        this.layout = layout;
     }
 
-    static void write(Experiment e, JsonGenerator generator) throws IOException {
-        new TemplateWriter(generator).experiment(e);
+    static void write(Experiment e, SourceLayout layout, JsonGenerator generator) throws IOException {
+        new TemplateWriter(generator, layout).experiment(e);
     }
 
     private void experiment(Experiment e) throws IOException {
@@ -44,23 +51,23 @@ final class TemplateWriter {
         }
         string("name", e.name());
         string("description", e.description());
-        if (present(e.targets(), e.keptEmpty(), "targets")) {
+        if (!e.targets().isEmpty() || layout.keptEmpty(CollectionField.TARGETS)) {
             g.writeObjectFieldStart("targets");
             for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
                 g.writeFieldName(entry.getKey());
-                target(entry.getValue());
+                target(entry.getKey(), entry.getValue());
             }
             g.writeEndObject();
         }
-        if (present(e.actions(), e.keptEmpty(), "actions")) {
+        if (!e.actions().isEmpty() || layout.keptEmpty(CollectionField.ACTIONS)) {
             g.writeObjectFieldStart("actions");
             for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
                 g.writeFieldName(entry.getKey());
-                action(entry.getValue());
+                action(entry.getKey(), entry.getValue());
             }
             g.writeEndObject();
         }
-        if (present(e.stopConditions(), e.keptEmpty(), "stopConditions")) {
+        if (!e.stopConditions().isEmpty() || layout.keptEmpty(CollectionField.STOP_CONDITIONS)) {
             g.writeArrayFieldStart("stopConditions");
             for (StopCondition s : e.stopConditions()) {
                 g.writeStartObject();
@@ -75,7 +82,7 @@ final class TemplateWriter {
             g.writeEndArray();
         }
         string("roleArn", e.roleArn());
-        stringMap("tags", e.tags(), e.keptEmpty());
+        stringMap("tags", e.tags(), !e.tags().isEmpty() || layout.keptEmpty(CollectionField.TAGS));
         if (e.logConfiguration().isPresent()) {
             log(e.logConfiguration().get());
         }
@@ -85,7 +92,7 @@ final class TemplateWriter {
         if (e.experimentReportConfiguration().isPresent()) {
             report(e.experimentReportConfiguration().get());
         }
-        if (present(e.targetAccountConfigurations(), e.keptEmpty(), "targetAccountConfigurations")) {
+        if (!e.targetAccountConfigurations().isEmpty() || layout.keptEmpty(CollectionField.TARGET_ACCOUNT_CONFIGURATIONS)) {
             g.writeArrayFieldStart("targetAccountConfigurations");
             for (TargetAccountConfiguration a : e.targetAccountConfigurations()) {
                 g.writeStartObject();
@@ -113,17 +120,19 @@ final class TemplateWriter {
         }
     }
 
-    private void target(TemplateTarget t) throws IOException {
+    private void target(String key, TemplateTarget t) throws IOException {
         g.writeStartObject();
         string("resourceType", t.resourceType());
-        stringList("resourceArns", t.resourceArns(), t.keptEmpty());
-        stringMap("resourceTags", t.resourceTags(), t.keptEmpty());
-        if (present(t.filters(), t.keptEmpty(), "filters")) {
+        stringList("resourceArns", t.resourceArns(), present(t.resourceArns(), CollectionField.TARGET_RESOURCE_ARNS, key));
+        stringMap("resourceTags", t.resourceTags(), present(t.resourceTags(), CollectionField.TARGET_RESOURCE_TAGS, key));
+        if (!t.filters().isEmpty() || layout.keptEmpty(CollectionField.TARGET_FILTERS, key)) {
             g.writeArrayFieldStart("filters");
-            for (Filter f : t.filters()) {
+            List<Filter> filters = t.filters();
+            for (int i = 0; i < filters.size(); i++) {
+                Filter f = filters.get(i);
                 g.writeStartObject();
                 string("path", f.path());
-                stringList("values", f.values(), f.keptEmpty());
+                stringList("values", f.values(), !f.values().isEmpty() || layout.filterValuesKeptEmpty(key, i));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -131,17 +140,17 @@ final class TemplateWriter {
         if (t.selectionMode().isPresent()) {
             g.writeStringField("selectionMode", t.selectionMode().get().text());
         }
-        stringMap("parameters", t.parameters(), t.keptEmpty());
+        stringMap("parameters", t.parameters(), present(t.parameters(), CollectionField.TARGET_PARAMETERS, key));
         g.writeEndObject();
     }
 
-    private void action(Action a) throws IOException {
+    private void action(String key, Action a) throws IOException {
         g.writeStartObject();
         string("actionId", a.actionId());
         string("description", a.description());
-        stringMap("parameters", a.parameters(), a.keptEmpty());
-        stringMap("targets", a.targets(), a.keptEmpty());
-        stringList("startAfter", a.startAfter(), a.keptEmpty());
+        stringMap("parameters", a.parameters(), present(a.parameters(), CollectionField.ACTION_PARAMETERS, key));
+        stringMap("targets", a.targets(), present(a.targets(), CollectionField.ACTION_TARGETS, key));
+        stringList("startAfter", a.startAfter(), present(a.startAfter(), CollectionField.ACTION_START_AFTER, key));
         g.writeEndObject();
     }
 
@@ -181,17 +190,18 @@ final class TemplateWriter {
 
     private void report(ReportConfiguration r) throws IOException {
         g.writeObjectFieldStart("experimentReportConfiguration");
-        if (r.s3Configuration().isPresent() || r.keptEmpty().contains("outputs")) {
+        if (r.s3Configuration().isPresent() || layout.keptEmpty(CollectionField.REPORT_OUTPUTS)) {
             g.writeObjectFieldStart("outputs");
             if (r.s3Configuration().isPresent()) {
                 s3(r.s3Configuration().get());
             }
             g.writeEndObject();
         }
-        if (present(r.cloudWatchDashboards(), r.keptEmpty(), "cloudWatchDashboards")
-                || r.keptEmpty().contains("dataSources")) {
+        boolean dashboards = !r.cloudWatchDashboards().isEmpty()
+                || layout.keptEmpty(CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS);
+        if (dashboards || layout.keptEmpty(CollectionField.REPORT_DATA_SOURCES)) {
             g.writeObjectFieldStart("dataSources");
-            if (present(r.cloudWatchDashboards(), r.keptEmpty(), "cloudWatchDashboards")) {
+            if (dashboards) {
                 g.writeArrayFieldStart("cloudWatchDashboards");
                 for (String dashboard : r.cloudWatchDashboards()) {
                     g.writeStartObject();
@@ -215,7 +225,7 @@ final class TemplateWriter {
             g.writeStringField("namespace", a.namespace());
             g.writeStringField("metricName", a.metricName());
             if (!a.dimensions().isEmpty()) {
-                stringMap("dimensions", a.dimensions(), Set.of());
+                stringMap("dimensions", a.dimensions(), true);
             }
             g.writeStringField("statistic", a.statistic());
             g.writeStringField("period", a.period().toString());
@@ -244,7 +254,7 @@ final class TemplateWriter {
             string("namespace", c.namespace());
             string("metricName", c.metricName());
             if (!c.dimensions().isEmpty()) {
-                stringMap("dimensions", c.dimensions(), Set.of());
+                stringMap("dimensions", c.dimensions(), true);
             }
             string("statistic", c.statistic());
             g.writeStringField("period", c.period().toString());
@@ -267,12 +277,14 @@ final class TemplateWriter {
 
     // ---- helpers -------------------------------------------------------------------------
 
-    private static boolean present(Map<?, ?> map, Set<String> keptEmpty, String name) {
-        return !map.isEmpty() || keptEmpty.contains(name);
+    /** Whether a target's or action's map is written: it has entries or the source held it empty. */
+    private boolean present(Map<?, ?> map, CollectionField field, String key) {
+        return !map.isEmpty() || layout.keptEmpty(field, key);
     }
 
-    private static boolean present(List<?> list, Set<String> keptEmpty, String name) {
-        return !list.isEmpty() || keptEmpty.contains(name);
+    /** Whether a target's or action's list is written: it has elements or the source held it empty. */
+    private boolean present(List<?> list, CollectionField field, String key) {
+        return !list.isEmpty() || layout.keptEmpty(field, key);
     }
 
     private void string(String name, Optional<String> value) throws IOException {
@@ -301,8 +313,8 @@ final class TemplateWriter {
         }
     }
 
-    private void stringMap(String name, Map<String, String> map, Set<String> keptEmpty) throws IOException {
-        if (!present(map, keptEmpty, name)) {
+    private void stringMap(String name, Map<String, String> map, boolean present) throws IOException {
+        if (!present) {
             return;
         }
         g.writeObjectFieldStart(name);
@@ -312,8 +324,8 @@ final class TemplateWriter {
         g.writeEndObject();
     }
 
-    private void stringList(String name, List<String> list, Set<String> keptEmpty) throws IOException {
-        if (!present(list, keptEmpty, name)) {
+    private void stringList(String name, List<String> list, boolean present) throws IOException {
+        if (!present) {
             return;
         }
         g.writeArrayFieldStart(name);

@@ -3,7 +3,6 @@ package dev.faultline.core.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -80,18 +79,6 @@ public abstract class Action {
 
      */
     public abstract List<String> startAfter();
-
-    /**
-
-     * Names of collection fields present but empty in the source JSON.
-
-     *
-
-     * @return the names
-
-     */
-    @Value.Auxiliary
-    public abstract Set<String> keptEmpty();
 
     /** Builds {@link Action} values. */
     public static final class Builder extends ImmutableAction.Builder {

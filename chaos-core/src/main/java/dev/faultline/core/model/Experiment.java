@@ -3,7 +3,6 @@ package dev.faultline.core.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -182,15 +181,6 @@ public abstract class Experiment {
 
      */
     public abstract Optional<TemplateMetadata> metadata();
-
-    /**
-     * The names of collection fields that the source JSON held as an empty object or array
-     * ({@code "tags": {}}), so that writing reproduces the source. Not part of equality.
-     *
-     * @return the names of fields present but empty in the source
-     */
-    @Value.Auxiliary
-    public abstract Set<String> keptEmpty();
 
     /**
      * A readable summary: name, description, role, each target and action, stop conditions and

@@ -2,7 +2,6 @@ package dev.faultline.core.model;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -57,18 +56,6 @@ public abstract class Filter {
 
      */
     public abstract List<String> values();
-
-    /**
-
-     * Names of collection fields present but empty in the source JSON.
-
-     *
-
-     * @return the names
-
-     */
-    @Value.Auxiliary
-    public abstract Set<String> keptEmpty();
 
     /** Builds {@link Filter} values. */
     public static final class Builder extends ImmutableFilter.Builder {

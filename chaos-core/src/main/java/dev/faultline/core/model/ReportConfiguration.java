@@ -2,7 +2,6 @@ package dev.faultline.core.model;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -50,15 +49,6 @@ public abstract class ReportConfiguration {
      * @return the duration, if set
      */
     public abstract Optional<String> postExperimentDuration();
-
-    /**
-     * Names of fields present but empty in the source JSON ({@code outputs}, {@code dataSources},
-     * {@code cloudWatchDashboards}); not part of equality.
-     *
-     * @return the names
-     */
-    @Value.Auxiliary
-    public abstract Set<String> keptEmpty();
 
     /** Builds {@link ReportConfiguration} values. */
     public static final class Builder extends ImmutableReportConfiguration.Builder {

@@ -36,7 +36,7 @@ final class ApiRules implements ValidationRule {
                 "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
         tags(e.tags(), TAGS, true, out);
-        StopConditionApiRules.stopConditions(e, out);
+        StopConditionApiRules.stopConditions(e, context.layout(), out);
         TargetApiRules.targets(e, out);
         ActionApiRules.actions(e, out);
         // isPresent/get rather than ifPresent: a lambda capturing out would be allocated for every template

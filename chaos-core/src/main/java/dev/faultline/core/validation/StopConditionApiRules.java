@@ -5,6 +5,8 @@ import static dev.faultline.core.validation.Checks.required;
 import static dev.faultline.core.validation.JsonPointer.append;
 
 import dev.faultline.core.catalog.Suggestions;
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
 import java.util.List;
@@ -18,10 +20,11 @@ final class StopConditionApiRules {
 
     private StopConditionApiRules() {}
 
-    static void stopConditions(Experiment e, List<Violation> out) {
+    static void stopConditions(Experiment e, SourceLayout layout, List<Violation> out) {
         List<StopCondition> conditions = e.stopConditions();
         if (conditions.isEmpty()) {
-            if (e.keptEmpty().contains("stopConditions")) {
+            // the model cannot tell [] from no list; FIS can (the list is a required member)
+            if (layout.keptEmpty(CollectionField.STOP_CONDITIONS)) {
                 out.add(Violation.warning(ViolationCode.STOP_CONDITION_LIST_EMPTY, "/stopConditions",
                         "The stop condition list is empty; FIS documents [{\"source\": \"none\"}] for no stop condition.",
                         "Add an alarm stop condition, or write [{\"source\": \"none\"}]."));

@@ -1,6 +1,7 @@
 package dev.faultline.core.validation;
 
 import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
@@ -9,19 +10,22 @@ import java.util.Objects;
 /**
  * What rules may consult while checking an experiment: the action catalog, the experiment's
  * plan, built once however many rules ask for it, and a bound on its duration that is cheaper
- * than the plan and often enough to show that no duration limit is exceeded. A context serves one validation
- * on one thread; the {@link Validator} makes a new one for each.
+ * than the plan and often enough to show that no duration limit is exceeded, and the source
+ * layout of the experiment where a rule must tell an empty collection from a missing one. A
+ * context serves one validation on one thread; the {@link Validator} makes a new one for each.
  */
 public final class ValidationContext {
 
     private final Catalog catalog;
+    private final SourceLayout layout;
     private Experiment planned;
     private ExperimentPlan plan;
     private Experiment bounded;
     private Duration bound;
 
-    private ValidationContext(Catalog catalog) {
+    private ValidationContext(Catalog catalog, SourceLayout layout) {
         this.catalog = catalog;
+        this.layout = layout;
     }
 
     /**
@@ -31,7 +35,28 @@ public final class ValidationContext {
      * @return the context
      */
     public static ValidationContext of(Catalog catalog) {
-        return new ValidationContext(Objects.requireNonNull(catalog, "catalog"));
+        return of(catalog, SourceLayout.NONE);
+    }
+
+    /**
+     * A context on a catalog, for an experiment read from a source with this layout.
+     *
+     * @param catalog the catalog of FIS actions and resource types
+     * @param layout the collections the source held present but empty
+     * @return the context
+     */
+    public static ValidationContext of(Catalog catalog, SourceLayout layout) {
+        return new ValidationContext(Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(layout, "layout"));
+    }
+
+    /**
+     * The source layout of the experiment: which collections its source held present but
+     * empty; {@link SourceLayout#NONE} for an experiment built in code.
+     *
+     * @return the layout
+     */
+    public SourceLayout layout() {
+        return layout;
     }
 
     /**

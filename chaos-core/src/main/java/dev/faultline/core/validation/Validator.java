@@ -1,6 +1,7 @@
 package dev.faultline.core.validation;
 
 import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,21 @@ public final class Validator {
      * @return every violation found, in rule order
      */
     public ValidationResult validate(Experiment experiment) {
+        return validate(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * Checks an experiment read from a source whose layout is known: where FIS tells an empty
+     * collection from a missing one ({@code "stopConditions": []} is accepted, no
+     * {@code stopConditions} is not), the rules ask the layout. Never throws.
+     *
+     * @param experiment the experiment
+     * @param layout the collections the source held present but empty, {@link SourceLayout#NONE} for none
+     * @return every violation found, in rule order
+     */
+    public ValidationResult validate(Experiment experiment, SourceLayout layout) {
         Objects.requireNonNull(experiment, "experiment");
-        ValidationContext context = ValidationContext.of(catalog == null ? Catalog.defaultCatalog() : catalog);
+        ValidationContext context = ValidationContext.of(catalog == null ? Catalog.defaultCatalog() : catalog, layout);
         List<Violation> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) { // indexed: no iterator to allocate per template
             ValidationRule rule = rules.get(i);

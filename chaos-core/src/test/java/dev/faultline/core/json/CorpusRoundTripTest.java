@@ -45,9 +45,9 @@ class CorpusRoundTripTest {
             int cut = pointer.lastIndexOf('/');
             ((ObjectNode) expected.at(pointer.substring(0, cut))).remove(pointer.substring(cut + 1));
         }
-        JsonNode written = MAPPER.readTree(TemplateJson.write(read.experiment().get()));
+        JsonNode written = MAPPER.readTree(TemplateJson.write(read.experiment().get(), read.layout()));
         assertThat(written).isEqualTo(expected);
-        assertThat(MAPPER.readTree(TemplateJson.writePretty(read.experiment().get()))).isEqualTo(expected);
+        assertThat(MAPPER.readTree(TemplateJson.writePretty(read.experiment().get(), read.layout()))).isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -112,6 +112,7 @@ class PlainJsonParserTest {
         ReadResult actual = TemplateJson.read(text);
         assertThat(actual.violations().violations()).as(shown).isEqualTo(expected.violations().violations());
         assertThat(actual.experiment()).as(shown).isEqualTo(expected.experiment());
+        assertThat(actual.layout()).as(shown).isEqualTo(expected.layout());
         assertThat(actual.pathPrefix()).as(shown).isEqualTo(expected.pathPrefix());
 
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -119,6 +120,7 @@ class PlainJsonParserTest {
         ReadResult actualFromBytes = TemplateJson.read(bytes);
         assertThat(actualFromBytes.violations().violations()).as(shown).isEqualTo(expectedFromBytes.violations().violations());
         assertThat(actualFromBytes.experiment()).as(shown).isEqualTo(expectedFromBytes.experiment());
+        assertThat(actualFromBytes.layout()).as(shown).isEqualTo(expectedFromBytes.layout());
     }
 
     /** Every token with its text and name, until the end, a syntax error ("error") or giving up. */

@@ -31,9 +31,9 @@ class ExperimentTest {
     }
 
     @Test
-    void equality_isByValue_andIgnoresKeptEmpty() {
+    void equality_isByValue() {
         Experiment a = nodeLoss();
-        Experiment b = Experiment.builder().from(a).addKeptEmpty("tags").build();
+        Experiment b = Experiment.builder().from(a).build();
         assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
         assertThat(Experiment.builder().from(a).description("other").build()).isNotEqualTo(a);
     }

@@ -47,6 +47,8 @@ class GeneratedExperimentTest {
         Experiment first = any.generate(seed);
         assertThat(any.generate(seed)).as(PropertyChecks.describe(seed, "generate twice", TemplateJson.write(first)))
                 .isEqualTo(first);
-        assertThat(any.template(seed, false)).isEqualTo(TemplateJson.write(first));
+        ExperimentGenerator.Generated g = any.generateWithLayout(seed);
+        assertThat(any.generateWithLayout(seed).layout()).isEqualTo(g.layout());
+        assertThat(any.template(seed, false)).isEqualTo(TemplateJson.write(first, g.layout()));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
@@ -12,6 +14,7 @@ import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.testing.ExperimentGenerator;
 import dev.faultline.core.testing.Seeds;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +51,21 @@ class GeneratorCoverageTest {
     @Test
     void anySample_alsoHoldsWhatFisRefuses() {
         List<Experiment> sample = sample(ExperimentGenerator.any());
-        assertThat(sample).anyMatch(e -> !e.keptEmpty().isEmpty());
         assertThat(sample).anyMatch(e -> targets(e).stream()
                 .anyMatch(t -> t.selectionMode().filter(m -> !m.isValid()).isPresent()));
         assertThat(sample).anyMatch(e -> actions(e).stream().anyMatch(a -> a.actionId().isEmpty()));
         assertThat(sample).anyMatch(e -> e.hypothesis().filter(h -> h.recoveryWindow()
                 .filter(d -> d.isNegative()).isPresent()).isPresent());
+    }
+
+    @Test
+    void anySample_keepsEmptyCollectionsOfEveryKind_inItsLayout() {
+        Set<CollectionField> kept = Seeds.cases("coverage").mapToObj(ExperimentGenerator.any()::generateWithLayout)
+                .flatMap(g -> g.layout().keptEmpty().stream()).map(FieldLocation::field)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CollectionField.class)));
+        // every field the edge cases may leave empty (not targets, actions or accounts, which they fill)
+        assertThat(kept).as("fields kept empty in some generated layout").containsAll(EnumSet.complementOf(
+                EnumSet.of(CollectionField.TARGETS, CollectionField.ACTIONS, CollectionField.TARGET_ACCOUNT_CONFIGURATIONS)));
     }
 
     private static List<Experiment> sample(ExperimentGenerator generator) {

@@ -1,5 +1,8 @@
 package dev.faultline.core.testing;
 
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.CheckPhase;
 import dev.faultline.core.model.Experiment;
@@ -50,21 +53,28 @@ final class EdgeCases {
         this.generator = generator;
     }
 
-    /** Applies a random selection of edge cases to a builder holding a generated experiment. */
-    void apply(Experiment.Builder b, Experiment e) {
+    /**
+     * Applies a random selection of edge cases to a builder holding a generated experiment,
+     * recording the empty collections it keeps in {@code layout}.
+     */
+    void apply(Experiment.Builder b, Experiment e, SourceLayout.Builder layout) {
         if (chance()) {
-            b.putTarget(generator.uniqueName(), oddTarget());
+            String name = generator.uniqueName();
+            b.putTarget(name, oddTarget(name, layout));
         }
         if (chance()) {
-            b.putAction(generator.uniqueName(), oddAction(new ArrayList<>(e.actions().keySet())));
+            String name = generator.uniqueName();
+            b.putAction(name, oddAction(name, new ArrayList<>(e.actions().keySet()), layout));
         }
         if (chance()) {
-            b.tags(java.util.Map.of()).addKeptEmpty("tags");
+            b.tags(java.util.Map.of());
+            layout.keepEmpty(FieldLocation.of(CollectionField.TAGS));
         } else if (chance()) {
             b.putTag("", text.any(0, 3));
         }
         if (chance()) {
-            b.stopConditions(List.of()).addKeptEmpty("stopConditions");
+            b.stopConditions(List.of());
+            layout.keepEmpty(FieldLocation.of(CollectionField.STOP_CONDITIONS));
         } else if (chance()) {
             b.addStopCondition(StopCondition.builder().value(text.any(0, 20)).build())
                     .addStopCondition(StopCondition.builder().build());
@@ -76,7 +86,7 @@ final class EdgeCases {
             b.logConfiguration(LogConfiguration.builder().logSchemaVersion(INTS[random.nextInt(INTS.length)]).build());
         }
         if (chance()) {
-            b.experimentReportConfiguration(oddReport());
+            b.experimentReportConfiguration(oddReport(layout));
         }
         if (chance()) {
             b.hypothesis(oddHypothesis());
@@ -93,7 +103,7 @@ final class EdgeCases {
         return random.nextInt(3) == 0;
     }
 
-    private TemplateTarget oddTarget() {
+    private TemplateTarget oddTarget(String name, SourceLayout.Builder layout) {
         TemplateTarget.Builder t = TemplateTarget.builder();
         if (random.nextBoolean()) {
             t.resourceType(text.any(0, 20));
@@ -102,18 +112,20 @@ final class EdgeCases {
                 : List.of("COUNT(0)", "PERCENT(500)", "count(3)", "PERCENT( 5)", "COUNT(99999999999999999999)",
                         "ALL ", "PERCENT()").get(random.nextInt(7));
         t.selectionMode(SelectionMode.of(mode));
-        for (String field : List.of("resourceArns", "resourceTags", "filters", "parameters")) {
+        for (CollectionField field : List.of(CollectionField.TARGET_RESOURCE_ARNS, CollectionField.TARGET_RESOURCE_TAGS,
+                CollectionField.TARGET_FILTERS, CollectionField.TARGET_PARAMETERS)) {
             if (random.nextBoolean()) {
-                t.addKeptEmpty(field);
+                layout.keepEmpty(FieldLocation.of(field, name));
             }
         }
         if (random.nextBoolean()) {
-            t.addFilter(Filter.builder().addKeptEmpty("values").build());
+            t.addFilter(Filter.builder().build());
+            layout.keepEmpty(FieldLocation.filterValues(name, 0));
         }
         return t.build();
     }
 
-    private Action oddAction(List<String> names) {
+    private Action oddAction(String name, List<String> names, SourceLayout.Builder layout) {
         Action.Builder a = Action.builder();
         if (random.nextBoolean()) {
             a.actionId(random.nextBoolean() ? text.any(0, 30) : "aws:ec2:stop-instance");
@@ -126,19 +138,22 @@ final class EdgeCases {
                 a.addStartAfter(n);
             }
         });
-        for (String field : List.of("parameters", "targets", "startAfter")) {
+        for (CollectionField field : List.of(CollectionField.ACTION_PARAMETERS, CollectionField.ACTION_TARGETS,
+                CollectionField.ACTION_START_AFTER)) {
             if (random.nextInt(4) == 0) {
-                a.addKeptEmpty(field);
+                layout.keepEmpty(FieldLocation.of(field, name));
             }
         }
         return a.build();
     }
 
-    private ReportConfiguration oddReport() {
+    private ReportConfiguration oddReport(SourceLayout.Builder layout) {
         ReportConfiguration.Builder r = ReportConfiguration.builder();
-        for (String field : List.of("outputs", "dataSources", "cloudWatchDashboards")) {
+        layout.forget(CollectionField.Owner.REPORT, null); // the report replaces any generated one
+        for (CollectionField field : List.of(CollectionField.REPORT_OUTPUTS, CollectionField.REPORT_DATA_SOURCES,
+                CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS)) {
             if (random.nextBoolean()) {
-                r.addKeptEmpty(field);
+                layout.keepEmpty(FieldLocation.of(field));
             }
         }
         if (random.nextBoolean()) {

@@ -2,6 +2,7 @@ package dev.faultline.core.testing;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.json.TemplateJson;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
@@ -85,6 +86,25 @@ public final class ExperimentGenerator {
      * @return the experiment
      */
     public Experiment generate(long seed) {
+        return generateWithLayout(seed).experiment();
+    }
+
+    /**
+     * An experiment and the source layout its template is written with: the empty collections
+     * the {@link Profile#ANY} edge cases keep.
+     *
+     * @param experiment the experiment
+     * @param layout its source layout, {@link SourceLayout#NONE} for the valid profile
+     */
+    public record Generated(Experiment experiment, SourceLayout layout) {}
+
+    /**
+     * Generates one experiment with the source layout of its template.
+     *
+     * @param seed the seed; the same seed gives the same experiment and layout
+     * @return the experiment and its layout
+     */
+    public Generated generateWithLayout(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         RandomText text = new RandomText(random);
         ActionGenerator actions = new ActionGenerator(catalog, random, text);
@@ -124,10 +144,11 @@ public final class ExperimentGenerator {
         if (random.nextInt(4) == 0) {
             b.metadata(settings.metadata());
         }
+        SourceLayout.Builder layout = SourceLayout.builder();
         if (profile == Profile.ANY) {
-            new EdgeCases(random, text, actions).apply(b, b.build());
+            new EdgeCases(random, text, actions).apply(b, b.build(), layout);
         }
-        return b.build();
+        return new Generated(b.build(), layout.build());
     }
 
     /**
@@ -138,8 +159,8 @@ public final class ExperimentGenerator {
      * @return the JSON text
      */
     public String template(long seed, boolean pretty) {
-        Experiment e = generate(seed);
-        return pretty ? TemplateJson.writePretty(e) : TemplateJson.write(e);
+        Generated g = generateWithLayout(seed);
+        return pretty ? TemplateJson.writePretty(g.experiment(), g.layout()) : TemplateJson.write(g.experiment(), g.layout());
     }
 
     private static void stopConditions(Experiment.Builder b, SplittableRandom random, RandomText text,

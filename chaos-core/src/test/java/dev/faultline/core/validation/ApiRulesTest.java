@@ -14,6 +14,9 @@ import static dev.faultline.core.validation.Templates.withAction;
 import static dev.faultline.core.validation.Templates.withTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.core.layout.CollectionField;
+import dev.faultline.core.layout.FieldLocation;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.AccountTargeting;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.CloudWatchLogsConfiguration;
@@ -30,6 +33,7 @@ import dev.faultline.core.model.TargetAccountConfiguration;
 import dev.faultline.core.model.TemplateMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -132,9 +136,10 @@ class ApiRulesTest {
 
     @Test
     void validate_explicitlyEmptyStopConditionList_warns() {
-        Experiment e = builder().stopConditions(List.of()).addKeptEmpty("stopConditions").build();
-        one(validate(e), "stop-condition.list-empty", WARNING, "/stopConditions");
-        assertThat(validate(e).hasErrors()).isFalse();
+        Experiment e = builder().stopConditions(List.of()).build();
+        SourceLayout layout = SourceLayout.of(Set.of(FieldLocation.of(CollectionField.STOP_CONDITIONS)));
+        one(Validator.standard().validate(e, layout), "stop-condition.list-empty", WARNING, "/stopConditions");
+        assertThat(Validator.standard().validate(e, layout).hasErrors()).isFalse();
     }
 
     @Test
