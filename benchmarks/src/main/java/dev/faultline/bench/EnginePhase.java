@@ -60,12 +60,13 @@ final class EnginePhase {
      * @param endpoint LocalFis
      * @param experiment the experiment every run starts
      * @param clock the clock LocalFis runs on, given to the engine
-     * @param out where the journal's write latency is printed, with {@link Settings#journal()}
+     * @param out where the journal's figures are printed (database time, queueing delay, append
+     *     latency), with {@link Settings#journal()}
      * @return the figures
      */
     static PhaseResult run(String name, Settings s, double rate, URI endpoint, Experiment experiment,
             SharedClock clock, PrintStream out) {
-        TimedJournal journal = s.journal() == null ? null : TimedJournal.open(s.journal());
+        TimedJournal journal = s.journal() == null ? null : TimedJournal.open(s.journal(), clock);
         try {
             return run(name, s, rate, endpoint, experiment, clock, journal);
         } finally {
