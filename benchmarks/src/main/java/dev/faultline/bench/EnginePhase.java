@@ -66,7 +66,7 @@ final class EnginePhase {
      */
     static PhaseResult run(String name, Settings s, double rate, URI endpoint, Experiment experiment,
             SharedClock clock, PrintStream out) {
-        TimedJournal journal = s.journal() == null ? null : TimedJournal.open(s.journal(), clock);
+        TimedJournal journal = s.journal() == null ? null : TimedJournal.open(s.journal());
         try {
             return run(name, s, rate, endpoint, experiment, clock, journal);
         } finally {
@@ -139,6 +139,9 @@ final class EnginePhase {
             List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>(s.runs());
             for (int i = 0; i < s.runs(); i++) {
                 CompletableFuture<ExperimentRun> run = engine.start(experiment, options);
+                if (journal != null) {
+                    run.thenAccept(r -> stampQueued(engine, r, journal));
+                }
                 started.add(run);
                 outcomes.add(run.thenCompose(ExperimentRun::completion));
             }
@@ -181,6 +184,24 @@ final class EnginePhase {
             http.close();
             shared.shutdownNow();
         }
+    }
+
+    /**
+     * Stamps each event of a journaled run as it is published, right after the engine's journal
+     * listener queued its write; the events published before this listener was added (it receives
+     * them first, late) are not stamped.
+     */
+    private static void stampQueued(FisEngine engine, ExperimentRun run, TimedJournal journal) {
+        engine.journalRunId(run).ifPresent(id -> {
+            int first = run.events().size();
+            AtomicInteger received = new AtomicInteger();
+            run.onEvent(e -> {
+                int sequence = received.getAndIncrement();
+                if (sequence >= first) {
+                    journal.queued(id, sequence, System.nanoTime());
+                }
+            });
+        });
     }
 
     /** An error and its causes, one line. */

@@ -10,11 +10,12 @@ import dev.faultline.core.journal.RunHeader;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.jdbc.JdbcRunJournal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A journal that measures the engine's writes and passes every call on to the real journal.
@@ -23,40 +24,39 @@ import java.util.Optional;
  * <ul>
  *   <li>the database time of each call ({@code begin}, {@code append}, {@code appendAll} with
  *       its batch), wall time on the writer thread;</li>
- *   <li>for every state change ({@link RunEvent.StateChanged}, whose time is when the engine saw
- *       the change), the queueing delay from then to the start of its write, and the append
- *       latency from then to the end of its write (queueing delay plus database time), both in
- *       wall time (a difference on the shared clock divided by its factor).</li>
+ *   <li>for every event {@link #queued stamped} when it was published (the benchmark's own
+ *       listener, registered on each run right after the engine's journal listener, which queues
+ *       the write, stamps each event it receives live), the queueing delay from then to the start
+ *       of its write, and the append latency from then to the end of its write (queueing delay
+ *       plus database time).</li>
  * </ul>
  */
 final class TimedJournal implements RunJournal {
 
     private final RunJournal journal;
     private final String url;
-    private final SharedClock clock;
+    private final Map<String, Long> stamps = new ConcurrentHashMap<>();
     private final Samples calls = new Samples();
     private final Samples queueing = new Samples();
     private final Samples latency = new Samples();
     private long records;
     private long batches;
 
-    private TimedJournal(RunJournal journal, String url, SharedClock clock) {
+    private TimedJournal(RunJournal journal, String url) {
         this.journal = journal;
         this.url = url;
-        this.clock = clock;
     }
 
     /**
      * Opens the journal a {@code --journal} URL names.
      *
      * @param url {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://…} or {@code file:DIR}
-     * @param clock the clock the engine runs on (events carry its time)
      * @return the timed journal
      */
-    static TimedJournal open(String url, SharedClock clock) {
+    static TimedJournal open(String url) {
         RunJournal j = url.startsWith("file:") ? FileRunJournal.open(Path.of(url.substring("file:".length())))
                 : JdbcRunJournal.open(url);
-        return new TimedJournal(j, url, clock);
+        return new TimedJournal(j, url);
     }
 
     /**
@@ -71,8 +71,8 @@ final class TimedJournal implements RunJournal {
         }
         return String.format(Locale.ROOT, "journal %s: %d records in %d calls (%d batches, %.1f records per batch)%n"
                 + "    database time per call           %s%n"
-                + "    state change: queueing delay     %s%n"
-                + "    state change: append latency     %s (seen -> written: queueing + database)",
+                + "    event: queueing delay            %s (published -> write starts)%n"
+                + "    event: append latency            %s (published -> written: queueing + database)",
                 name, records, calls.count, batches, batches == 0 ? 0.0 : (records - (calls.count - batches))
                         / (double) batches, calls.line(), queueing.line(), latency.line());
     }
@@ -80,15 +80,28 @@ final class TimedJournal implements RunJournal {
     /** Forgets the writes measured so far (the priming run's). */
     synchronized void reset() {
         calls.count = 0;
+        stamps.clear();
         queueing.count = 0;
         latency.count = 0;
         records = 0;
         batches = 0;
     }
 
-    private long seen(RunEvent event) {
-        // nanoseconds of wall time since the engine saw the event
-        return (long) (Duration.between(event.time(), clock.instant()).toNanos() / clock.factor());
+    /**
+     * Stamps an event when it is published (its write is queued at that moment).
+     *
+     * @param runId the run's id in the journal
+     * @param sequence the event's number in the run
+     * @param nanoTime {@link System#nanoTime()} then
+     */
+    void queued(String runId, int sequence, long nanoTime) {
+        stamps.put(runId + "#" + sequence, nanoTime);
+    }
+
+    /** Nanoseconds since the event's write was queued, or -1 when it was not stamped. */
+    private long waited(String runId, int sequence, long now) {
+        Long stamp = stamps.remove(runId + "#" + sequence);
+        return stamp == null ? -1 : now - stamp;
     }
 
     private synchronized void record(long t0, List<RunEvent> events, long[] waited, boolean batch) {
@@ -98,10 +111,10 @@ final class TimedJournal implements RunJournal {
         if (batch) {
             batches++;
         }
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof RunEvent.StateChanged) {
-                queueing.add(waited[i]);
-                latency.add(waited[i] + took);
+        for (long w : waited) {
+            if (w >= 0) {
+                queueing.add(w);
+                latency.add(w + took);
             }
         }
     }
@@ -115,21 +128,21 @@ final class TimedJournal implements RunJournal {
 
     @Override
     public void append(String runId, int sequence, RunEvent event) {
-        long[] waited = {seen(event)};
         long t0 = System.nanoTime();
+        long[] waited = {waited(runId, sequence, t0)};
         journal.append(runId, sequence, event);
         record(t0, List.of(event), waited, false);
     }
 
     @Override
     public void appendAll(List<JournalAppend> appends) {
+        long t0 = System.nanoTime();
         long[] waited = new long[appends.size()];
         RunEvent[] events = new RunEvent[appends.size()];
         for (int i = 0; i < waited.length; i++) {
             events[i] = appends.get(i).event();
-            waited[i] = seen(events[i]);
+            waited[i] = waited(appends.get(i).runId(), appends.get(i).sequence(), t0);
         }
-        long t0 = System.nanoTime();
         journal.appendAll(appends);
         record(t0, Arrays.asList(events), waited, true);
     }

@@ -146,12 +146,25 @@ final class JournalWriter {
             queue.offer(Stop.INSTANCE);
             return false;
         }
-        if (!stopped) {
-            submit(Stop.INSTANCE);
-        }
         boolean interrupted = false;
         long deadline = System.nanoTime() + wait.toNanos();
         try {
+            while (!stopped && !queue.contains(Stop.INSTANCE)) { // a full queue must not hold close past the wait
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("The journal writer did not finish within {}; writes still queued={}", wait, queue.size());
+                    return false;
+                }
+                try {
+                    queue.offer(Stop.INSTANCE, Math.min(left, TimeUnit.MILLISECONDS.toNanos(OFFER_SLICE_MS)),
+                            TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    LOG.warn("Interrupted while the journal writer drains its queue; writes still queued={}",
+                            queue.size());
+                    return false;
+                }
+            }
             while (thread.isAlive()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -260,6 +260,24 @@ class JournalWriterTest {
                 .hasSize(events).last().isEqualTo(event("slow", events - 1));
     }
 
+    /** A journal that hangs with the queue full does not hang close: it gives up after its wait, saying so. */
+    @Test
+    void close_withAHangingJournalAndAFullQueue_returnsFalseAfterItsWait() throws Exception {
+        MemoryJournal journal = new MemoryJournal(true);
+        writer = new JournalWriter(journal, 2);
+        RunJournaling j = begun(writer, "hung");
+        assertThat(journal.holding.await(30, TimeUnit.SECONDS)).isTrue();
+        j.onEvent(event("hung", 0));
+        j.onEvent(event("hung", 1));
+        assertThat(writer.queued()).isEqualTo(2);
+
+        assertThat(writer.close(Duration.ofMillis(50))).as("not everything was written").isFalse();
+
+        journal.release.countDown();
+        assertThat(writer.close(Duration.ofSeconds(30))).isTrue();
+        assertThat(journal.runs.get("hung")).containsExactly(event("hung", 0), event("hung", 1));
+    }
+
     /** A write queued after close is made at once, on the thread that queues it. */
     @Test
     void afterClose_aWriteIsMadeAtOnceOnTheCallingThread() {
