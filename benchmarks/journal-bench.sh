@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The journal benchmark (docs/performance.md, "Journal"): EngineConcurrencyRun's "engine follow"
-# phase with every run journaled, once in a SQLite file and once in PostgreSQL. PostgreSQL is a
+# phase three times: without a journal (the control), with every run journaled in a SQLite file,
+# and in PostgreSQL. Each prints threads added, how late state changes were seen against the
+# target (poll interval + 100 ms), and, with a journal, the database time per write call, the
+# queueing delay of state changes on the engine's journal writer and their append latency (seen
+# -> written), p50/p99/max. The load average is printed before each run. PostgreSQL is a
 # throwaway cluster started here from the Debian package's binaries (/usr/lib/postgresql/N/bin,
 # or FAULTLINE_PG_BIN), as chaos-jdbc's tests do: on a free port of 127.0.0.1, owned by the
 # postgres user when run as root, fsync on (the server's default), removed at the end.
@@ -13,7 +17,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-1000}"
 shift || true
 jar=benchmarks/target/benchmarks.jar
-if [ ! -f "$jar" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find chaos-*/src benchmarks/src -newer "$jar" -name '*.java' -print -quit)" ]; then
     mvn -B -q package -pl benchmarks -am -DskipTests
 fi
 bin="${FAULTLINE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
@@ -34,7 +38,13 @@ pg "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
     -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
 trap 'pg "$bin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 mkdir -p "$work/sqlite"
+load() { echo "=== $1; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs, $(date -u +%FT%TZ)"; }
+load "control: no journal"
+java -cp "$jar" dev.faultline.bench.EngineConcurrencyRun "$runs" --phases follow "$@"
+load "SQLite journal"
 java -cp "$jar" dev.faultline.bench.EngineConcurrencyRun "$runs" --phases follow \
     --journal "jdbc:sqlite:$work/sqlite/journal.db" "$@"
+load "PostgreSQL journal"
 java -cp "$jar" dev.faultline.bench.EngineConcurrencyRun "$runs" --phases follow \
     --journal "jdbc:postgresql://127.0.0.1:$port/postgres?user=faultline" "$@"
+load "end"

@@ -35,11 +35,13 @@ import java.util.function.Function;
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.EngineConcurrencyRun 500 \
  *     --action-minutes 1 --speed 2 --poll-ms 5000 --rate 300 --capped-rate 50 --phases follow,blocking
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.EngineConcurrencyRun --phases follow \
- *     --journal jdbc:sqlite:/tmp/journal.db     # every run journaled; append latency p50/p99 printed
+ *     --journal jdbc:sqlite:/tmp/journal.db     # every run journaled; queueing delay and database time printed
  * }</pre>
  *
  * <p>With {@code --journal URL} the engine phases journal every run ({@code jdbc:sqlite:FILE},
- * {@code jdbc:postgresql://…}, {@code file:DIR}) and print the journal's write latency;
+ * {@code jdbc:postgresql://…}, {@code file:DIR}) and print, for the engine's journal writer
+ * thread, the database time per write call and the state changes' queueing delay and append
+ * latency (see {@code TimedJournal});
  * {@code benchmarks/journal-bench.sh} runs it with SQLite and with a throwaway local PostgreSQL.
  */
 public final class EngineConcurrencyRun {
@@ -204,7 +206,7 @@ public final class EngineConcurrencyRun {
         row(out, "wall time, s", results, r -> f1(r.wallSeconds()));
         row(out, "JVM threads: before -> peak", results, r -> r.threadsBaseline() + " -> " + r.threadsPeak());
         row(out, "threads added (peak)", results, r -> Integer.toString(r.threadsAdded()));
-        for (String g : List.of("engine scheduler", "SDK / Netty", "thread per run", "other")) {
+        for (String g : List.of("engine scheduler", "journal writer", "SDK / Netty", "thread per run", "other")) {
             row(out, "  " + g, results, r -> Integer.toString(r.threadsByGroup().getOrDefault(g, 0)));
         }
         row(out, "runs in flight at the heap reading", results, r -> Integer.toString(r.inFlight()));

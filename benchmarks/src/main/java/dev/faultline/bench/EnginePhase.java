@@ -60,7 +60,8 @@ final class EnginePhase {
      * @param endpoint LocalFis
      * @param experiment the experiment every run starts
      * @param clock the clock LocalFis runs on, given to the engine
-     * @param out where the journal's write latency is printed, with {@link Settings#journal()}
+     * @param out where the journal's figures are printed (database time, queueing delay, append
+     *     latency), with {@link Settings#journal()}
      * @return the figures
      */
     static PhaseResult run(String name, Settings s, double rate, URI endpoint, Experiment experiment,
@@ -138,6 +139,9 @@ final class EnginePhase {
             List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>(s.runs());
             for (int i = 0; i < s.runs(); i++) {
                 CompletableFuture<ExperimentRun> run = engine.start(experiment, options);
+                if (journal != null) {
+                    run.thenAccept(r -> stampQueued(engine, r, journal));
+                }
                 started.add(run);
                 outcomes.add(run.thenCompose(ExperimentRun::completion));
             }
@@ -180,6 +184,24 @@ final class EnginePhase {
             http.close();
             shared.shutdownNow();
         }
+    }
+
+    /**
+     * Stamps each event of a journaled run as it is published, right after the engine's journal
+     * listener queued its write; the events published before this listener was added (it receives
+     * them first, late) are not stamped.
+     */
+    private static void stampQueued(FisEngine engine, ExperimentRun run, TimedJournal journal) {
+        engine.journalRunId(run).ifPresent(id -> {
+            int first = run.events().size();
+            AtomicInteger received = new AtomicInteger();
+            run.onEvent(e -> {
+                int sequence = received.getAndIncrement();
+                if (sequence >= first) {
+                    journal.queued(id, sequence, System.nanoTime());
+                }
+            });
+        });
     }
 
     /** An error and its causes, one line. */

@@ -77,6 +77,9 @@ final class ThreadCensus implements AutoCloseable {
         if (name.startsWith(ENGINE_THREAD_PREFIX)) {
             return "engine scheduler";
         }
+        if (name.startsWith("faultline-journal-")) {
+            return "journal writer";
+        }
         if (name.startsWith(RUN_THREAD_PREFIX)) {
             return "thread per run";
         }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /** Writes a run's report for the commands that run experiments, and says where it is. */
 final class Reports {
@@ -33,8 +34,12 @@ final class Reports {
         if (journal == null || files == null) {
             return;
         }
-        engine.journalRunId(run).ifPresent(id -> journal.reports(id, List.of(files.json().toString(),
-                files.markdown().toString(), files.html().toString())));
+        try { // queued after the run's events on the engine's journal writer; waits for it
+            engine.journalReports(run, List.of(files.json().toString(), files.markdown().toString(),
+                    files.html().toString())).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     /**

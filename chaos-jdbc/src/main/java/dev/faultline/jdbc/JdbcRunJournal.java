@@ -1,6 +1,7 @@
 package dev.faultline.jdbc;
 
 import dev.faultline.core.engine.RunEvent;
+import dev.faultline.core.journal.JournalAppend;
 import dev.faultline.core.journal.JournalException;
 import dev.faultline.core.journal.JournalJson;
 import dev.faultline.core.journal.JournalPage;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL ({@code jdbc:postgresql://HOST:PORT/DB?user=…}), one schema for both, created and
  * upgraded by Flyway when the journal opens (history table {@code faultline_schema_history}).
  *
- * <p><b>Durability.</b> Every call is one transaction, committed before it returns. PostgreSQL
+ * <p><b>Durability.</b> Every call is one transaction ({@link #appendAll} too, for all its events),
+ * committed before it returns. PostgreSQL
  * keeps a committed transaction through a crash of the server (its default
  * {@code synchronous_commit}); SQLite is opened in WAL mode with {@code synchronous=FULL}, which
  * does the same for the file.
@@ -158,27 +160,49 @@ public final class JdbcRunJournal implements RunJournal {
     public void append(String runId, int sequence, RunEvent event) {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(event, "event");
-        String json = JournalJson.event(event);
         inTransaction("append event " + sequence + " of run " + runId, c -> {
-            requireRun(c, runId);
-            int inserted;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO faultline_run_event "
-                    + "(run_id, seq, event_type, event_time, event_json) VALUES (?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (run_id, seq) DO NOTHING")) {
-                s.setString(1, runId);
-                s.setInt(2, sequence);
-                s.setString(3, event.getClass().getSimpleName());
-                s.setLong(4, event.time().toEpochMilli());
-                s.setString(5, json);
-                inserted = s.executeUpdate();
-            }
-            if (inserted == 1) {
-                RunColumns.update(c, runId, event);
-            } else {
-                LOG.debug("event already journaled, ignored runId={} sequence={}", runId, sequence);
+            insert(c, runId, sequence, event);
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>All of them in one transaction: either every event is recorded or none is.
+     */
+    @Override
+    public void appendAll(List<JournalAppend> appends) {
+        Objects.requireNonNull(appends, "appends");
+        if (appends.isEmpty()) {
+            return;
+        }
+        inTransaction("append " + appends.size() + " events", c -> {
+            for (JournalAppend a : appends) {
+                insert(c, a.runId(), a.sequence(), a.event());
             }
             return null;
         });
+    }
+
+    private void insert(Connection c, String runId, int sequence, RunEvent event) throws SQLException {
+        requireRun(c, runId);
+        int inserted;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO faultline_run_event "
+                + "(run_id, seq, event_type, event_time, event_json) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (run_id, seq) DO NOTHING")) {
+            s.setString(1, runId);
+            s.setInt(2, sequence);
+            s.setString(3, event.getClass().getSimpleName());
+            s.setLong(4, event.time().toEpochMilli());
+            s.setString(5, JournalJson.event(event));
+            inserted = s.executeUpdate();
+        }
+        if (inserted == 1) {
+            RunColumns.update(c, runId, event);
+        } else {
+            LOG.debug("event already journaled, ignored runId={} sequence={}", runId, sequence);
+        }
     }
 
     @Override

@@ -175,6 +175,20 @@ public abstract class EngineConfig {
     }
 
     /**
+     * How many journal writes (a run's header, an event, its report files) may wait for the
+     * engine's journal writer thread. When the queue is full, the thread that publishes an event
+     * waits for room (the engine slows to the journal's pace; nothing is dropped). A crash of the
+     * JVM loses at most this many writes plus the batch being written (64); an orderly
+     * {@link FisEngine#close()} writes them all. Used only with a journal.
+     *
+     * @return the capacity; 1,024 by default
+     */
+    @Value.Default
+    public int journalQueueCapacity() {
+        return 1024;
+    }
+
+    /**
      * How long a start that FIS refused with {@code ServiceQuotaExceededException} (another
      * controller uses the account's slots) waits before it asks again, with the same client token.
      *
@@ -232,6 +246,9 @@ public abstract class EngineConfig {
         positive(alarmWait(), "alarmWait");
         if (maxActivePerAccount() < 1) {
             throw new IllegalArgumentException("maxActivePerAccount must be at least 1, was " + maxActivePerAccount());
+        }
+        if (journalQueueCapacity() < 1) {
+            throw new IllegalArgumentException("journalQueueCapacity must be at least 1, was " + journalQueueCapacity());
         }
         if (fastPollWindow().isNegative() || watchdogMargin().isNegative() || shutdownWait().isNegative()) {
             throw new IllegalArgumentException("fastPollWindow, watchdogMargin and shutdownWait must not be negative");

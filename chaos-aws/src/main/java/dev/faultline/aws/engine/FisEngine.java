@@ -57,7 +57,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>All runs share one scheduler (two daemon threads unless one is injected); no run owns a
- * thread and no future chain blocks. {@link #attach(String, Experiment)} follows an experiment
+ * thread and no future chain blocks. With a journal ({@link FisEngineBuilder#journal}) the engine
+ * adds one daemon thread, its journal writer: journal writes are queued in order (at most
+ * {@link EngineConfig#journalQueueCapacity()}; when full, the publishing thread waits) and written
+ * there, so a slow journal never delays polling; {@link #flushJournal()} waits for them. {@link #attach(String, Experiment)} follows an experiment
  * another controller started (for example before a restart). {@link #close()} stops watching:
  * runs in flight complete exceptionally with an {@link EngineException}, and their
  * experiments keep running in the service.
@@ -117,7 +120,7 @@ public final class FisEngine implements ChaosEngine {
         this.starter = new RunStarter(context, launcher, gate, (spec, preflight) -> newRun(spec,
                 recorder.begin(spec, preflight)), closed::get, launches);
         this.shutdownGuard = config.stopOnShutdown()
-                ? new ShutdownGuard(context, active::values, () -> launches, gate) : null;
+                ? new ShutdownGuard(context, active::values, () -> launches, gate, recorder::flush) : null;
     }
 
     /**
@@ -240,6 +243,48 @@ public final class FisEngine implements ChaosEngine {
     }
 
     /**
+     * Records the report files written for a run in the engine's journal, queued after the run's
+     * events (so after its header: {@link dev.faultline.core.journal.RunJournal#reports} called
+     * directly might come before the engine's writer has written the run).
+     *
+     * <pre>{@code
+     * engine.journalReports(run, List.of(files.html().toString())).join();   // outside any future chain
+     * }</pre>
+     *
+     * @param run a run this engine started, attached or resumed
+     * @param files the files' paths as text
+     * @return completes with true once recorded, false when the run is not journaled (the engine
+     *     has no journal, or the run's header could not be written); exceptionally with the
+     *     journal's {@link dev.faultline.core.journal.JournalException} when the write fails. It
+     *     completes on the journal writer thread: chain heavy work with an {@code …Async} method
+     */
+    public CompletableFuture<Boolean> journalReports(ExperimentRun run, List<String> files) {
+        Objects.requireNonNull(run, "run");
+        List<String> copy = List.copyOf(files);
+        return JournalRecorder.journaling(run).map(j -> j.reports(copy))
+                .orElseGet(() -> CompletableFuture.completedFuture(false));
+    }
+
+    /**
+     * Waits for the journal: the returned future completes once every journal write the engine
+     * queued before the call (headers, events, report files) has been made. The engine writes
+     * its journal on a thread of its own, so a run's completion can come before its last events
+     * are in the journal; flush before reading them back.
+     *
+     * <pre>{@code
+     * RunOutcome outcome = run.completion().join();
+     * engine.flushJournal().join();
+     * JournaledRun journaled = journal.find(engine.journalRunId(run).orElseThrow()).orElseThrow();
+     * }</pre>
+     *
+     * @return the future, completed at once when the engine has no journal; it completes on the
+     *     journal writer thread
+     */
+    public CompletableFuture<Void> flushJournal() {
+        return recorder.flush();
+    }
+
+    /**
      * The runs this engine is watching (started or attached) that have not completed yet.
      *
      * @return a snapshot of the runs
@@ -292,7 +337,10 @@ public final class FisEngine implements ChaosEngine {
      * Stops watching: every run in flight completes exceptionally with an
      * {@link EngineException} ("engine closed …") and its experiment keeps running in the
      * service; the shutdown hook is removed, and the engine's own scheduler (not an injected
-     * one) is shut down. Idempotent.
+     * one) is shut down. With a journal, every journal write still queued is then made before
+     * close returns (waiting at most {@link EngineConfig#shutdownWait()}; a write queued later is
+     * made at once on the thread that queues it) and the journal writer thread ends; the journal
+     * itself is left open. Idempotent.
      */
     @Override
     public void close() {
@@ -310,6 +358,7 @@ public final class FisEngine implements ChaosEngine {
         if (ownsScheduler) {
             context.scheduler.shutdownNow();
         }
+        recorder.close(context.config.shutdownWait());
     }
 
     @Override
@@ -317,11 +366,11 @@ public final class FisEngine implements ChaosEngine {
         return "FisEngine[owner=" + context.config.owner() + ", active=" + active.size() + "]";
     }
 
-    private FisRun newRun(RunSpec spec, JournalRecorder.Journaling journaling) {
+    private FisRun newRun(RunSpec spec, RunJournaling journaling) {
         FisRun run = new FisRun(context, spec, () -> active.remove(spec.experimentId()));
         active.put(spec.experimentId(), run);
         if (journaling != null) {
-            run.journalRunId(journaling.runId());
+            run.journaling(journaling);
             run.onEvent(journaling);
         }
         if (closed.get()) {

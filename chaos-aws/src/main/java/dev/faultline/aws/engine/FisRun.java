@@ -53,7 +53,7 @@ final class FisRun implements ExperimentRun {
     private volatile Instant deadline;
     private volatile boolean closed;
     private volatile QueuedStart queued;
-    private volatile String journalRunId;
+    private volatile RunJournaling journaling;
     private volatile Supplier<CompletableFuture<Void>> afterEnd = () -> CompletableFuture.completedFuture(null);
 
     /**
@@ -125,17 +125,17 @@ final class FisRun implements ExperimentRun {
     }
 
     /**
-     * Records the run's id in the engine's journal.
+     * Records the listener that journals this run (it knows the run's id in the journal).
      *
-     * @param runId the id
+     * @param value the listener
      */
-    void journalRunId(String runId) {
-        this.journalRunId = runId;
+    void journaling(RunJournaling value) {
+        this.journaling = value;
     }
 
-    /** The run's id in the engine's journal, when it is journaled. */
-    Optional<String> journalRunId() {
-        return Optional.ofNullable(journalRunId);
+    /** The listener that journals this run, when the engine journals it. */
+    Optional<RunJournaling> journaling() {
+        return Optional.ofNullable(journaling);
     }
 
     /** Tells whether the template is this engine's to delete. */

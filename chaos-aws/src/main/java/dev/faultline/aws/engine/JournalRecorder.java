@@ -2,37 +2,34 @@ package dev.faultline.aws.engine;
 
 import dev.faultline.core.engine.ExperimentRun;
 import dev.faultline.core.engine.Preflight;
-import dev.faultline.core.engine.RunEvent;
-import dev.faultline.core.engine.RunListener;
-import dev.faultline.core.journal.JournalException;
 import dev.faultline.core.journal.JournaledRun;
 import dev.faultline.core.journal.RunHeader;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.core.json.TemplateJson;
 import dev.faultline.core.model.Experiment;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Feeds an engine's runs to its journal: a header when a run is started or attached (or, for a
- * resumed run, nothing new), then every event as it is published, numbered. A failing journal
- * write is logged and never breaks the run.
+ * Feeds an engine's runs to its journal through the engine's one {@link JournalWriter}: a
+ * header when a run is started or attached (or, for a resumed run, nothing new), then every
+ * event as it is published, numbered. The writes are queued, so a slow journal never holds up
+ * the engine's scheduler; a failing journal write is logged and never breaks the run.
  */
 final class JournalRecorder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JournalRecorder.class);
-
     private final RunJournal journal;
+    private final JournalWriter writer;
     private final String actor;
     private final EngineContext context;
 
     /**
-     * Creates the recorder.
+     * Creates the recorder; with a journal, it starts the engine's journal writer thread.
      *
      * @param journal the journal, or null for an engine without one
      * @param actor who starts the runs
@@ -42,6 +39,7 @@ final class JournalRecorder {
         this.journal = journal;
         this.actor = Objects.requireNonNull(actor, "actor");
         this.context = Objects.requireNonNull(context, "context");
+        this.writer = journal == null ? null : new JournalWriter(journal, context.config.journalQueueCapacity());
     }
 
     /** The journal, or null when the engine has none. */
@@ -50,13 +48,13 @@ final class JournalRecorder {
     }
 
     /**
-     * Begins a new journaled run for a run just started or attached.
+     * Begins a new journaled run for a run just started or attached: queues its header.
      *
      * @param spec the run
      * @param preflight the checks that let it start (empty for an attached run)
      * @return the listener that journals its events, or null without a journal
      */
-    Journaling begin(RunSpec spec, Preflight preflight) {
+    RunJournaling begin(RunSpec spec, Preflight preflight) {
         if (journal == null) {
             return null;
         }
@@ -67,14 +65,9 @@ final class JournalRecorder {
         RunHeader header = new RunHeader(UUID.randomUUID().toString(), context.clock.instant(), spec.experimentId(),
                 spec.templateId() == null ? "" : spec.templateId(), e.name().orElse(""), account(e), region(),
                 actor, tags, json, RunHeader.sha256(json), spec.attached(), preflight);
-        try {
-            journal.begin(header);
-        } catch (JournalException | IllegalArgumentException ex) {
-            LOG.warn("Journal write failed; this run is not journaled experimentId={} error={}", spec.experimentId(),
-                    ex.getMessage());
-            return null;
-        }
-        return listener(header.runId(), spec.experimentId(), 0);
+        RunJournaling journaling = new RunJournaling(writer, header.runId(), spec.experimentId(), 0);
+        journaling.begin(header);
+        return journaling;
     }
 
     /**
@@ -83,8 +76,28 @@ final class JournalRecorder {
      * @param run the journaled run
      * @return the listener that journals its new events
      */
-    Journaling resume(JournaledRun run) {
-        return listener(run.runId(), run.header().experimentId(), run.events().size());
+    RunJournaling resume(JournaledRun run) {
+        return new RunJournaling(writer, run.runId(), run.header().experimentId(), run.events().size());
+    }
+
+    /**
+     * A future that completes once every journal write queued before the call has been made.
+     *
+     * @return the future (completed at once without a journal)
+     */
+    CompletableFuture<Void> flush() {
+        return writer == null ? CompletableFuture.completedFuture(null) : writer.flush();
+    }
+
+    /**
+     * Writes everything queued, then ends the writer thread, waiting at most {@code wait}.
+     *
+     * @param wait the longest wait
+     */
+    void close(Duration wait) {
+        if (writer != null) {
+            writer.close(wait);
+        }
     }
 
     /**
@@ -92,43 +105,20 @@ final class JournalRecorder {
      * the recorder holds nothing per run and nothing outlives the run's handle.
      *
      * @param run the run
-     * @return the run id, empty when the run is not journaled
+     * @return the run id, empty when the run is not journaled (or its header could not be written)
      */
     static Optional<String> runId(ExperimentRun run) {
-        return run instanceof FisRun ? ((FisRun) run).journalRunId() : Optional.empty();
+        return journaling(run).map(RunJournaling::runId);
     }
 
-    private Journaling listener(String runId, String experimentId, int first) {
-        return new Journaling(runId, experimentId, first);
-    }
-
-    /** The listener that journals one run's events, numbered; it knows the run's id in the journal. */
-    final class Journaling implements RunListener {
-        private final String runId;
-        private final String experimentId;
-        private int next;
-
-        private Journaling(String runId, String experimentId, int first) {
-            this.runId = runId;
-            this.experimentId = experimentId;
-            this.next = first;
-        }
-
-        /** The run's id in the journal. */
-        String runId() {
-            return runId;
-        }
-
-        @Override
-        public synchronized void onEvent(RunEvent event) {
-            try {
-                journal.append(runId, next, event);
-                next++;
-            } catch (JournalException | IllegalArgumentException ex) {
-                LOG.warn("Journal write failed runId={} experimentId={} event={} error={}", runId, experimentId,
-                        event.getClass().getSimpleName(), ex.getMessage());
-            }
-        }
+    /**
+     * The journal listener of a run this engine journals.
+     *
+     * @param run the run
+     * @return the listener, empty when the run is not journaled (or its header could not be written)
+     */
+    static Optional<RunJournaling> journaling(ExperimentRun run) {
+        return run instanceof FisRun ? ((FisRun) run).journaling().filter(RunJournaling::journaled) : Optional.empty();
     }
 
     private String region() {

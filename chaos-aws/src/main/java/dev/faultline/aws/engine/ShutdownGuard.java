@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *       answer lost in flight does not matter), its experiment stopped and awaited, its template
  *       deleted;</li>
  *   <li>stops every run the engine started that is still going, waits for it to end, and deletes
- *       its template (unless the clean-up policy is {@link TemplateCleanup#NEVER}).</li>
+ *       its template (unless the clean-up policy is {@link TemplateCleanup#NEVER});</li>
+ *   <li>with a journal, waits for the journal writer to make every write queued so far (the
+ *       stopped runs' last events included).</li>
  * </ol>
  *
  * <p>Runs the engine attached to are left alone: another controller owns them. Registered once,
@@ -42,6 +44,7 @@ final class ShutdownGuard {
     private final AccountGate gate;
     private final Duration wait;
     private final Thread hook;
+    private final Supplier<CompletableFuture<Void>> journalFlush;
 
     /**
      * Creates and registers the hook.
@@ -50,13 +53,15 @@ final class ShutdownGuard {
      * @param runs the engine's watched runs
      * @param launches the engine's starts in progress
      * @param gate the engine's admission queue
+     * @param journalFlush a future done once the journal writes queued so far are made
      */
     ShutdownGuard(EngineContext context, Supplier<Collection<FisRun>> runs, Supplier<Collection<Launch>> launches,
-            AccountGate gate) {
+            AccountGate gate, Supplier<CompletableFuture<Void>> journalFlush) {
         this.context = Objects.requireNonNull(context, "context");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.launches = Objects.requireNonNull(launches, "launches");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.journalFlush = Objects.requireNonNull(journalFlush, "journalFlush");
         this.wait = context.config.shutdownWait();
         this.hook = new Thread(this::stopAll, "faultline-engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -108,6 +113,7 @@ final class ShutdownGuard {
                     }));
         }
         await(work, deadline, "experiments to stop and templates to be deleted");
+        await(List.of(journalFlush.get()), deadline, "the journal writes still queued");
     }
 
     private CompletableFuture<Void> deleteTemplate(FisRun run) {

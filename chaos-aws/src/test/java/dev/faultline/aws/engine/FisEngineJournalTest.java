@@ -96,6 +96,7 @@ class FisEngineJournalTest {
         }
         try (FisEngine second = fx.engine(EngineFixture.testConfig().build()).journal(journal).build()) {
             ExperimentRun run = second.attach(experimentId, experiment).join();
+            second.flushJournal().join(); // the header and first events are written by the engine's writer thread
             JournaledRun journaled = journal.find(second.journalRunId(run).orElseThrow()).orElseThrow();
             assertThat(journaled.header().attached()).isTrue();
             assertThat(journaled.header().preflight().checks()).isEmpty();

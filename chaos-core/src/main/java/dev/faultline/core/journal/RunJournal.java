@@ -41,6 +41,22 @@ public interface RunJournal extends AutoCloseable {
     void append(String runId, int sequence, RunEvent event);
 
     /**
+     * Records several events, of one run or of several, in the order given. A journal that can
+     * write them together does (the JDBC journal: one transaction for all of them, so either all
+     * are recorded or none); the default appends them one at a time, stopping at the first that
+     * fails, so after a failure the events before it may be recorded. Either way writing them
+     * again is safe: every append is idempotent.
+     *
+     * @param appends the events, in order
+     * @throws JournalException when a write fails or a run was never begun
+     */
+    default void appendAll(List<JournalAppend> appends) {
+        for (JournalAppend a : appends) {
+            append(a.runId(), a.sequence(), a.event());
+        }
+    }
+
+    /**
      * Records the report files written for a run (replacing any recorded before).
      *
      * @param runId the run, already begun

@@ -81,6 +81,46 @@ public abstract class RunJournalContract {
     }
 
     @Test
+    void appendAll_eventsOfTwoRunsInterleaved_recordsEachRunInOrder_andRepeatedNeverDuplicates() {
+        try (RunJournal j = journal()) {
+            j.begin(JournalSamples.header("x", JournalSamples.T0, "n", "1", "r", Map.of()));
+            j.begin(JournalSamples.header("y", JournalSamples.T0, "n", "1", "r", Map.of()));
+            List<RunEvent> ex = JournalSamples.run("EXP-x", RunState.COMPLETED, Verdict.HELD);
+            List<RunEvent> ey = JournalSamples.run("EXP-y", RunState.STOPPED, null);
+            List<JournalAppend> batch = new ArrayList<>();
+            for (int i = 0; i < Math.max(ex.size(), ey.size()); i++) {
+                if (i < ex.size()) {
+                    batch.add(new JournalAppend("x", i, ex.get(i)));
+                }
+                if (i < ey.size()) {
+                    batch.add(new JournalAppend("y", i, ey.get(i)));
+                }
+            }
+            j.appendAll(batch);
+            j.appendAll(batch.subList(0, 3));
+
+            assertThat(j.find("x").orElseThrow().events()).containsExactlyElementsOf(ex);
+            assertThat(j.find("y").orElseThrow().events()).containsExactlyElementsOf(ey);
+            assertThat(j.find("x").orElseThrow().state()).isEqualTo(RunState.COMPLETED);
+        }
+    }
+
+    @Test
+    void appendAll_withARunNeverBegun_fails_andWritingTheRestAgainIsSafe() {
+        try (RunJournal j = journal()) {
+            j.begin(JournalSamples.header("z", JournalSamples.T0, "n", "1", "r", Map.of()));
+            List<RunEvent> ez = JournalSamples.run("EXP-z", RunState.COMPLETED, null);
+            List<JournalAppend> batch = List.of(new JournalAppend("z", 0, ez.get(0)),
+                    new JournalAppend("ghost", 0, ez.get(0)), new JournalAppend("z", 1, ez.get(1)));
+            assertThatThrownBy(() -> j.appendAll(batch)).isInstanceOf(JournalException.class)
+                    .hasMessageContaining("ghost");
+            j.append("z", 0, ez.get(0));
+            j.append("z", 1, ez.get(1));
+            assertThat(j.find("z").orElseThrow().events()).containsExactly(ez.get(0), ez.get(1));
+        }
+    }
+
+    @Test
     void append_toARunNeverBegun_fails() {
         try (RunJournal j = journal()) {
             RunEvent e = JournalSamples.run("E", null, null).get(0);
