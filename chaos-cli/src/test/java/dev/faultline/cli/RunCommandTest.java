@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 
 @Timeout(120)
@@ -84,14 +82,14 @@ class RunCommandTest {
      * a condition), with short poll intervals and static credentials, so no {@code aws.*} system property is set.
      */
     private int run(Predicate<List<ReceivedRequest>> moveWhile, String... args) {
-        CommandLine cli = Faultline.commandLine();
+        CommandLine cli = TestCredentials.given(Faultline.commandLine());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         RunCommand command = cli.getSubcommands().get("run").getCommand();
         command.clock = clock;
-        command.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        command.tuning = settings -> settings.pollInterval(Duration.ofMillis(20)).fastPollInterval(Duration.ofMillis(10))
-                .maxCallsPerSecond(2000).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100));
+        command.tuning = settings -> settings.pollInterval(Duration.ofMillis(20))
+                .fastPollInterval(Duration.ofMillis(10)).maxCallsPerSecond(2000)
+                .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100));
         ClockDriver driver = ClockDriver.stepPerRequest(clock, fis, STEP, moveWhile);
         try {
             return cli.execute(args);
