@@ -25,8 +25,16 @@ final class AwsClients implements AutoCloseable {
     private final IamAsyncClient iam;
 
     AwsClients(URI endpoint, String profile, String region) {
-        AwsCredentialsProvider credentials = profile == null
-                ? DefaultCredentialsProvider.builder().build()
+        this(endpoint, profile, region, null);
+    }
+
+    /**
+     * The clients with given credentials (tests: static ones, so that no {@code aws.*} system property is set),
+     * or, when {@code given} is null, the profile's or the default chain's.
+     */
+    AwsClients(URI endpoint, String profile, String region, AwsCredentialsProvider given) {
+        AwsCredentialsProvider credentials = given != null ? given
+                : profile == null ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(profile);
         FisAsyncClientBuilder f = FisAsyncClient.builder().credentialsProvider(credentials);
         CloudWatchAsyncClientBuilder c = CloudWatchAsyncClient.builder().credentialsProvider(credentials);

@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * {@code faultline cleanup}: deletes the experiment templates Faultline left behind in FIS
@@ -50,6 +51,9 @@ final class CleanupCommand implements Callable<Integer> {
             description = "The faultline:owner tag value of the templates to consider. Default: ${DEFAULT-VALUE}.")
     String owner;
 
+    /** The clients' credentials; null for the profile's or the default chain's (a test gives static ones). */
+    AwsCredentialsProvider credentials;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -70,7 +74,7 @@ final class CleanupCommand implements Callable<Integer> {
             return Faultline.USAGE;
         }
         try (AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
-                        where == null ? null : where.profile, region);
+                        where == null ? null : where.profile, region, credentials);
                 FisEngine engine = FisEngine.builder().fis(clients.fis()).cloudWatch(clients.cloudWatch())
                         .config(EngineConfig.builder().owner(owner).stopOnShutdown(false).build()).build()) {
             CleanupReport report = engine.cleanup(age, dryRun).join();

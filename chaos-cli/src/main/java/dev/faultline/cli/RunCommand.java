@@ -14,15 +14,18 @@ import dev.faultline.core.validation.Validator;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * {@code faultline run FILE}: validates, checks and starts an experiment in FIS (or any
@@ -87,6 +90,17 @@ final class RunCommand implements Callable<Integer> {
             description = "With --wait, print a progress line (elapsed, state, actions running) after this long"
                     + " without output (ISO-8601; default: ${DEFAULT-VALUE}).")
     String progressEvery;
+
+    /**
+     * The engine's clock: the system clock; a test shares a manual clock with LocalFis and moves it itself.
+     */
+    Clock clock = Clock.systemUTC();
+
+    /** Changes a test makes to the engine's settings after the command's own (shorter poll intervals); none. */
+    Consumer<EngineConfig.Builder> tuning = settings -> { };
+
+    /** The clients' credentials; null for the profile's or the default chain's (a test gives static ones). */
+    AwsCredentialsProvider credentials;
 
     /** The Region of clients for an {@code --endpoint} given without {@code --region}. */
     static final String DEFAULT_ENDPOINT_REGION = "us-east-1";
@@ -162,12 +176,14 @@ final class RunCommand implements Callable<Integer> {
         if (opened != null) {
             builder.journal(opened);
         }
+        EngineConfig.Builder settings = EngineConfig.builder();
+        settings.stopOnShutdown(waitForEnd);
+        tuning.accept(settings);
         try (RunJournal journal = opened;
                 AwsClients clients = new AwsClients(where == null ? null : where.endpoint,
-                        where == null ? null : where.profile, inRegion);
+                        where == null ? null : where.profile, inRegion, credentials);
                 FisEngine engine = builder.fis(clients.fis()).cloudWatch(clients.cloudWatch()).iam(clients.iam())
-                        .validator(validator.get())
-                        .config(EngineConfig.builder().stopOnShutdown(waitForEnd).build()).build()) {
+                        .validator(validator.get()).clock(clock).config(settings.build()).build()) {
             ExperimentRun run = engine.start(checked.experiment().get(), options.build()).join();
             String started = "Started experiment " + run.experimentId()
                     + run.templateId().map(t -> " (template " + t + ")").orElse("");

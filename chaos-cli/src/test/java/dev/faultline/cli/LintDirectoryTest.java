@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code faultline lint DIR...}: the walk, --include/--exclude, mixed formats, order and exit codes. */
 class LintDirectoryTest {
@@ -70,16 +67,15 @@ class LintDirectoryTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    /** What the last {@link #run} printed. */
+    private String out = "";
+    private String err = "";
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cli = Faultline.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.exitCode();
     }
 
     private Path file(String name, String content) throws Exception {
@@ -99,7 +95,7 @@ class LintDirectoryTest {
 
         assertThat(run("lint", dir.toString())).isEqualTo(Faultline.FOUND_ERRORS);
 
-        String[] lines = out.toString().split(System.lineSeparator());
+        String[] lines = out.split(System.lineSeparator());
         assertThat(lines[0]).startsWith(dir.resolve("a/deep/er/error.JSON") + ": /actions/stop-workers/targets/Instance: ERROR "
                 + "action.target-key-unknown");
         assertThat(lines[lines.length - 2]).startsWith(dir.resolve("b/warn.json") + ": /roleArn: WARNING");
@@ -118,7 +114,7 @@ class LintDirectoryTest {
 
         assertThat(run("lint", "--format", "json", dir.toString())).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(out);
         List<String> formats = new ArrayList<>();
         List<String> files = new ArrayList<>();
         report.forEach(n -> {
@@ -128,7 +124,7 @@ class LintDirectoryTest {
         assertThat(files).containsExactly("1-fis.json", "2-fis.yaml", "3-cfn.yml", "4-cfn.json");
         assertThat(formats).containsExactly("FIS template JSON", "FIS template YAML", "CloudFormation YAML",
                 "CloudFormation JSON");
-        assertThat(err.toString()).contains("4 files, 0 errors");
+        assertThat(err).contains("4 files, 0 errors");
     }
 
     @ParameterizedTest(name = "format {0}")
@@ -143,12 +139,12 @@ class LintDirectoryTest {
         }
 
         int expected = run("lint", "--format", format, "--threads", "1", dir.toString());
-        String one = out.toString();
-        String summary = err.toString();
+        String one = out;
+        String summary = err;
         for (String threads : new String[] {"2", "3", "8"}) {
             assertThat(run("lint", "--format", format, "--threads", threads, dir.toString())).isEqualTo(expected);
-            assertThat(out.toString()).as("output with %s threads", threads).isEqualTo(one);
-            assertThat(err.toString()).isEqualTo(summary);
+            assertThat(out).as("output with %s threads", threads).isEqualTo(one);
+            assertThat(err).isEqualTo(summary);
         }
         assertThat(expected).isEqualTo(Faultline.USAGE);
     }
@@ -163,13 +159,13 @@ class LintDirectoryTest {
 
         assertThat(run("lint", "--include", "*-template.*", "--exclude", "build/**", "--exclude", "**/build/**",
                 dir.toString())).isZero();
-        assertThat(out.toString()).isEqualTo("2 files, 0 errors, 0 warnings" + System.lineSeparator());
+        assertThat(out).isEqualTo("2 files, 0 errors, 0 warnings" + System.lineSeparator());
 
         assertThat(run("lint", "--include", "experiments/*.json", dir.toString())).isZero();
-        assertThat(out.toString()).startsWith("1 file, ");
+        assertThat(out).startsWith("1 file, ");
 
         assertThat(run("lint", "--include", "experiments/**", dir.toString())).isEqualTo(Faultline.FOUND_ERRORS);
-        assertThat(out.toString()).contains("c-template.json").endsWith("3 files, 1 error, 0 warnings" + System.lineSeparator());
+        assertThat(out).contains("c-template.json").endsWith("3 files, 1 error, 0 warnings" + System.lineSeparator());
     }
 
     @Test
@@ -183,7 +179,7 @@ class LintDirectoryTest {
 
         assertThat(run("lint", dir.toString())).isEqualTo(Faultline.USAGE);
 
-        assertThat(out.toString())
+        assertThat(out)
                 .contains(dir.resolve("b.json") + ": ")
                 .contains(dir.resolve("c.yaml") + ": /: ERROR input.file-empty")
                 .contains(dir.resolve("d.yml") + ": /: ERROR input.format-unknown")
@@ -200,7 +196,7 @@ class LintDirectoryTest {
 
         assertThat(run("lint", warn.toString(), dir.resolve("d").toString(), stack + "#Stop")).isZero();
 
-        assertThat(out.toString()).startsWith(warn + ": /roleArn: WARNING")
+        assertThat(out).startsWith(warn + ": /roleArn: WARNING")
                 .endsWith("3 files, 0 errors, 1 warning" + System.lineSeparator());
     }
 
@@ -219,7 +215,7 @@ class LintDirectoryTest {
         file("a.json", VALID);
 
         assertThat(run("lint", "--exclude", "*.json", dir.toString())).isEqualTo(Faultline.USAGE);
-        assertThat(err.toString()).contains("no *.json, *.yaml or *.yml file in [" + dir + "] that --include and --exclude select");
+        assertThat(err).contains("no *.json, *.yaml or *.yml file in [" + dir + "] that --include and --exclude select");
     }
 
     @Test
@@ -227,8 +223,8 @@ class LintDirectoryTest {
         file("a.json", VALID);
 
         assertThat(run("lint", "--threads", "0", dir.toString())).isEqualTo(Faultline.USAGE);
-        assertThat(err.toString()).contains("--threads must be at least 1, was 0");
+        assertThat(err).contains("--threads must be at least 1, was 0");
         assertThat(run("lint", "--include", "[a-", dir.toString())).isEqualTo(Faultline.USAGE);
-        assertThat(err.toString()).contains("a bad --include or --exclude glob");
+        assertThat(err).contains("a bad --include or --exclude glob");
     }
 }

@@ -12,15 +12,17 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.testkit.AlarmState;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
+import dev.faultline.testkit.ManualClock;
+import dev.faultline.testkit.ReceivedRequest;
 import dev.faultline.testkit.SdkClients;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,31 +50,15 @@ class RunCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
-    private static final String[] SAVED = new String[CREDENTIAL_PROPERTIES.length];
+    /** One clock for LocalFis and the engine, moved by {@link ClockDriver}: the runs do not depend on real time. */
+    private final ManualClock clock = Clocks.manual();
 
-    @BeforeAll
-    static void credentials() {
-        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
-            SAVED[i] = System.setProperty(CREDENTIAL_PROPERTIES[i], "test");
-        }
-    }
-
-    @AfterAll
-    static void restoreCredentials() {
-        // leave the JVM's properties as they were, not merely cleared
-        for (int i = 0; i < CREDENTIAL_PROPERTIES.length; i++) {
-            if (SAVED[i] == null) {
-                System.clearProperty(CREDENTIAL_PROPERTIES[i]);
-            } else {
-                System.setProperty(CREDENTIAL_PROPERTIES[i], SAVED[i]);
-            }
-        }
-    }
+    /** Simulated time per request LocalFis receives: a 2-minute action ends after 24 of them. */
+    private static final Duration STEP = Duration.ofSeconds(5);
 
     @BeforeEach
     void start() {
-        fis = LocalFis.builder().clock(Clocks.scaled(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+        fis = LocalFis.builder().clock(clock)
                 .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
                 .alarms(a -> a.create("App5xx"))
                 .start();
@@ -86,11 +72,30 @@ class RunCommandTest {
         fis.close();
     }
 
+    /** Runs the CLI with the clock moving one step per request for the whole command. */
     private int run(String... args) {
-        CommandLine cli = Faultline.commandLine();
+        return run(requests -> true, args);
+    }
+
+    /**
+     * Runs the CLI, its engine on the test's clock (moved one step per request while the requests so far satisfy
+     * a condition), with short poll intervals and static credentials, so no {@code aws.*} system property is set.
+     */
+    private int run(Predicate<List<ReceivedRequest>> moveWhile, String... args) {
+        CommandLine cli = TestCredentials.given(Faultline.commandLine());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        RunCommand command = cli.getSubcommands().get("run").getCommand();
+        command.clock = clock;
+        command.tuning = settings -> settings.pollInterval(Duration.ofMillis(20))
+                .fastPollInterval(Duration.ofMillis(10)).maxCallsPerSecond(2000)
+                .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100));
+        ClockDriver driver = ClockDriver.stepPerRequest(clock, fis, STEP, moveWhile);
+        try {
+            return cli.execute(args);
+        } finally {
+            driver.close();
+        }
     }
 
     private String template() throws Exception {
@@ -111,7 +116,9 @@ class RunCommandTest {
 
     @Test
     void run_withoutWait_printsTheIdAndLeavesTheExperimentRunning() throws Exception {
-        int code = run("run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1");
+        // the clock moves for the preflight and the skip-all preview, and stands from the real start on
+        int code = run(requests -> requests.stream().filter(ClockDriver::isStartExperiment).count() < 2,
+                "run", template(), "--endpoint", fis.endpoint().toString(), "--region", "us-east-1");
         assertThat(code).as(out + "\n" + err).isZero();
         String id = out.toString().replaceAll("(?s).*Started experiment (\\S+).*", "$1");
         assertThat(fis.experimentStatus(id)).hasValueSatisfying(s -> assertThat(s).isIn("pending", "initiating", "running"));

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,18 +39,6 @@ class RunEdgesTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-    }
-
-    @AfterAll
-    static void noCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
     private static LocalFis localFis(Duration simulatedPerSecond) {
         LocalFis fis = LocalFis.builder().clock(Clocks.scaled(simulatedPerSecond, Duration.ofSeconds(1)))
                 .inventory(inv -> inv.ec2Instances(10, "Role", "WorkerNode"))
@@ -65,7 +51,7 @@ class RunEdgesTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = Faultline.commandLine();
+        CommandLine cli = TestCredentials.given(Faultline.commandLine());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

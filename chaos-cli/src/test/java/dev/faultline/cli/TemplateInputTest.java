@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.core.validation.Severity;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Every command reads FIS JSON, CloudFormation JSON and CloudFormation YAML through {@link TemplateInput}. */
 class TemplateInputTest {
@@ -49,16 +46,15 @@ class TemplateInputTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    /** What the last {@link #run} printed. */
+    private String out = "";
+    private String err = "";
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cli = Faultline.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        CliRun r = CliRun.of(args);
+        out = r.out();
+        err = r.err();
+        return r.exitCode();
     }
 
     private Path file(String name, String content) throws Exception {
@@ -68,7 +64,7 @@ class TemplateInputTest {
     private Path compiled(String form) throws Exception {
         Path fis = file("fis.json", VALID);
         assertThat(run("compile", "--to", form, fis.toString())).isZero();
-        return file("compiled." + (form.equals("cfn-yaml") ? "yaml" : "json"), out.toString());
+        return file("compiled." + (form.equals("cfn-yaml") ? "yaml" : "json"), out);
     }
 
     @Test
@@ -76,7 +72,7 @@ class TemplateInputTest {
         for (String form : new String[] {"cfn-json", "cfn-yaml"}) {
             Path cfn = compiled(form);
             assertThat(run("lint", cfn.toString())).as(form + ": " + out).isZero();
-            assertThat(out.toString()).doesNotContain("Unknown field").doesNotContain("ERROR")
+            assertThat(out).doesNotContain("Unknown field").doesNotContain("ERROR")
                     .contains("1 file, 0 errors");
         }
     }
@@ -84,12 +80,12 @@ class TemplateInputTest {
     @Test
     void everyCommand_readsCloudFormationYaml() throws Exception {
         Path cfn = compiled("cfn-yaml");
-        assertThat(run("plan", cfn.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("stop-workers");
-        assertThat(run("iam", cfn.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("ec2:StopInstances");
-        assertThat(run("compile", "--to", "json", cfn.toString())).as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("description").asText())
+        assertThat(run("plan", cfn.toString())).as(err).isZero();
+        assertThat(out).contains("stop-workers");
+        assertThat(run("iam", cfn.toString())).as(err).isZero();
+        assertThat(out).contains("ec2:StopInstances");
+        assertThat(run("compile", "--to", "json", cfn.toString())).as(err).isZero();
+        assertThat(new ObjectMapper().readTree(out).get("description").asText())
                 .isEqualTo("Stop 20% of the workers");
     }
 
@@ -97,7 +93,7 @@ class TemplateInputTest {
     void lint_cloudFormationYaml_pathsPointIntoTheDocument_andIntrinsicsArePlaceholders() throws Exception {
         Path cfn = file("stack.yaml", YAML);
         assertThat(run("lint", cfn.toString())).isEqualTo(1);
-        assertThat(out.toString())
+        assertThat(out)
                 .contains(cfn + ": /Resources/NodeLoss/Properties/RoleArn: WARNING cfn.intrinsic-unresolved ")
                 .contains("'${Role}'")
                 .contains("/Resources/NodeLoss/Properties/Actions/stop-workers/Targets/INSTANCES: ERROR ");
@@ -111,13 +107,13 @@ class TemplateInputTest {
                 + resource.replace("\"PERCENT(20)\"", "\"PERCENT(200)\"") + ",\"Bucket\":{\"Type\":\"AWS::S3::Bucket\"}}}";
         Path cfn = file("two.json", two);
         assertThat(run("lint", cfn.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("/Resources/Second/Properties/Targets/workers/SelectionMode: ERROR")
+        assertThat(out).contains("/Resources/Second/Properties/Targets/workers/SelectionMode: ERROR")
                 .doesNotContain("/Resources/First/");
         assertThat(run("compile", cfn.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("First, Second").contains(cfn + "#First");
-        assertThat(run("compile", cfn + "#First")).as(err.toString()).isZero();
+        assertThat(err).contains("First, Second").contains(cfn + "#First");
+        assertThat(run("compile", cfn + "#First")).as(err).isZero();
         assertThat(run("plan", cfn + "#Missing")).isEqualTo(2);
-        assertThat(err.toString()).contains("no AWS::FIS::ExperimentTemplate resource named 'Missing'");
+        assertThat(err).contains("no AWS::FIS::ExperimentTemplate resource named 'Missing'");
     }
 
     @Test
@@ -125,36 +121,36 @@ class TemplateInputTest {
         Path empty = file("empty.json", "  \n");
         for (String command : new String[] {"lint", "plan", "iam", "compile", "run"}) {
             assertThat(run(command, empty.toString())).as(command).isEqualTo(2);
-            assertThat(out.toString() + err).as(command).contains("input.file-empty").contains("The file is empty");
+            assertThat(out + err).as(command).contains("input.file-empty").contains("The file is empty");
         }
     }
 
     @Test
     void lint_unknownFormat_namesWhatWasDetected() throws Exception {
         assertThat(run("lint", file("list.json", "[1, 2]").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("input.format-unknown").contains("The file is a JSON array");
+        assertThat(out).contains("input.format-unknown").contains("The file is a JSON array");
         assertThat(run("lint", file("notes.txt", "just some notes").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("The file is plain text (a YAML scalar), not FIS template JSON");
+        assertThat(out).contains("The file is plain text (a YAML scalar), not FIS template JSON");
         assertThat(run("lint", file("page.html", "<html></html>").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("markup");
+        assertThat(out).contains("markup");
     }
 
     @Test
     void lint_fisTemplateYaml_isRead() throws Exception {
         String yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
                 .writeValueAsString(new ObjectMapper().readTree(VALID));
-        assertThat(run("lint", file("fis.yaml", yaml).toString())).as(out.toString()).isZero();
+        assertThat(run("lint", file("fis.yaml", yaml).toString())).as(out).isZero();
     }
 
     @Test
     void lint_failOnWarning_exitsOneOnWarnings_andTheSummaryCountsThem() throws Exception {
         Path cfn = file("stack.yaml", YAML.replace("INSTANCES", "Instances"));
-        assertThat(run("lint", cfn.toString(), file("ok.json", VALID).toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("2 files, 0 errors, 2 warnings");
+        assertThat(run("lint", cfn.toString(), file("ok.json", VALID).toString())).as(out).isZero();
+        assertThat(out).contains("2 files, 0 errors, 2 warnings");
         assertThat(run("lint", "--fail-on", "warning", cfn.toString())).isEqualTo(1);
-        assertThat(out.toString()).endsWith("1 file, 0 errors, 2 warnings" + System.lineSeparator());
+        assertThat(out).endsWith("1 file, 0 errors, 2 warnings" + System.lineSeparator());
         assertThat(run("lint", "--fail-on", "warning", file("ok.json", VALID).toString())).isZero();
-        assertThat(out.toString()).isEqualTo("1 file, 0 errors, 0 warnings" + System.lineSeparator());
+        assertThat(out).isEqualTo("1 file, 0 errors, 0 warnings" + System.lineSeparator());
         assertThat(run("lint", "--fail-on", "note", cfn.toString())).isEqualTo(2);
     }
 
@@ -162,20 +158,20 @@ class TemplateInputTest {
     void lint_cloudFormationOverItsLimits_isReported() throws Exception {
         String body = Files.readString(compiled("cfn-json"));
         String padded = body.replaceFirst("\\{", "{\"Description\":\"" + "x".repeat(60_000) + "\",");
-        assertThat(run("lint", file("big.json", padded).toString())).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("WARNING input.inline-too-large").contains("51200 bytes for a template passed inline");
+        assertThat(run("lint", file("big.json", padded).toString())).as(out).isZero();
+        assertThat(out).contains("WARNING input.inline-too-large").contains("51200 bytes for a template passed inline");
         String huge = body.replaceFirst("\\{", "{\"Description\":\"" + "x".repeat(1_100_000) + "\",");
         assertThat(run("lint", file("huge.json", huge).toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("ERROR input.file-too-large").contains("1048576 bytes (1 MB)");
+        assertThat(out).contains("ERROR input.file-too-large").contains("1048576 bytes (1 MB)");
         assertThat(run("compile", "--to", "cfn-yaml", dir.resolve("huge.json").toString())).isEqualTo(1);
-        assertThat(out.toString()).isEmpty();
+        assertThat(out).isEmpty();
     }
 
     @Test
     void lint_maxSize_isTheUsersLimit() throws Exception {
         Path ok = file("ok.json", VALID);
         assertThat(run("lint", "--max-size", "100", ok.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("over --max-size 100");
+        assertThat(out).contains("over --max-size 100");
         assertThat(run("lint", "--max-size", "100000", ok.toString())).isZero();
     }
 

@@ -27,34 +27,35 @@ class ScenariosTest {
             .stopWhen(alarm("arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:AppHealth"))
             .tag("Owner", "platform");
 
+    /** Each scenario: its name, its draft on {@link #BASE}, and how many actions it has. */
     static Stream<Arguments> scenarios() {
         return Stream.of(
                 Arguments.of("azPowerInterruption", Scenarios.azPowerInterruption(BASE, "us-east-1a",
-                        Duration.ofMinutes(30), "arn:aws:iam::" + ACCOUNT + ":role/AsgLaunchRole")),
+                        Duration.ofMinutes(30), "arn:aws:iam::" + ACCOUNT + ":role/AsgLaunchRole"), 10),
                 Arguments.of("azApplicationSlowdown", Scenarios.azApplicationSlowdown(BASE, "us-east-1", "us-east-1a",
-                        Duration.ofMinutes(15), 200, "App", "checkout")),
+                        Duration.ofMinutes(15), 200, "App", "checkout"), 2),
                 Arguments.of("crossAzTrafficSlowdown", Scenarios.crossAzTrafficSlowdown(BASE, "us-east-1",
                         "us-east-1a", List.of("us-east-1b", "us-east-1c"), Duration.ofMinutes(15), 30, "App",
-                        "checkout")),
+                        "checkout"), 2),
                 Arguments.of("crossRegionConnectivity", Scenarios.crossRegionConnectivity(BASE, "eu-west-1",
                         Duration.ofHours(3),
                         subnets().arns("arn:aws:ec2:us-east-1:" + ACCOUNT + ":subnet/subnet-0123456789abcdef0"),
                         transitGateways().arns("arn:aws:ec2:us-east-1:" + ACCOUNT
-                                + ":transit-gateway/tgw-0123456789abcdef0"))),
+                                + ":transit-gateway/tgw-0123456789abcdef0")), 2),
                 Arguments.of("computeNodeLoss", Scenarios.computeNodeLoss(BASE, "Role", "WorkerNode", 20,
-                        Duration.ofMinutes(5))),
-                Arguments.of("databaseFailover", Scenarios.databaseFailover(BASE, "App", "orders", "us-east-1a")),
+                        Duration.ofMinutes(5)), 1),
+                Arguments.of("databaseFailover", Scenarios.databaseFailover(BASE, "App", "orders", "us-east-1a"), 2),
                 Arguments.of("computeNodeLoss in a target account", Scenarios.computeNodeLoss(BASE.multiAccount()
                         .targetAccount("998877665544", "arn:aws:iam::998877665544:role/FisTargetRole", "workload"),
-                        "Role", "WorkerNode", 25, Duration.ofMinutes(10))));
+                        "Role", "WorkerNode", 25, Duration.ofMinutes(10)), 1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void scenario_passesStaging_withNoError(String name, ExperimentDraft scenario) {
+    void scenario_passesStaging_withNoError(String name, ExperimentDraft scenario, int actions) {
         ValidationResult result = scenario.validate(SafetyPolicy.staging());
         assertThat(result.errors()).as(name + "\n" + scenario.toJson()).isEmpty();
-        assertThat(scenario.build().actions()).isNotEmpty();
+        assertThat(scenario.build().actions()).as("the scenario's actions").hasSize(actions);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,7 +66,7 @@ class ScenariosTest {
         b.from(e);
         Experiment noAlarm = b.stopConditions(List.of(dev.faultline.core.model.StopCondition.none())).build();
         assertThat(dev.faultline.core.validation.Validator.standard().with(SafetyPolicy.staging())
-                .validate(noAlarm).errors()).extracting(v -> v.code()).contains("policy.alarm-required");
+                .validate(noAlarm).errors()).extracting(v -> v.code()).containsExactly("policy.alarm-required");
     }
 
     @org.junit.jupiter.api.Test

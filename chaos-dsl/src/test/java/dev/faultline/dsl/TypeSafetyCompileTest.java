@@ -27,6 +27,9 @@ class TypeSafetyCompileTest {
     @TempDir
     Path out;
 
+    /** The line of {@link #source} that holds the snippet. */
+    private static final long SNIPPET_LINE = 7;
+
     private static String source(String body) {
         return "import static dev.faultline.dsl.Chaos.*;\n"
                 + "import dev.faultline.dsl.*;\n"
@@ -119,18 +122,23 @@ class TypeSafetyCompileTest {
     })
     void illegalCombinations_doNotCompile(String snippet) throws IOException {
         List<Diagnostic<? extends JavaFileObject>> errors = compile(snippet);
-        assertThat(errors).as(snippet).isNotEmpty();
-        assertThat(errors.get(0).getMessage(null)).as(snippet)
-                .containsAnyOf("incompatible types", "cannot be applied", "no suitable method", "cannot find symbol",
-                        "is not public");
+        // exactly one error, on the snippet's own line: an error anywhere else (a broken import) is not the types
+        assertThat(errors).as(snippet).singleElement().satisfies(d -> {
+            assertThat(d.getLineNumber()).as("the line of the snippet").isEqualTo(SNIPPET_LINE);
+            assertThat(d.getMessage(null)).containsAnyOf("incompatible types", "cannot be applied",
+                    "no suitable method", "cannot find symbol", "is not public");
+        });
     }
 
     @org.junit.jupiter.api.Test
     void targetTypes_doNotConvert_andResourceTypeIsClosed() throws IOException {
         assertThat(compileSource("import static dev.faultline.dsl.Chaos.*;\nimport dev.faultline.dsl.*;\n"
-                + "class Snippet { Target<Ec2Instance> t = rdsClusters(); }\n")).isNotEmpty();
+                + "class Snippet { Target<Ec2Instance> t = rdsClusters(); }\n")).singleElement()
+                .satisfies(d -> assertThat(d.getLineNumber()).isEqualTo(3L))
+                .satisfies(d -> assertThat(d.getMessage(null)).contains("incompatible types"));
         assertThat(compileSource("import dev.faultline.dsl.*;\n"
-                + "final class Snippet implements ResourceType { }\n")).isNotEmpty();
+                + "final class Snippet implements ResourceType { }\n")).singleElement()
+                .satisfies(d -> assertThat(d.getLineNumber()).isEqualTo(2L));
         assertThat(compileSource("import static dev.faultline.dsl.Chaos.*;\nimport dev.faultline.dsl.*;\n"
                 + "class Snippet { Target<Ec2Instance> t = ec2Instances().tagged(\"a\", \"b\").all(); }\n"))
                 .isEmpty();

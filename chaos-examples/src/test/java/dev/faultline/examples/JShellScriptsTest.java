@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every {@code jshell/*.jsh} script non-interactively with the JDK's {@code jshell}, the DSL
  * on the class path and the startup script's imports, and checks what it prints: no staging
  * error, and the same FIS JSON as the example program that builds the same experiment.
+ *
+ * <p>No clock to make manual: neither the scripts nor the checks read the time (an experiment is only
+ * built and printed). The one real-time wait is for the {@code jshell} child processes themselves, which
+ * a fake clock cannot speed up; it has a deadline ({@link #DEADLINE_SECONDS}) and a message naming the
+ * script, and a process still alive when the tests end (one that missed its deadline) is killed, so
+ * nothing is left behind.
  */
 class JShellScriptsTest {
 
@@ -41,6 +48,9 @@ class JShellScriptsTest {
             "aurora-failover.jsh", AuroraFailover::experimentDraft,
             "az-power-interruption.jsh", AzPowerInterruption::experimentDraft,
             "multi-metric-stop-condition.jsh", MultiMetricStopCondition::experimentDraft);
+
+    /** How long a script may take, JShell's start-up included: generous, a deadline for hangs. */
+    private static final long DEADLINE_SECONDS = 120;
 
     /** The scripts run in parallel (JShell takes seconds to start), once for all tests. */
     private static final Map<String, Process> RUNS = new LinkedHashMap<>();
@@ -70,6 +80,17 @@ class JShellScriptsTest {
         }
     }
 
+    @AfterAll
+    static void killTheLeftOvers() throws InterruptedException {
+        for (Process p : RUNS.values()) {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        RUNS.clear();
+        OUTPUTS.clear();
+    }
+
     private static String classPath() {
         return Stream.of(Chaos.class, Experiment.class, JsonFactory.class, ObjectMapper.class,
                         com.fasterxml.jackson.annotation.JsonProperty.class, org.slf4j.LoggerFactory.class)
@@ -90,7 +111,8 @@ class JShellScriptsTest {
     @MethodSource("scripts")
     void script_printsNoStagingError_andTheExamplesTemplate(String script) throws Exception {
         Process process = RUNS.get(script);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(script + " finished").isTrue();
+        assertThat(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS))
+                .as("jshell %s finished within %s s", script, DEADLINE_SECONDS).isTrue();
         String printed = Files.readString(OUTPUTS.get(script), StandardCharsets.UTF_8);
 
         assertThat(printed).as(script).startsWith("staging errors: 0\n");

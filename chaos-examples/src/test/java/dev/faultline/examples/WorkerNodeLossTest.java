@@ -20,6 +20,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * A whole run against LocalFis. The clock is scaled, not manual: {@code engine.start(..).join()} waits on
+ * this thread while the skip-all target preview and the run's polls need simulated time to pass, so a
+ * manual clock would need a second thread to move it, which a recipe should not have to teach. The
+ * engine runs on the same clock as LocalFis, so a slow machine only makes the run take longer in real
+ * time; the watchdog (five simulated minutes after the planned end, 2.5 real seconds here) is the one
+ * bound a badly starved engine could meet.
+ */
 class WorkerNodeLossTest {
 
     static final MetricId FIVE_XX = MetricId.of("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",

@@ -2,6 +2,7 @@ package dev.faultline.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.journal.FileRunJournal;
@@ -74,8 +75,10 @@ class ExperimentWorkflowTest {
         assertThat(result.state()).isEqualTo("COMPLETED");
         assertThat(result.verdict()).isEqualTo("HELD");
         assertThat(result.succeeded()).isTrue();
-        assertThat(result.actions()).isNotEmpty().allSatisfy((name, state) -> assertThat(state).isEqualTo("COMPLETED"));
-        assertThat(result.readings()).extracting(Reading::phase).contains("BEFORE", "DURING", "AFTER");
+        assertThat(result.actions()).containsExactly(entry("Stop-Instances", "COMPLETED"));
+        // one reading before and one after; during, as many as the polls of the run (at least one)
+        assertThat(result.readings()).extracting(Reading::phase).containsOnlyOnce("BEFORE", "AFTER").contains("DURING")
+                .containsOnly("BEFORE", "DURING", "AFTER");
         assertThat(fx.experiments()).singleElement()
                 .satisfies(e -> assertThat(e.id()).isEqualTo(result.experimentId()))
                 .satisfies(e -> assertThat(e.tags()).containsEntry("faultline:workflow", id));
@@ -109,7 +112,10 @@ class ExperimentWorkflowTest {
         RunResult result = client.runResult(id).join();
 
         assertThat(result.wasRefused()).isTrue();
-        assertThat(result.refusals()).isNotEmpty();
+        // the policy's one violation, then the validation check that failed on it
+        assertThat(result.refusals()).satisfiesExactly(
+                r -> assertThat(r).startsWith("/tags/Owner: ERROR policy.tag-required "),
+                r -> assertThat(r).startsWith("[FAILED] validation: 1 error(s): "));
         assertThat(result.experimentId()).isEmpty();
         assertThat(fx.experiments()).isEmpty();
         assertThat(fx.templates()).isZero();

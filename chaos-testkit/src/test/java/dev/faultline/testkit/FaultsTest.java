@@ -3,15 +3,20 @@ package dev.faultline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.fis.FisAsyncClient;
 
 class FaultsTest {
@@ -109,21 +114,40 @@ class FaultsTest {
         assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(1);
     }
 
+    /**
+     * Both after-apply faults, retried by the SDK with its one client token per call, leave exactly one template
+     * per call. Nothing here depends on how fast the machine answers: the client is warmed up before any fault,
+     * a hang lasts far longer than the attempt timeout (so a hang always ends in the client's timeout, never in
+     * an answer), the attempt timeout is far longer than a plain answer, and a spurious timeout on a slow
+     * machine is only one more retry (no circuit breaker, no backoff, many attempts). The retry condition
+     * records every failed attempt, which shows that both faults were met.
+     */
     @Test
     void afterApplyFaults_withSdkRetriesAndTheSameClientToken_neverCreateDuplicates() {
-        local.faults(Faults.builder().seed(5).resetsAfterApply(0.3).timeoutsAfterApply(0.2)
-                .hang(java.time.Duration.ofMillis(600)).build());
+        List<Throwable> failedAttempts = new CopyOnWriteArrayList<>();
         try (FisAsyncClient patient = FisAsyncClient.builder().httpClient(SharedHttp.CLIENT)
                 .endpointOverride(local.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(20))
-                        .apiCallAttemptTimeout(java.time.Duration.ofMillis(200))).build()) {
+                .overrideConfiguration(o -> o.retryStrategy(StandardRetryStrategy.builder().maxAttempts(40)
+                        .circuitBreakerEnabled(false).backoffStrategy(BackoffStrategy.retryImmediately())
+                        .retryOnException(failedAttempts::add).build()))
+                .build()) {
+            patient.listActions(b -> { }).join();
+            local.faults(Faults.builder().seed(5).resetsAfterApply(0.3).timeoutsAfterApply(0.15)
+                    .hang(java.time.Duration.ofMinutes(1)).build());
             for (int i = 0; i < 6; i++) {
-                patient.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M").build()).join();
+                patient.createExperimentTemplate(FisSdkTest.nodeLoss("PT5M")
+                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(java.time.Duration.ofSeconds(2)))
+                        .build()).join();
             }
         }
         local.faults(Faults.none());
         assertThat(fis.listExperimentTemplates(b -> { }).join().experimentTemplates()).hasSize(6);
+        assertThat(failedAttempts).as("a hang ends in the attempt timeout")
+                .anySatisfy(e -> assertThat(e).isInstanceOf(ApiCallAttemptTimeoutException.class));
+        assertThat(failedAttempts).as("a reset after applying is a client-side I/O error")
+                .anySatisfy(e -> assertThat(e).isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(
+                        java.io.IOException.class));
     }
 
     @Test

@@ -68,6 +68,9 @@ class FisEngineHypothesisTest {
         RunEvent.StopRequested stop = awaitEvent(run, RunEvent.StopRequested.class, e -> true);
         assertThat(stop.source()).isEqualTo(StopSource.HYPOTHESIS);
         assertThat(stop.reason()).contains("errors").contains("BREACHED");
+        // the clock stands until LocalFis has the stop: advanced earlier, the 5-minute action could end first
+        await("the stop applied in LocalFis", () -> fx.localFis.experimentStatus(run.experimentId())
+                .filter(status -> status.equals("stopping") || status.equals("stopped")).isPresent());
         fx.advanceUntilDone(run, Duration.ofSeconds(30));
         RunOutcome outcome = run.completion().join();
 
@@ -122,14 +125,18 @@ class FisEngineHypothesisTest {
         assertThat(outcome.state()).isEqualTo(RunState.COMPLETED);
         HypothesisVerdict verdict = outcome.verdict().orElseThrow();
         assertThat(verdict.verdict()).as(verdict.summary()).isEqualTo(Verdict.HELD);
-        assertThat(verdict.evidence()).extracting(Evidence::phase)
-                .contains(CheckPhase.BEFORE, CheckPhase.DURING, CheckPhase.AFTER);
+        assertOneReadingBeforeAndAfter_andOnePerDuringCheck(run, verdict);
         Evidence after = verdict.evidence().stream().filter(e -> e.phase() == CheckPhase.AFTER).findFirst()
                 .orElseThrow();
         assertThat(after.time()).isAfterOrEqualTo(outcome.endTime().orElseThrow().plus(Duration.ofMinutes(2)));
-        assertThat(verdict.series()).singleElement().satisfies(s -> assertThat(s.points()).isNotEmpty());
+        // one point per one-minute period (the last one may be partial), from five periods before the start
+        // to the AFTER reading: the fed data covers all of them
+        long seconds = Duration.between(outcome.startTime().orElseThrow().minus(Duration.ofMinutes(5)), after.time())
+                .toSeconds();
+        int periods = (int) ((seconds + 59) / 60);
+        assertThat(verdict.series()).singleElement().satisfies(s -> assertThat(s.points()).hasSize(periods));
         assertThat(run.events()).filteredOn(RunEvent.HypothesisChecked.class::isInstance)
-                .extracting(e -> ((RunEvent.HypothesisChecked) e).phase()).contains(CheckPhase.AFTER);
+                .extracting(e -> ((RunEvent.HypothesisChecked) e).phase()).containsOnlyOnce(CheckPhase.AFTER);
         assertThat(outcome.succeeded()).isTrue();
     }
 
@@ -144,8 +151,23 @@ class FisEngineHypothesisTest {
         assertThat(outcome.state()).isEqualTo(RunState.COMPLETED);
         HypothesisVerdict verdict = outcome.verdict().orElseThrow();
         assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(verdict.evidence()).isNotEmpty().allMatch(Evidence::missing);
+        assertOneReadingBeforeAndAfter_andOnePerDuringCheck(run, verdict);
+        assertThat(verdict.evidence()).allMatch(Evidence::missing);
         assertThat(verdict.summary()).contains("errors");
         assertThat(outcome.succeeded()).as("inconclusive is not refuted").isTrue();
+    }
+
+    /**
+     * The verdict's readings: exactly one BEFORE, exactly one AFTER, and as many DURING as the run published
+     * DURING checks (how many polls the run saw depends on the test's steps, so the events give the count).
+     */
+    private static void assertOneReadingBeforeAndAfter_andOnePerDuringCheck(ExperimentRun run,
+            HypothesisVerdict verdict) {
+        long duringChecks = run.events().stream().filter(RunEvent.HypothesisChecked.class::isInstance)
+                .map(RunEvent.HypothesisChecked.class::cast).filter(e -> e.phase() == CheckPhase.DURING).count();
+        assertThat(duringChecks).as("DURING checks published").isPositive();
+        assertThat(verdict.evidence()).extracting(Evidence::phase).as(verdict.evidence().toString())
+                .containsOnlyOnce(CheckPhase.BEFORE, CheckPhase.AFTER)
+                .filteredOn(p -> p == CheckPhase.DURING).hasSize((int) duringChecks);
     }
 }

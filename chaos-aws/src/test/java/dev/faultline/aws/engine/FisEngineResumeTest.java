@@ -32,13 +32,7 @@ class FisEngineResumeTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            if (child != null) {
-                child.close();
-            }
-        } finally {
-            fx.close();
-        }
+        ForkedChild.closeThen(child, fx);
     }
 
     @Test

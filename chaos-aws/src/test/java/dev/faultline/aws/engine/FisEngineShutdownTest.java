@@ -22,13 +22,7 @@ class FisEngineShutdownTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            if (child != null) {
-                child.close();
-            }
-        } finally {
-            fx.close();
-        }
+        ForkedChild.closeThen(child, fx);
     }
 
     @Test

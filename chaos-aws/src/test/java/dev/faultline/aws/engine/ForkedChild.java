@@ -150,4 +150,18 @@ final class ForkedChild implements AutoCloseable {
         }
         out.close();
     }
+
+    /**
+     * The tear-down of a test that forks a child against a fixture: closes the child, if one was started, then
+     * the fixture, even when closing the child fails.
+     */
+    static void closeThen(ForkedChild child, EngineFixture fx) throws IOException {
+        try {
+            if (child != null) {
+                child.close();
+            }
+        } finally {
+            fx.close();
+        }
+    }
 }

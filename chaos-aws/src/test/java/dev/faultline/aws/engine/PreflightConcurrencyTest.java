@@ -9,7 +9,6 @@ import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.ManualClock;
-import dev.faultline.testkit.MetricId;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -33,18 +32,14 @@ class PreflightConcurrencyTest {
 
     @BeforeEach
     void start() throws Exception {
-        iamStub = new IamStub();
-        iam = iamStub.client();
-        fx = PreflightFixture.start(clock, iam, b -> b);
-        fx.local.alarms().putMetricSeries(MetricId.of("App", "Errors"), Clocks.EPOCH.minus(Duration.ofMinutes(10)),
-                Duration.ofMinutes(1), new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+        fx = PreflightFixture.withIamStub(clock);
+        iamStub = fx.iamStub();
+        iam = fx.iam();
     }
 
     @AfterEach
     void close() {
         fx.close();
-        iam.close();
-        iamStub.close();
     }
 
     @Test

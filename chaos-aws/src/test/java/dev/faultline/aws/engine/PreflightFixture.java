@@ -7,11 +7,15 @@ import static dev.faultline.dsl.Chaos.experiment;
 import dev.faultline.core.validation.Validator;
 import dev.faultline.dsl.Ec2;
 import dev.faultline.dsl.ExperimentDraft;
+import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.LocalFis;
 import dev.faultline.testkit.ManualClock;
+import dev.faultline.testkit.MetricId;
 import dev.faultline.testkit.SdkClients;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +50,8 @@ final class PreflightFixture implements AutoCloseable {
     final AwsCalls calls;
     final EngineContext context;
     private ScheduledFuture<?> pump;
+    private IamStub iamStub;
+    private IamAsyncClient iam;
 
     private PreflightFixture(LocalFis local, IamAsyncClient iam) {
         this.local = local;
@@ -105,6 +111,33 @@ final class PreflightFixture implements AutoCloseable {
         return fis.listExperiments(b -> b.maxResults(100)).join().experiments();
     }
 
+    /**
+     * The fixture the preflight tests start from: IAM answered by a fresh {@link IamStub} (closed with the
+     * fixture), and App/Errors at 1 a minute for the ten minutes either side of {@link Clocks#EPOCH}.
+     */
+    static PreflightFixture withIamStub(Clock clock) throws IOException {
+        IamStub stub = new IamStub();
+        IamAsyncClient client = stub.client();
+        PreflightFixture fx = start(clock, client, b -> b);
+        fx.iamStub = stub;
+        fx.iam = client;
+        double[] steady = new double[20];
+        Arrays.fill(steady, 1);
+        fx.local.alarms().putMetricSeries(MetricId.of("App", "Errors"), Clocks.EPOCH.minus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(1), steady);
+        return fx;
+    }
+
+    /** The IAM stub made by {@link #withIamStub}; null otherwise. */
+    IamStub iamStub() {
+        return iamStub;
+    }
+
+    /** The client of the IAM stub made by {@link #withIamStub}; null otherwise. */
+    IamAsyncClient iam() {
+        return iam;
+    }
+
     @Override
     public void close() {
         stopPump();
@@ -112,5 +145,9 @@ final class PreflightFixture implements AutoCloseable {
         fis.close();
         cloudWatch.close();
         local.close();
+        if (iam != null) {
+            iam.close();
+            iamStub.close();
+        }
     }
 }

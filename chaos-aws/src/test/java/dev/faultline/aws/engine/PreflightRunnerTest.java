@@ -14,7 +14,6 @@ import dev.faultline.dsl.ExperimentDraft;
 import dev.faultline.testkit.AlarmState;
 import dev.faultline.testkit.Clocks;
 import dev.faultline.testkit.ManualClock;
-import dev.faultline.testkit.MetricId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
 @Timeout(60)
 class PreflightRunnerTest {
 
-    private static final MetricId ERRORS = MetricId.of("App", "Errors");
     private static final List<String> ORDER = List.of(PreflightCheck.VALIDATION, PreflightCheck.SAFETY_LEVER,
             PreflightCheck.STOP_CONDITIONS, PreflightCheck.STEADY_STATE, PreflightCheck.PERMISSIONS,
             PreflightCheck.TARGETS);
@@ -39,19 +37,15 @@ class PreflightRunnerTest {
 
     @BeforeEach
     void start() throws Exception {
-        iamStub = new IamStub();
-        iam = iamStub.client();
-        fx = PreflightFixture.start(clock, iam, b -> b);
-        fx.local.alarms().putMetricSeries(ERRORS, Clocks.EPOCH.minus(Duration.ofMinutes(10)), Duration.ofMinutes(1),
-                new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+        fx = PreflightFixture.withIamStub(clock);
+        iamStub = fx.iamStub();
+        iam = fx.iam();
         fx.pump(clock);
     }
 
     @AfterEach
     void close() {
         fx.close();
-        iam.close();
-        iamStub.close();
     }
 
     private ExperimentDraft nodeLoss(String role, double errorThreshold) {
