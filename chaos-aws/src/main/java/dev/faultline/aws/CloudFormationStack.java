@@ -1,6 +1,7 @@
 package dev.faultline.aws;
 
 import dev.faultline.aws.internal.StackWriter;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,9 +28,12 @@ public final class CloudFormationStack {
     private final Map<String, Experiment> experiments;
     private final boolean withRole;
     private final boolean withAlarms;
+    private final Map<String, SourceLayout> layouts;
 
-    CloudFormationStack(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms) {
+    CloudFormationStack(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms,
+            Map<String, SourceLayout> layouts) {
         this.experiments = Collections.unmodifiableMap(new LinkedHashMap<>(experiments));
+        this.layouts = Map.copyOf(layouts);
         this.withRole = withRole;
         this.withAlarms = withAlarms;
     }
@@ -43,7 +47,7 @@ public final class CloudFormationStack {
      * @return the new stack
      */
     public CloudFormationStack withRole() {
-        return new CloudFormationStack(experiments, true, withAlarms);
+        return new CloudFormationStack(experiments, true, withAlarms, layouts);
     }
 
     /**
@@ -56,7 +60,7 @@ public final class CloudFormationStack {
      * @return the new stack
      */
     public CloudFormationStack withAlarms() {
-        return new CloudFormationStack(experiments, withRole, true);
+        return new CloudFormationStack(experiments, withRole, true, layouts);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class CloudFormationStack {
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode document() {
-        return StackWriter.document(experiments, withRole, withAlarms, e -> IamPolicies.of(e).permissionsPolicy().toJson());
+        return StackWriter.document(experiments, withRole, withAlarms, e -> IamPolicies.of(e).permissionsPolicy().toJson(), layouts);
     }
 
     @Override

@@ -228,8 +228,22 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public String cloudFormationJson(Experiment experiment) {
-        check(experiment);
-        return CompilationException.writing(() -> CloudFormationWriter.json(Map.of(CloudFormationWriter.logicalId(experiment), experiment)));
+        return cloudFormationJson(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * As {@link #cloudFormationJson(Experiment)}, validated and written with the empty
+     * collections its source held ({@code ReadResult.layout()}, {@link ImportResult#layout()}).
+     *
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @return the JSON document
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public String cloudFormationJson(Experiment experiment, SourceLayout layout) {
+        check(experiment, layout);
+        String id = CloudFormationWriter.logicalId(experiment);
+        return CompilationException.writing(() -> CloudFormationWriter.json(Map.of(id, experiment), Map.of(id, layout)));
     }
 
     /**
@@ -240,8 +254,22 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public String cloudFormationYaml(Experiment experiment) {
-        check(experiment);
-        return CompilationException.writing(() -> CloudFormationWriter.yaml(Map.of(CloudFormationWriter.logicalId(experiment), experiment)));
+        return cloudFormationYaml(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * As {@link #cloudFormationYaml(Experiment)}, validated and written with the empty
+     * collections its source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @return the YAML document
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public String cloudFormationYaml(Experiment experiment, SourceLayout layout) {
+        check(experiment, layout);
+        String id = CloudFormationWriter.logicalId(experiment);
+        return CompilationException.writing(() -> CloudFormationWriter.yaml(Map.of(id, experiment), Map.of(id, layout)));
     }
 
     /**
@@ -253,8 +281,22 @@ public final class FisCompiler {
      * @throws CompilationException if the experiment has an ERROR
      */
     public CloudFormationStack cloudFormationStack(Experiment experiment) {
-        check(experiment);
-        return new CloudFormationStack(Map.of(CloudFormationWriter.logicalId(experiment), experiment), false, false);
+        return cloudFormationStack(experiment, SourceLayout.NONE);
+    }
+
+    /**
+     * As {@link #cloudFormationStack(Experiment)}, validated and written with the empty
+     * collections its source held.
+     *
+     * @param experiment the experiment
+     * @param layout the source layout
+     * @return the stack
+     * @throws CompilationException if the experiment has an ERROR
+     */
+    public CloudFormationStack cloudFormationStack(Experiment experiment, SourceLayout layout) {
+        check(experiment, layout);
+        String id = CloudFormationWriter.logicalId(experiment);
+        return new CloudFormationStack(Map.of(id, experiment), false, false, Map.of(id, layout));
     }
 
     /**

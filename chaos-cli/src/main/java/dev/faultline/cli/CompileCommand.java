@@ -108,7 +108,7 @@ final class CompileCommand implements Callable<Integer> {
                 return Faultline.FOUND_ERRORS;
             }
         } else {
-            CloudFormationStack stack = compiler.cloudFormationStack(e);
+            CloudFormationStack stack = compiler.cloudFormationStack(e, checked.layout());
             stack = withRole ? stack.withRole() : stack;
             stack = withAlarms ? stack.withAlarms() : stack;
             text = to == Form.cfnJson ? stack.json() : stack.yaml();

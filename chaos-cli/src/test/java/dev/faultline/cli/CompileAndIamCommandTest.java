@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CompileAndIamCommandTest {
@@ -75,6 +77,30 @@ class CompileAndIamCommandTest {
         assertThat(doc.at("/Resources/WorkerLoss/Properties/Targets/workers/SelectionMode").asText())
                 .isEqualTo("PERCENT(20)");
         assertThat(out.toString()).doesNotStartWith("{");
+    }
+
+    /**
+     * A template whose source holds {@code "stopConditions": []} compiles to CloudFormation as it
+     * compiles to the FIS request: with the WARNING FIS's empty list earns (a missing list would
+     * be an ERROR), and with the empty list and the empty tags kept in the stack.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "cfn-json", "cfn-yaml"})
+    void compile_emptyStopConditionsInTheSource_warnAndStayEmptyInEveryForm(String form) throws Exception {
+        String source = VALID.replaceFirst("\"stopConditions\":\\[.*?\\],", "\"stopConditions\":[],\"tags\":{},");
+        assertThat(source).contains("\"stopConditions\":[]");
+
+        assertThat(run("compile", "--to", form, file("empty.json", source).toString())).as(err.toString()).isZero();
+
+        assertThat(err.toString()).contains("WARNING stop-condition.list-empty").doesNotContain("ERROR");
+        JsonNode doc = form.equals("cfn-yaml") ? new YAMLMapper().readTree(out.toString()) : JSON.readTree(out.toString());
+        JsonNode fields = form.equals("json") ? doc : doc.at("/Resources/WorkerLoss/Properties");
+        JsonNode stopConditions = fields.get(form.equals("json") ? "stopConditions" : "StopConditions");
+        JsonNode tags = fields.get(form.equals("json") ? "tags" : "Tags");
+        assertThat(stopConditions).as("the stop conditions in %s", out).isNotNull();
+        assertThat(stopConditions.isArray() && stopConditions.isEmpty()).isTrue();
+        assertThat(tags).as("the tags in %s", out).isNotNull();
+        assertThat(tags.isObject() && tags.isEmpty()).isTrue();
     }
 
     @Test

@@ -66,13 +66,27 @@ public final class CloudFormationWriter {
      *     (its only key is {@code Ref} or {@code Fn::…})
      */
     public static ObjectNode document(Map<String, Experiment> experiments) {
+        return document(experiments, Map.of());
+    }
+
+    /**
+     * The CloudFormation document as a tree, each experiment with the empty collections its
+     * source held.
+     *
+     * @param experiments the experiments by logical id
+     * @param layouts the source layouts by logical id; an experiment without one writes no empty collection
+     * @return the document
+     * @throws UnwritableException when a map would read as a CloudFormation intrinsic function
+     *     (its only key is {@code Ref} or {@code Fn::…})
+     */
+    public static ObjectNode document(Map<String, Experiment> experiments, Map<String, SourceLayout> layouts) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("AWSTemplateFormatVersion", "2010-09-09");
         ObjectNode resources = doc.putObject("Resources");
         for (Map.Entry<String, Experiment> entry : experiments.entrySet()) {
             String id = entry.getKey();
             Experiment e = entry.getValue();
-            ObjectNode fis = fisTree(e);
+            ObjectNode fis = fisTree(e, layouts.getOrDefault(id, SourceLayout.NONE));
             ObjectNode resource = resources.putObject(id);
             resource.put("Type", TEMPLATE_TYPE);
             ObjectNode own = JsonNodeFactory.instance.objectNode();
@@ -111,7 +125,18 @@ public final class CloudFormationWriter {
      * @return the JSON text
      */
     public static String json(Map<String, Experiment> experiments) {
-        return document(experiments).toPrettyString() + "\n";
+        return json(experiments, Map.of());
+    }
+
+    /**
+     * The document as indented JSON, each experiment with the empty collections its source held.
+     *
+     * @param experiments the experiments by logical id
+     * @param layouts the source layouts by logical id
+     * @return the JSON text
+     */
+    public static String json(Map<String, Experiment> experiments, Map<String, SourceLayout> layouts) {
+        return document(experiments, layouts).toPrettyString() + "\n";
     }
 
     /**
@@ -121,8 +146,19 @@ public final class CloudFormationWriter {
      * @return the YAML text
      */
     public static String yaml(Map<String, Experiment> experiments) {
+        return yaml(experiments, Map.of());
+    }
+
+    /**
+     * The document as YAML, each experiment with the empty collections its source held.
+     *
+     * @param experiments the experiments by logical id
+     * @param layouts the source layouts by logical id
+     * @return the YAML text
+     */
+    public static String yaml(Map<String, Experiment> experiments, Map<String, SourceLayout> layouts) {
         try {
-            return YAML.writeValueAsString(document(experiments));
+            return YAML.writeValueAsString(document(experiments, layouts));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("The CloudFormation document could not be written as YAML: "
                     + e.getOriginalMessage(), e);
@@ -141,9 +177,9 @@ public final class CloudFormationWriter {
         return TemplateJson.writeForFis(e, layout) + "\n";
     }
 
-    static ObjectNode fisTree(Experiment e) {
+    static ObjectNode fisTree(Experiment e, SourceLayout layout) {
         try {
-            return (ObjectNode) JSON.readTree(TemplateJson.write(e));
+            return (ObjectNode) JSON.readTree(TemplateJson.write(e, layout));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException("The template JSON of the experiment could not be read back: "
                     + ex.getOriginalMessage(), ex);

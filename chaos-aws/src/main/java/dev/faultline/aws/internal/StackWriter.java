@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,11 +32,12 @@ public final class StackWriter {
      * @param withRole whether to add each experiment's execution role and point the template at it
      * @param withAlarms whether to add the alarms of each metric stop condition and point the template at them
      * @param permissions the JSON of an experiment's least-privilege permissions policy, for its role
+     * @param layouts the source layouts by logical id (the empty collections each source held)
      * @return the document
      */
     public static ObjectNode document(Map<String, Experiment> experiments, boolean withRole, boolean withAlarms,
-            Function<Experiment, String> permissions) {
-        ObjectNode doc = CloudFormationWriter.document(experiments);
+            Function<Experiment, String> permissions, Map<String, SourceLayout> layouts) {
+        ObjectNode doc = CloudFormationWriter.document(experiments, layouts);
         ObjectNode resources = (ObjectNode) doc.get("Resources");
         for (Map.Entry<String, Experiment> entry : experiments.entrySet()) {
             String id = entry.getKey();
