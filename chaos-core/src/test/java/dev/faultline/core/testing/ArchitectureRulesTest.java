@@ -33,6 +33,33 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void coreIsTheBase_aCoreClassUsingAnSdkType_fails() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".d");
+
+        EvaluationResult result = ArchitectureRules.CORE_IS_THE_BASE.evaluate(classes);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("KnowsTheSdk", "software.amazon.archfixture.SdkClient");
+    }
+
+    @Test
+    void internalStaysInItsModule_aCoreClassUsingAnotherModulesInternalPackage_fails() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".e", "dev.faultline.archfixture.internal");
+
+        EvaluationResult result = ArchitectureRules.INTERNAL_STAYS_IN_ITS_MODULE.evaluate(classes);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("ReachesIn", "archfixture.internal.Hidden");
+    }
+
+    @Test
+    void internalStaysInItsModule_aFacadeUsingItsOwnInternalPackage_passes() {
+        JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + ".c");
+
+        assertThat(ArchitectureRules.INTERNAL_STAYS_IN_ITS_MODULE.evaluate(classes).hasViolation()).isFalse();
+    }
+
+    @Test
     void module_isTheThirdSegmentOfAFaultlinePackage() {
         assertThat(ArchitectureRules.module("dev.faultline.testkit.internal")).isEqualTo("testkit");
         assertThat(ArchitectureRules.module("dev.faultline.core")).isEqualTo("core");
