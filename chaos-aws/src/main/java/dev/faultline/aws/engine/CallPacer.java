@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * a time, at least {@code 1 / maxCallsPerSecond} apart measured when each is sent, so that a
  * scheduler running late never lets a burst through. A stop leaves before a poll, and a poll
  * before a create, start or delete, so that a burst of starts never delays a stop or a run's
- * watch. No thread waits: the next send is scheduled on the engine's scheduler.
+ * watch beyond one slot in {@value #WORK_SHARE}: when polls alone would fill every slot, every
+ * {@value #WORK_SHARE}th send goes to the oldest waiting create, start or delete, so that none
+ * waits forever behind the watch of runs already going (at a cap of 10 calls per second and two
+ * runs polling every 20 ms, strict priority never sent a third start). No thread waits: the next
+ * send is scheduled on the engine's scheduler.
  */
 final class CallPacer {
 
@@ -31,6 +35,9 @@ final class CallPacer {
         WORK
     }
 
+    /** While creates, starts or deletes wait, at least one send in this many is one of them. */
+    static final int WORK_SHARE = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger(CallPacer.class);
 
     private final ScheduledExecutorService scheduler;
@@ -40,6 +47,8 @@ final class CallPacer {
     private long nextSend;
     private boolean wakeUpScheduled;
     private long sent;
+    /** Polls sent in a row while a create, start or delete waited. */
+    private int watchesWhileWorkWaited;
 
     /**
      * Creates a pacer.
@@ -103,13 +112,21 @@ final class CallPacer {
     }
 
     private Runnable next() {
-        for (Queue<Runnable> q : queues.values()) {
-            Runnable r = q.poll();
-            if (r != null) {
-                return r;
-            }
+        Runnable stop = queues.get(Priority.STOP).poll();
+        if (stop != null) {
+            return stop;
         }
-        return null;
+        Queue<Runnable> watch = queues.get(Priority.WATCH);
+        Queue<Runnable> work = queues.get(Priority.WORK);
+        if (!work.isEmpty() && (watch.isEmpty() || watchesWhileWorkWaited >= WORK_SHARE - 1)) {
+            watchesWhileWorkWaited = 0;
+            return work.poll();
+        }
+        Runnable poll = watch.poll();
+        if (poll != null) {
+            watchesWhileWorkWaited = work.isEmpty() ? 0 : watchesWhileWorkWaited + 1;
+        }
+        return poll;
     }
 
     private boolean hasWaiting() {

@@ -96,6 +96,48 @@ class CallPacerTest {
         assertThat(sentAt).containsExactly(0L, 50 * MS, 100 * MS, 150 * MS, 200 * MS, 250 * MS);
     }
 
+    /**
+     * Polls that would fill every slot (runs polling faster than the cap) still leave one slot in
+     * {@link CallPacer#WORK_SHARE} to the waiting starts, in their order: with strict priority the
+     * starts below would never be sent.
+     */
+    @Test
+    void pollsFillingEverySlot_stillLeaveOneSlotInFourToWaitingStarts() {
+        CallPacer pacer = new CallPacer(10, manual, manual.clock());
+        List<String> order = new ArrayList<>();
+        pacer.submit(CallPacer.Priority.WATCH, () -> order.add("poll")); // sent at once: the queue was empty
+        for (String name : List.of("start-1", "start-2")) {
+            pacer.submit(CallPacer.Priority.WORK, () -> order.add(name));
+        }
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            order.add("poll");
+            pacer.submit(CallPacer.Priority.WATCH, poll[0]); // a run that polls again at once
+        };
+        pacer.submit(CallPacer.Priority.WATCH, poll[0]);
+        pacer.submit(CallPacer.Priority.WATCH, poll[0]);
+
+        manual.advance(1_100 * MS);
+
+        assertThat(order).containsExactly("poll", "poll", "poll", "poll", "start-1", "poll", "poll", "poll", "start-2",
+                "poll", "poll", "poll");
+    }
+
+    @Test
+    void aFewPolls_stillLeaveBeforeWaitingStarts() {
+        CallPacer pacer = new CallPacer(10, manual, manual.clock());
+        List<String> order = new ArrayList<>();
+        pacer.submit(CallPacer.Priority.WORK, () -> order.add("start-1"));
+        pacer.submit(CallPacer.Priority.WORK, () -> order.add("start-2"));
+        for (int i = 0; i < CallPacer.WORK_SHARE - 1; i++) {
+            pacer.submit(CallPacer.Priority.WATCH, () -> order.add("poll"));
+        }
+
+        manual.advance(1_000 * MS);
+
+        assertThat(order).containsExactly("start-1", "poll", "poll", "poll", "start-2");
+    }
+
     @Test
     void onARealScheduler_everyCallIsSent() throws Exception {
         CallPacer pacer = new CallPacer(1_000, scheduler, System::nanoTime);

@@ -61,7 +61,7 @@ class FisEngineRateAtTheWireTest {
             starts.add(engine.start(fx.nodeLossDraft("Worker", Duration.ofMinutes(30)).build(),
                     RunOptions.builder().preview(false).build()));
         }
-        starts.get(0).join();
+        starts.get(0).orTimeout(60, TimeUnit.SECONDS).join(); // a deadline: join alone ignores the test's timeout
         fx.clock.advance(Duration.ofSeconds(2));
         int before = fx.localFis.received().size();
         await(MEASURED + " more requests at LocalFis", () -> fx.localFis.received().size() >= before + MEASURED);
