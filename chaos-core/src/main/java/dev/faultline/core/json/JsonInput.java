@@ -34,6 +34,8 @@ final class JsonInput {
     final List<Violation> violations = new ArrayList<>();
     /** The list elements not kept, for paths into the document; see {@link SkippedElements}. */
     final SkippedElements skipped = new SkippedElements();
+    /** The entries or elements of the last string collection read. */
+    private String[] scratch = new String[16];
 
     JsonInput(JsonParser parser) {
         this.p = parser;
@@ -41,45 +43,49 @@ final class JsonInput {
 
     // ---- objects -------------------------------------------------------------------------
 
-    /** Reads one known field, positioned on its value. */
+    /**
+     * Reads one known field, positioned on its value. It is given the path of the object, not of
+     * the field: the field's path ({@code parent.child(name)}) is made only where it is needed.
+     */
     interface FieldReader {
-        void read(String name, int index, JsonPointer at) throws IOException;
+        void read(String name, int index, JsonPointer parent) throws IOException;
     }
 
     /**
-     * Walks the fields of the object whose START_OBJECT is the current token: unknown fields are
-     * reported (with a did-you-mean among {@code known}) and skipped, a repeated field is
-     * reported and read again (the last value wins), and each known field goes to {@code reader}.
+     * A walk over the fields of the object whose START_OBJECT is the current token; see
+     * {@link FieldWalk}.
+     */
+    FieldWalk fields(JsonPointer path, List<String> known) {
+        return new FieldWalk(this, path, known, null);
+    }
+
+    /** As {@link #fields(JsonPointer, List)}, from a first token already read. */
+    FieldWalk fields(JsonPointer path, List<String> known, JsonToken first) {
+        return new FieldWalk(this, path, known, first);
+    }
+
+    /**
+     * Walks the fields of the object whose START_OBJECT is the current token, giving each known
+     * field to {@code reader}, for the readers of sections most templates do not have (the hot
+     * readers walk with a {@link FieldWalk} in a loop of their own, which the JIT compiles
+     * whole).
      *
      * @return how many known fields were read
      */
     int fields(JsonPointer path, List<String> known, FieldReader reader) throws IOException {
-        return fields(path, known, p.nextToken(), reader);
-    }
-
-    /** As {@link #fields(JsonPointer, List, FieldReader)}, from a first token already read. */
-    int fields(JsonPointer path, List<String> known, JsonToken first, FieldReader reader) throws IOException {
-        long seen = 0;
+        FieldWalk walk = fields(path, known);
         int read = 0;
-        for (JsonToken t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            int index = known.indexOf(name);
-            p.nextToken();
-            JsonPointer at = path.child(name);
-            if (index < 0) {
-                unknownField(path, name, known);
-                continue;
-            }
-            long bit = 1L << index;
-            if ((seen & bit) != 0) {
-                violations.add(Violation.warning(ViolationCode.JSON_FIELD_DUPLICATE, at.toString(),
-                        "The field appears twice; the last value wins.", "Remove one of them."));
-            }
-            seen |= bit;
-            reader.read(name, index, at);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
+            reader.read(walk.name(), index, path);
             read++;
         }
         return read;
+    }
+
+    /** Reports a field that appears twice in one object. */
+    void duplicateField(JsonPointer path, String name) {
+        violations.add(Violation.warning(ViolationCode.JSON_FIELD_DUPLICATE, path.child(name).toString(),
+                "The field appears twice; the last value wins.", "Remove one of them."));
     }
 
     /** The current token as a non-negative int, reporting a fraction, a negative number or one beyond the int range. */
@@ -120,10 +126,12 @@ final class JsonInput {
 
     // ---- collections ---------------------------------------------------------------------
     //
-    // Elements go straight into the model's builders (which copy them once more when building),
-    // not through a collection of the reader's own. Each returns how many it kept, so that a
-    // present but empty collection can be remembered; the caller clears the builder's
-    // collection first, so that of a repeated field the last value wins.
+    // Objects go straight into the model's builders through the given consumer; strings are
+    // read into this input's scratch array, which the caller copies into its builder (a loop
+    // of its own rather than a callback, so that the JIT compiles each reader whole). Each
+    // returns how many it kept, so that a present but empty collection can be remembered; the
+    // caller clears the builder's collection first, so that of a repeated field the last value
+    // wins.
 
     /** A reader of one element at a path, positioned on the element's START_OBJECT. */
     interface ElementReader<T> {
@@ -176,7 +184,15 @@ final class JsonInput {
         return kept;
     }
 
-    int stringMap(JsonPointer path, BiConsumer<String, String> put) throws IOException {
+    /**
+     * Reads a map of strings into this input's scratch: entry {@code i} is {@link #key(int)} and
+     * {@link #value(int)}, to be copied out before the next string collection is read. A value
+     * that is not a string is reported (a number or boolean kept as its text, see
+     * {@link #string(JsonPointer)}), a repeated key too (both entries are given, in order).
+     *
+     * @return the number of entries kept, or -1 when the value is not an object
+     */
+    int stringMap(JsonPointer path) throws IOException {
         if (!expectObject(path)) {
             return -1;
         }
@@ -187,7 +203,8 @@ final class JsonInput {
             // a string value needs no path: the path is made only for a problem
             String value = p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : string(path.child(key));
             if (value != null) {
-                put.accept(key, value);
+                keep(2 * kept, key);
+                keep(2 * kept + 1, value);
                 kept++;
                 if (!keys.add(key)) {
                     duplicateKey(path.child(key), key);
@@ -197,7 +214,24 @@ final class JsonInput {
         return kept;
     }
 
-    int stringList(JsonPointer path, Consumer<String> add) throws IOException {
+    /** The key of entry {@code i} of the string map just read. */
+    String key(int i) {
+        return scratch[2 * i];
+    }
+
+    /** The value of entry {@code i} of the string map just read. */
+    String value(int i) {
+        return scratch[2 * i + 1];
+    }
+
+    /**
+     * Reads a list of strings into this input's scratch: element {@code i} is {@link #element(int)},
+     * to be copied out before the next string collection is read. An element that is not a
+     * string is reported, and skipped unless it is a number or boolean.
+     *
+     * @return the number of elements kept, or -1 when the value is not an array
+     */
+    int stringList(JsonPointer path) throws IOException {
         if (!expectArray(path)) {
             return -1;
         }
@@ -207,13 +241,24 @@ final class JsonInput {
             // a string element needs no path: the path is made only for a problem
             String value = t == JsonToken.VALUE_STRING ? p.getText() : string(path.child(i));
             if (value != null) {
-                add.accept(value);
-                kept++;
+                keep(kept++, value);
             } else {
                 skipped.add(path, i);
             }
         }
         return kept;
+    }
+
+    /** Element {@code i} of the string list just read. */
+    String element(int i) {
+        return scratch[i];
+    }
+
+    private void keep(int at, String s) {
+        if (at == scratch.length) {
+            scratch = java.util.Arrays.copyOf(scratch, at * 2);
+        }
+        scratch[at] = s;
     }
 
     // ---- scalars -------------------------------------------------------------------------
@@ -234,6 +279,14 @@ final class JsonInput {
         }
         p.skipChildren();
         return null;
+    }
+
+    /**
+     * The current token, the value of field {@code name} of the object at {@code parent}, as a
+     * string, as {@link #string(JsonPointer)}; the field's path is made only for a problem.
+     */
+    String string(JsonPointer parent, String name) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : string(parent.child(name));
     }
 
     java.util.Optional<String> optString(JsonPointer path) throws IOException {

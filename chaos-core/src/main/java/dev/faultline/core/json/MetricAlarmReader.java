@@ -34,11 +34,15 @@ final class MetricAlarmReader {
     MetricAlarm read(JsonPointer path) throws IOException {
         MetricAlarm.Builder b = MetricAlarm.builder();
         boolean[] complete = {true};
-        in.fields(path, FIELDS, (name, index, at) -> {
+        in.fields(path, FIELDS, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             switch (name) {
                 case "dimensions":
+                    int dimensions = in.stringMap(at);
                     b.dimensions(Map.of());
-                    in.stringMap(at, b::putDimension);
+                    for (int i = 0; i < dimensions; i++) {
+                        b.putDimension(in.key(i), in.value(i));
+                    }
                     break;
                 case "period":
                     Duration period = in.duration(at);

@@ -2,6 +2,7 @@ package dev.faultline.core.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A fast parser of the plain JSON most templates are: objects, arrays, strings (field names
@@ -25,10 +26,10 @@ final class PlainJsonParser extends PlainParserBase {
     private static final int MAX_CACHED_NAME = 64;
     private static final int NAME_SLOTS = 1024;
     /**
-     * Field names seen, by hash. Shared by every parser and thread: a slot holds a whole String
-     * or null, so a race at worst caches a name twice or evicts one.
+     * Field names seen, by hash. Shared by every parser and thread: a slot holds a whole
+     * {@link CachedName} or null, so a race at worst caches a name twice or evicts one.
      */
-    private static final String[] NAMES = new String[NAME_SLOTS];
+    private static final CachedName[] NAMES = new CachedName[NAME_SLOTS];
     private static final GaveUp GAVE_UP = new GaveUp();
     /** The longest buffer kept for the next parser on the thread (128 KB); a longer text gets one of its own. */
     private static final int MAX_RECYCLED = 64 * 1024;
@@ -39,6 +40,8 @@ final class PlainJsonParser extends PlainParserBase {
      */
     private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 
+    /** The text itself, which string values are cut from (a Latin-1 text's bytes copy as they are). */
+    private final String text;
     /** The text, from index 0 to {@link #end}. */
     private final char[] buf;
     private final int end;
@@ -53,6 +56,7 @@ final class PlainJsonParser extends PlainParserBase {
     private boolean rootDone;
 
     PlainJsonParser(String text) {
+        this.text = text;
         this.end = text.length();
         char[] lent = BUFFERS.get();
         if (lent != null && lent.length >= end) {
@@ -185,33 +189,39 @@ final class PlainJsonParser extends PlainParserBase {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == '}' || c == ']';
     }
 
-    /** Skips JSON white space and returns the next character, without consuming it, or -1 at the end. */
+    /**
+     * Skips JSON white space and returns the next character, without consuming it, or -1 at the
+     * end. Most characters after a token are not white space, so one comparison tells.
+     */
     private int skipSpace() {
-        while (pos < end) {
-            char c = buf[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        char[] b = buf;
+        int i = pos;
+        int e = end;
+        while (i < e) {
+            char c = b[i];
+            if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                pos = i;
                 return c;
             }
-            pos++;
+            i++;
         }
+        pos = e;
         return -1;
     }
 
     /** A string value from the opening quote at pos; consumes the closing quote. */
     private String string() throws GaveUp {
+        char[] b = buf;
         int start = pos + 1;
-        int i = start;
-        while (true) {
-            if (i >= end || i - start > MAX_STRING) {
-                throw giveUp();
-            }
-            char c = buf[i];
+        int limit = Math.min(end, start + MAX_STRING + 1);
+        for (int i = start; i < limit; i++) {
+            char c = b[i];
             if (c > '\\') {
-                i++;
                 continue;
             }
             if (c == '"') {
-                break;
+                pos = i + 1;
+                return text.substring(start, i);
             }
             if (c == '\\') {
                 return escaped(start, i);
@@ -219,10 +229,8 @@ final class PlainJsonParser extends PlainParserBase {
             if (c < 0x20) {
                 throw giveUp();
             }
-            i++;
         }
-        pos = i + 1;
-        return new String(buf, start, i - start);
+        throw giveUp();
     }
 
     /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
@@ -301,26 +309,35 @@ final class PlainJsonParser extends PlainParserBase {
     /**
      * A field name from the opening quote at pos: the cached name when the text between the quotes
      * is one (a cached name holds no escape or control character, so matching it is enough),
-     * otherwise read, checked, interned and cached.
+     * otherwise read, checked, interned and cached. The scan for the closing quote computes the
+     * name's {@link String#hashCode()}, which picks the slot and rules out most mismatches.
      */
     private String name() throws GaveUp {
+        char[] b = buf;
         int start = pos + 1;
         int quote = start;
-        while (quote < end && buf[quote] != '"') {
+        int hash = 0;
+        while (quote < end) {
+            char c = b[quote];
+            if (c == '"') {
+                break;
+            }
+            hash = 31 * hash + c;
             quote++;
         }
         if (quote == end) {
             throw giveUp();
         }
         int length = quote - start;
-        int slot = length == 0 ? 0 : (length * 31 + buf[start] * 17 + buf[quote - 1]) & (NAME_SLOTS - 1);
-        String cached = NAMES[slot];
-        if (cached != null && cached.length() == length && matches(start, cached)) {
+        int slot = (hash ^ hash >>> 10) & (NAME_SLOTS - 1);
+        CachedName cached = NAMES[slot];
+        if (cached != null && cached.hash == hash && cached.chars.length == length
+                && Arrays.equals(b, start, quote, cached.chars, 0, length)) {
             pos = quote + 1;
-            return cached;
+            return cached.name;
         }
         for (int i = start; i < quote; i++) {
-            char c = buf[i];
+            char c = b[i];
             if (c < 0x20 || c == '\\') {
                 throw giveUp();
             }
@@ -329,12 +346,25 @@ final class PlainJsonParser extends PlainParserBase {
             throw giveUp();
         }
         pos = quote + 1;
-        String fresh = new String(buf, start, length);
+        String fresh = new String(b, start, length);
         if (length <= MAX_CACHED_NAME) {
             fresh = fresh.intern();
-            NAMES[slot] = fresh;
+            NAMES[slot] = new CachedName(fresh, hash, Arrays.copyOfRange(b, start, quote));
         }
         return fresh;
+    }
+
+    /** A cached field name with its hash and characters, published whole. */
+    private static final class CachedName {
+        final String name;
+        final int hash;
+        final char[] chars;
+
+        CachedName(String name, int hash, char[] chars) {
+            this.name = name;
+            this.hash = hash;
+            this.chars = chars;
+        }
     }
 
     /** Tells whether the text holds {@code word} from {@code at}. */

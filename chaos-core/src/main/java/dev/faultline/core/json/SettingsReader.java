@@ -52,7 +52,8 @@ final class SettingsReader {
 
     LogConfiguration readLog(JsonPointer path) throws IOException {
         LogConfiguration.Builder b = LogConfiguration.builder();
-        in.fields(path, Fields.LOG, (name, index, at) -> {
+        in.fields(path, Fields.LOG, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             if (index == 0) {
                 Integer version = in.wholeInt(at, "logSchemaVersion", "Use 2, the current log schema version.");
                 if (version != null) {
@@ -71,13 +72,14 @@ final class SettingsReader {
 
     private CloudWatchLogsConfiguration readCloudWatchLogs(JsonPointer path) throws IOException {
         CloudWatchLogsConfiguration.Builder b = CloudWatchLogsConfiguration.builder();
-        in.fields(path, Fields.CLOUDWATCH_LOGS, (name, index, at) -> b.logGroupArn(in.optString(at)));
+        in.fields(path, Fields.CLOUDWATCH_LOGS, (name, index, parent) -> b.logGroupArn(in.optString(parent.child(name))));
         return b.build();
     }
 
     private S3Configuration readS3(JsonPointer path) throws IOException {
         S3Configuration.Builder b = S3Configuration.builder();
-        in.fields(path, Fields.S3, (name, index, at) -> {
+        in.fields(path, Fields.S3, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             if (index == 0) {
                 b.bucketName(in.optString(at));
             } else {
@@ -89,7 +91,8 @@ final class SettingsReader {
 
     ExperimentOptions readOptions(JsonPointer path) throws IOException {
         ExperimentOptions.Builder b = ExperimentOptions.builder();
-        in.fields(path, Fields.OPTIONS, (name, index, at) -> {
+        in.fields(path, Fields.OPTIONS, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             String value = in.string(at);
             if (value == null) {
                 return;
@@ -115,11 +118,13 @@ final class SettingsReader {
 
     ReportConfiguration readReport(JsonPointer path) throws IOException {
         ReportConfiguration.Builder b = ReportConfiguration.builder();
-        in.fields(path, Fields.REPORT, (name, index, at) -> {
+        in.fields(path, Fields.REPORT, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             switch (name) {
                 case "outputs":
                     if (in.expectObject(at)
-                            && in.fields(at, Fields.REPORT_OUTPUTS, (n, i, s3) -> {
+                            && in.fields(at, Fields.REPORT_OUTPUTS, (n, i, outputs) -> {
+                                JsonPointer s3 = outputs.child(n);
                                 if (in.expectObject(s3)) {
                                     b.s3Configuration(readS3(s3));
                                 }
@@ -128,7 +133,8 @@ final class SettingsReader {
                     }
                     break;
                 case "dataSources":
-                    if (in.expectObject(at) && in.fields(at, Fields.REPORT_SOURCES, (n, i, dashboards) -> {
+                    if (in.expectObject(at) && in.fields(at, Fields.REPORT_SOURCES, (n, i, sources) -> {
+                        JsonPointer dashboards = sources.child(n);
                         b.cloudWatchDashboards(List.of());
                         if (in.objectList(dashboards, this::readDashboard, b::addCloudWatchDashboard) == 0) {
                             keepEmpty(CollectionField.REPORT_CLOUD_WATCH_DASHBOARDS);
@@ -150,7 +156,7 @@ final class SettingsReader {
 
     private String readDashboard(JsonPointer path) throws IOException {
         String[] id = {null};
-        in.fields(path, Fields.DASHBOARD, (name, index, at) -> id[0] = in.string(at));
+        in.fields(path, Fields.DASHBOARD, (name, index, parent) -> id[0] = in.string(parent, name));
         if (id[0] == null) {
             in.violations.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, path.child("dashboardIdentifier").toString(),
                     "A dashboard entry needs its dashboardIdentifier.", "Give the dashboard's ARN."));
@@ -161,7 +167,8 @@ final class SettingsReader {
 
     TargetAccountConfiguration readAccount(JsonPointer path) throws IOException {
         TargetAccountConfiguration.Builder b = TargetAccountConfiguration.builder();
-        in.fields(path, Fields.ACCOUNT, (name, index, at) -> {
+        in.fields(path, Fields.ACCOUNT, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             if (index == 0) {
                 b.accountId(in.optString(at));
             } else if (index == 1) {
@@ -175,7 +182,8 @@ final class SettingsReader {
 
     Hypothesis readHypothesis(JsonPointer path) throws IOException {
         Hypothesis.Builder b = Hypothesis.builder();
-        in.fields(path, Fields.HYPOTHESIS, (name, index, at) -> {
+        in.fields(path, Fields.HYPOTHESIS, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             if (index == 0) {
                 b.description(in.optString(at));
             } else if (index == 1) {
@@ -190,7 +198,8 @@ final class SettingsReader {
 
     private SteadyStateCondition readCondition(JsonPointer path) throws IOException {
         SteadyStateCondition.Builder b = SteadyStateCondition.builder();
-        in.fields(path, Fields.CONDITION, (name, index, at) -> {
+        in.fields(path, Fields.CONDITION, (name, index, parent) -> {
+            JsonPointer at = parent.child(name);
             switch (name) {
                 case "name":
                     b.name(in.optString(at));
@@ -202,8 +211,11 @@ final class SettingsReader {
                     b.metricName(in.optString(at));
                     break;
                 case "dimensions":
+                    int dimensions = in.stringMap(at);
                     b.dimensions(Map.of());
-                    in.stringMap(at, b::putDimension);
+                    for (int i = 0; i < dimensions; i++) {
+                        b.putDimension(in.key(i), in.value(i));
+                    }
                     break;
                 case "statistic":
                     b.statistic(in.optString(at));
@@ -241,8 +253,11 @@ final class SettingsReader {
 
     private Set<CheckPhase> phases(JsonPointer path) throws IOException {
         Set<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
-        List<String> values = new ArrayList<>(3);
-        in.stringList(path, values::add);
+        int n = in.stringList(path);
+        List<String> values = new ArrayList<>(Math.max(n, 0));
+        for (int i = 0; i < n; i++) {
+            values.add(in.element(i));
+        }
         for (String value : values) {
             CheckPhase phase = CheckPhase.fromWireName(value);
             if (phase == null) {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * targets, actions and stop conditions are read here; logging, options, report, accounts and the
  * hypothesis by {@link SettingsReader}; tokens by {@link JsonInput}.
  *
- * <p>Collections go straight into the builders; the builder's collection is cleared first, so
+ * <p>The builders of the repeated objects are {@link RecycledBuilders}, kept per thread from one
+ * read to the next. Collections go into the builders; the builder's collection is cleared first, so
  * that of a repeated field the last value wins, and a collection present but empty is
  * recorded in the {@link SourceLayout} (by its {@link FieldLocation}), so that writing gives it
  * back; an element or section read again forgets what its earlier value recorded.
@@ -45,6 +46,13 @@ final class TemplateReader {
     private SourceLayout.Builder layout;
     /** The number of filters of the target being read, for the index of the next one. */
     private int filters;
+    /** The builders of the template's repeated objects, lent for this read. */
+    private final RecycledBuilders builders = RecycledBuilders.take();
+    /** The most entries any collection of this read held. */
+    private int largestCollection;
+    private final JsonInput.KeyedReader<TemplateTarget> readTarget = this::readTarget;
+    private final JsonInput.KeyedReader<Action> readAction = this::readAction;
+    private final JsonInput.ElementReader<StopCondition> readStopCondition = this::readStopCondition;
 
     private TemplateReader(JsonParser parser) {
         this.in = new JsonInput(parser);
@@ -90,6 +98,7 @@ final class TemplateReader {
             violations.add(Violation.error(ViolationCode.JSON_READER_FAILED, "",
                     "The reader failed on this input (" + e + "); please report it.", null));
         }
+        builders.giveBack(largestCollection, experiment != null);
         SourceLayout kept = experiment == null || layout == null ? SourceLayout.NONE : layout.build();
         return new ReadResult(experiment, kept, ValidationResult.of(violations), experiment == null ? "" : prefix,
                 in.skipped);
@@ -121,75 +130,89 @@ final class TemplateReader {
     }
 
     private Experiment readTemplate(JsonPointer path, JsonToken first) throws IOException {
-        Experiment.Builder b = Experiment.builder();
-        in.fields(path, Fields.TEMPLATE, first, (name, index, at) -> {
-            switch (name) {
+        Experiment.Builder b = builders.experiment;
+        FieldWalk walk = in.fields(path, Fields.TEMPLATE, first);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
+            switch (walk.name()) {
                 case "name":
-                    b.name(in.optString(at));
+                    b.name(Optional.ofNullable(walk.string()));
                     break;
                 case "description":
-                    b.description(in.optString(at));
+                    b.description(Optional.ofNullable(walk.string()));
                     break;
                 case "roleArn":
-                    b.roleArn(in.optString(at));
+                    b.roleArn(Optional.ofNullable(walk.string()));
                     break;
                 case "targets":
                     b.targets(Map.of());
                     forget(CollectionField.Owner.TARGET, null);
-                    keepEmpty(in.objectMap(at, this::readTarget, b::putTarget), CollectionField.TARGETS);
+                    keepEmpty(in.objectMap(walk.at(), readTarget, b::putTarget), CollectionField.TARGETS);
                     break;
                 case "actions":
                     b.actions(Map.of());
                     forget(CollectionField.Owner.ACTION, null);
-                    keepEmpty(in.objectMap(at, this::readAction, b::putAction), CollectionField.ACTIONS);
+                    keepEmpty(in.objectMap(walk.at(), readAction, b::putAction), CollectionField.ACTIONS);
                     break;
                 case "stopConditions":
                     b.stopConditions(List.of());
-                    keepEmpty(in.objectList(at, this::readStopCondition, b::addStopCondition),
+                    keepEmpty(in.objectList(walk.at(), readStopCondition, b::addStopCondition),
                             CollectionField.STOP_CONDITIONS);
                     break;
                 case "tags":
+                    int tags = in.stringMap(walk.at());
                     b.tags(Map.of());
-                    keepEmpty(in.stringMap(at, b::putTag), CollectionField.TAGS);
-                    break;
-                case "logConfiguration":
-                    if (in.expectObject(at)) {
-                        b.logConfiguration(settings().readLog(at));
+                    for (int i = 0; i < tags; i++) {
+                        b.putTag(in.key(i), in.value(i));
                     }
-                    break;
-                case "experimentOptions":
-                    if (in.expectObject(at)) {
-                        b.experimentOptions(settings().readOptions(at));
-                    }
-                    break;
-                case "experimentReportConfiguration":
-                    if (in.expectObject(at)) {
-                        forget(CollectionField.Owner.REPORT, null);
-                        b.experimentReportConfiguration(settings().readReport(at));
-                    }
-                    break;
-                case "targetAccountConfigurations":
-                    b.targetAccountConfigurations(List.of());
-                    keepEmpty(in.objectList(at, settings()::readAccount, b::addTargetAccountConfiguration),
-                            CollectionField.TARGET_ACCOUNT_CONFIGURATIONS);
-                    break;
-                case "hypothesis":
-                    if (in.expectObject(at)) {
-                        b.hypothesis(settings().readHypothesis(at));
-                    }
+                    keepEmpty(tags, CollectionField.TAGS);
                     break;
                 default:
-                    if (meta == null) {
-                        meta = TemplateMetadata.builder(); // only for a template with metadata
-                    }
-                    readMetadata(meta, name, at);
+                    readSetting(b, walk.name(), walk.at());
                     break;
             }
-        });
+        }
         if (meta != null) {
             b.metadata(meta.build());
         }
-        return b.build();
+        return builders.built(b);
+    }
+
+    /** Reads a template field that most templates do not have: a setting or a metadata field. */
+    private void readSetting(Experiment.Builder b, String name, JsonPointer at) throws IOException {
+        switch (name) {
+            case "logConfiguration":
+                if (in.expectObject(at)) {
+                    b.logConfiguration(settings().readLog(at));
+                }
+                break;
+            case "experimentOptions":
+                if (in.expectObject(at)) {
+                    b.experimentOptions(settings().readOptions(at));
+                }
+                break;
+            case "experimentReportConfiguration":
+                if (in.expectObject(at)) {
+                    forget(CollectionField.Owner.REPORT, null);
+                    b.experimentReportConfiguration(settings().readReport(at));
+                }
+                break;
+            case "targetAccountConfigurations":
+                b.targetAccountConfigurations(List.of());
+                keepEmpty(in.objectList(at, settings()::readAccount, b::addTargetAccountConfiguration),
+                        CollectionField.TARGET_ACCOUNT_CONFIGURATIONS);
+                break;
+            case "hypothesis":
+                if (in.expectObject(at)) {
+                    b.hypothesis(settings().readHypothesis(at));
+                }
+                break;
+            default:
+                if (meta == null) {
+                    meta = TemplateMetadata.builder(); // only for a template with metadata
+                }
+                readMetadata(meta, name, at);
+                break;
+        }
     }
 
     /** The reader of the settings, made for a template that has any. */
@@ -208,16 +231,22 @@ final class TemplateReader {
         return layout;
     }
 
+    /** Notes the size of a collection read (-1 when it was not one), for {@link RecycledBuilders#giveBack(int, boolean)}. */
+    private int counted(int kept) {
+        largestCollection = Math.max(largestCollection, kept);
+        return kept;
+    }
+
     /** Records a template field that was present but held nothing (an empty {@code {}} or {@code []}). */
     private void keepEmpty(int kept, CollectionField field) {
-        if (kept == 0) {
+        if (counted(kept) == 0) {
             layout().keepEmpty(FieldLocation.of(field));
         }
     }
 
     /** Records a field of a target or action that was present but held nothing. */
     private void keepEmpty(int kept, CollectionField field, String element) {
-        if (kept == 0) {
+        if (counted(kept) == 0) {
             layout().keepEmpty(FieldLocation.of(field, element));
         }
     }
@@ -257,20 +286,29 @@ final class TemplateReader {
     }
 
     private TemplateTarget readTarget(String key, JsonPointer path) throws IOException {
-        TemplateTarget.Builder b = TemplateTarget.builder();
+        TemplateTarget.Builder b = builders.target;
         forget(CollectionField.Owner.TARGET, key);
-        in.fields(path, Fields.TARGET, (name, index, at) -> {
-            switch (name) {
+        FieldWalk walk = in.fields(path, Fields.TARGET);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
+            switch (walk.name()) {
                 case "resourceType":
-                    b.resourceType(in.optString(at));
+                    b.resourceType(Optional.ofNullable(walk.string()));
                     break;
                 case "resourceArns":
+                    int arns = in.stringList(walk.at());
                     b.resourceArns(List.of());
-                    keepEmpty(in.stringList(at, b::addResourceArn), CollectionField.TARGET_RESOURCE_ARNS, key);
+                    for (int i = 0; i < arns; i++) {
+                        b.addResourceArn(in.element(i));
+                    }
+                    keepEmpty(arns, CollectionField.TARGET_RESOURCE_ARNS, key);
                     break;
                 case "resourceTags":
+                    int tags = in.stringMap(walk.at());
                     b.resourceTags(Map.of());
-                    keepEmpty(in.stringMap(at, b::putResourceTag), CollectionField.TARGET_RESOURCE_TAGS, key);
+                    for (int i = 0; i < tags; i++) {
+                        b.putResourceTag(in.key(i), in.value(i));
+                    }
+                    keepEmpty(tags, CollectionField.TARGET_RESOURCE_TAGS, key);
                     break;
                 case "filters":
                     b.filters(List.of());
@@ -278,85 +316,110 @@ final class TemplateReader {
                         layout.forgetFilters(key);
                     }
                     filters = 0;
-                    keepEmpty(in.objectList(at, f -> readFilter(key, f), b::addFilter), CollectionField.TARGET_FILTERS, key);
+                    keepEmpty(in.objectList(walk.at(), f -> readFilter(key, f), b::addFilter),
+                            CollectionField.TARGET_FILTERS, key);
                     break;
                 case "selectionMode":
-                    String mode = in.string(at);
+                    String mode = walk.string();
                     if (mode != null) {
                         b.selectionMode(SelectionMode.of(mode));
                     }
                     break;
                 default:
+                    int parameters = in.stringMap(walk.at());
                     b.parameters(Map.of());
-                    keepEmpty(in.stringMap(at, b::putParameter), CollectionField.TARGET_PARAMETERS, key);
+                    for (int i = 0; i < parameters; i++) {
+                        b.putParameter(in.key(i), in.value(i));
+                    }
+                    keepEmpty(parameters, CollectionField.TARGET_PARAMETERS, key);
                     break;
             }
-        });
-        return b.build();
+        }
+        return builders.built(b);
     }
 
     private Filter readFilter(String target, JsonPointer path) throws IOException {
-        Filter.Builder b = Filter.builder();
+        Filter.Builder b = builders.filter;
         int filter = filters++;
-        in.fields(path, Fields.FILTER, (name, index, at) -> {
+        FieldWalk walk = in.fields(path, Fields.FILTER);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
             if (index == 0) {
-                b.path(in.optString(at));
+                b.path(Optional.ofNullable(walk.string()));
             } else {
+                int values = counted(in.stringList(walk.at()));
                 b.values(List.of());
-                if (in.stringList(at, b::addValue) == 0) {
+                for (int i = 0; i < values; i++) {
+                    b.addValue(in.element(i));
+                }
+                if (values == 0) {
                     layout().keepEmpty(FieldLocation.filterValues(target, filter));
                 }
             }
-        });
-        return b.build();
+        }
+        return builders.built(b);
     }
 
     private Action readAction(String key, JsonPointer path) throws IOException {
-        Action.Builder b = Action.builder();
+        Action.Builder b = builders.action;
         forget(CollectionField.Owner.ACTION, key);
-        in.fields(path, Fields.ACTION, (name, index, at) -> {
-            switch (name) {
+        FieldWalk walk = in.fields(path, Fields.ACTION);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
+            switch (walk.name()) {
                 case "actionId":
-                    b.actionId(in.optString(at));
+                    b.actionId(Optional.ofNullable(walk.string()));
                     break;
                 case "description":
-                    b.description(in.optString(at));
+                    b.description(Optional.ofNullable(walk.string()));
                     break;
                 case "parameters":
+                    int parameters = in.stringMap(walk.at());
                     b.parameters(Map.of());
-                    keepEmpty(in.stringMap(at, b::putParameter), CollectionField.ACTION_PARAMETERS, key);
+                    for (int i = 0; i < parameters; i++) {
+                        b.putParameter(in.key(i), in.value(i));
+                    }
+                    keepEmpty(parameters, CollectionField.ACTION_PARAMETERS, key);
                     break;
                 case "targets":
+                    int targets = in.stringMap(walk.at());
                     b.targets(Map.of());
-                    keepEmpty(in.stringMap(at, b::putTarget), CollectionField.ACTION_TARGETS, key);
+                    for (int i = 0; i < targets; i++) {
+                        b.putTarget(in.key(i), in.value(i));
+                    }
+                    keepEmpty(targets, CollectionField.ACTION_TARGETS, key);
                     break;
                 default:
+                    int startAfter = in.stringList(walk.at());
                     b.startAfter(List.of());
-                    keepEmpty(in.stringList(at, b::addStartAfter), CollectionField.ACTION_START_AFTER, key);
+                    for (int i = 0; i < startAfter; i++) {
+                        b.addStartAfter(in.element(i));
+                    }
+                    keepEmpty(startAfter, CollectionField.ACTION_START_AFTER, key);
                     break;
             }
-        });
-        return b.build();
+        }
+        return builders.built(b);
     }
 
     private StopCondition readStopCondition(JsonPointer path) throws IOException {
-        StopCondition.Builder b = StopCondition.builder();
-        in.fields(path, Fields.STOP_CONDITION, (name, index, at) -> {
+        StopCondition.Builder b = builders.stopCondition;
+        FieldWalk walk = in.fields(path, Fields.STOP_CONDITION);
+        for (int index = walk.next(); index >= 0; index = walk.next()) {
             if (index == 0) {
-                b.source(in.optString(at));
+                b.source(Optional.ofNullable(walk.string()));
             } else if (index == 1) {
-                b.value(in.optString(at));
+                b.value(Optional.ofNullable(walk.string()));
             } else if (index == 2) {
+                b.metricAlarms(List.of());
                 MetricAlarmReader alarms = new MetricAlarmReader(in);
-                in.objectList(at, alarms::read, a -> {
+                counted(in.objectList(walk.at(), alarms::read, a -> {
                     if (a != null) {
                         b.addMetricAlarm(a);
                     }
-                });
+                }));
             } else {
-                b.compositeAlarmName(in.optString(at));
+                b.compositeAlarmName(Optional.ofNullable(walk.string()));
             }
-        });
-        return b.build();
+        }
+        return builders.built(b);
     }
 }
