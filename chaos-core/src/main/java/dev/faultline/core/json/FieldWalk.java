@@ -54,7 +54,7 @@ final class FieldWalk {
                 return -1;
             }
             String field = p.currentName();
-            int index = known.indexOf(field);
+            int index = indexOf(field);
             p.nextToken();
             if (index < 0) {
                 in.unknownField(path, field, known);
@@ -68,6 +68,20 @@ final class FieldWalk {
             name = field;
             return index;
         }
+    }
+
+    /**
+     * The index of a field name among the known ones. Names from either parser are interned, as
+     * the known names are, so the same instance is looked for first; an equal name that is not
+     * interned is still found.
+     */
+    private int indexOf(String field) {
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i) == field) {
+                return i;
+            }
+        }
+        return known.indexOf(field);
     }
 
     /**
