@@ -30,19 +30,29 @@ final class CatalogLoader {
     }
 
     static Catalog load(InputStream actions, InputStream resourceTypes, InputStream ssmDocuments) {
-        Map<String, ResourceTypeDefinition> types = readResourceTypes(read(RESOURCE_TYPES_FILE, resourceTypes, "resourceTypes"));
-        Map<String, ActionDefinition> actionMap = readActions(read(ACTIONS_FILE, actions, "actions"), types);
-        Map<String, SsmDocumentDefinition> documents = readSsmDocuments(read(SSM_DOCUMENTS_FILE, ssmDocuments, "documents"));
+        return load(parse(ACTIONS_FILE, actions), parse(RESOURCE_TYPES_FILE, resourceTypes),
+                parse(SSM_DOCUMENTS_FILE, ssmDocuments));
+    }
+
+    /** Reads and checks the three data files, already parsed (the overlay merges into them). */
+    static Catalog load(JsonNode actions, JsonNode resourceTypes, JsonNode ssmDocuments) {
+        Map<String, ResourceTypeDefinition> types = readResourceTypes(root(RESOURCE_TYPES_FILE, resourceTypes, "resourceTypes"));
+        Map<String, ActionDefinition> actionMap = readActions(root(ACTIONS_FILE, actions, "actions"), types);
+        Map<String, SsmDocumentDefinition> documents = readSsmDocuments(root(SSM_DOCUMENTS_FILE, ssmDocuments, "documents"));
         return new Catalog(actionMap, types, documents);
     }
 
-    private static DataNode read(String file, InputStream in, String listField) {
+    /**
+     * Parses one data file (or overlay) named {@code file} in errors; a JSON error says where.
+     *
+     * @return its tree, or {@code null} when the stream holds no document
+     */
+    static JsonNode parse(String file, InputStream in) {
         if (in == null) {
             throw new CatalogException(file + ": no data (the input stream is null; is the resource on the class path?)");
         }
-        JsonNode tree;
         try {
-            tree = JsonTree.read(in);
+            return JsonTree.read(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -50,6 +60,9 @@ final class CatalogLoader {
         } catch (IOException e) {
             throw new CatalogException(file + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static DataNode root(String file, JsonNode tree, String listField) {
         DataNode root = DataNode.root(file, tree);
         root.allowOnly("formatVersion", "source", listField);
         int version = root.optionalInt("formatVersion").orElseThrow(() -> root.error("formatVersion", "required field is missing"));

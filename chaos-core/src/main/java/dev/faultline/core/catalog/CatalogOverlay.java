@@ -1,14 +1,7 @@
 package dev.faultline.core.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Map;
@@ -18,27 +11,16 @@ import java.util.Map;
  * format ({@code formatVersion}, {@code source}) and holds any of the three lists of the shipped
  * files: {@code actions}, {@code resourceTypes}, {@code documents}. An entry whose id (type, name)
  * the shipped data has replaces it; any other is added. The merged data is then read and
- * checked exactly like the shipped data.
+ * checked exactly like the shipped data. Both are parsed by the catalog's own reader
+ * ({@link JsonTree}, through {@link CatalogLoader#parse}), and merged as trees.
  */
 final class CatalogOverlay {
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
 
     private CatalogOverlay() {}
 
     /** The shipped catalog with the overlay read from {@code in} (named {@code name} in errors). */
     static Catalog load(String name, InputStream in, Map<String, InputStream> shipped) {
-        JsonNode overlay;
-        try {
-            overlay = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new CatalogException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CatalogException(name + ": cannot be read: " + e.getMessage(), e);
-        }
+        JsonNode overlay = CatalogLoader.parse(name, in);
         if (overlay == null || !overlay.isObject()) {
             throw new CatalogException(name + ": must be a JSON object with formatVersion and actions, resourceTypes or documents");
         }
@@ -50,26 +32,27 @@ final class CatalogOverlay {
                     + CatalogLoader.FORMAT_VERSION);
         }
         try {
-            byte[] actions = merge(shipped.get(CatalogLoader.ACTIONS_FILE), overlay, "actions", "id");
-            byte[] types = merge(shipped.get(CatalogLoader.RESOURCE_TYPES_FILE), overlay, "resourceTypes", "type");
-            byte[] documents = merge(shipped.get(CatalogLoader.SSM_DOCUMENTS_FILE), overlay, "documents", "name");
-            return CatalogLoader.load(new ByteArrayInputStream(actions), new ByteArrayInputStream(types),
-                    new ByteArrayInputStream(documents));
-        } catch (IOException e) {
-            throw new CatalogException(name + ": the shipped catalog data cannot be read: " + e.getMessage(), e);
+            JsonNode actions = merged(CatalogLoader.ACTIONS_FILE, shipped, overlay, "actions", "id");
+            JsonNode types = merged(CatalogLoader.RESOURCE_TYPES_FILE, shipped, overlay, "resourceTypes", "type");
+            JsonNode documents = merged(CatalogLoader.SSM_DOCUMENTS_FILE, shipped, overlay, "documents", "name");
+            return CatalogLoader.load(actions, types, documents);
         } catch (CatalogException e) {
             throw new CatalogException(name + " (overlay on the shipped catalog): " + e.getMessage(), e);
         }
     }
 
-    private static byte[] merge(InputStream shipped, JsonNode overlay, String list, String key) throws IOException {
-        ObjectNode base = (ObjectNode) MAPPER.readTree(shipped);
+    /** The shipped file's tree with the overlay's entries of {@code list} laid over it. */
+    private static JsonNode merged(String file, Map<String, InputStream> shipped, JsonNode overlay, String list, String key) {
+        JsonNode base = CatalogLoader.parse(file, shipped.get(file));
         JsonNode extra = overlay.get(list);
         if (extra == null) {
-            return MAPPER.writeValueAsBytes(base);
+            return base;
         }
         if (!extra.isArray()) {
             throw new CatalogException(list + ": must be an array");
+        }
+        if (base == null || !(base.get(list) instanceof ArrayNode)) {
+            throw new CatalogException("the shipped catalog data has no " + list + " list in " + file);
         }
         ArrayNode entries = (ArrayNode) base.get(list);
         for (JsonNode entry : extra) {
@@ -85,6 +68,6 @@ final class CatalogOverlay {
             }
             entries.add(entry);
         }
-        return MAPPER.writeValueAsBytes(base);
+        return base;
     }
 }
