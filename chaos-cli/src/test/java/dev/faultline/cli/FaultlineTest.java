@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FaultlineTest {
 
@@ -25,14 +22,12 @@ class FaultlineTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** The last run's exit code and output. */
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine cli = Faultline.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     private Path file(String name, String content) throws Exception {
@@ -42,14 +37,14 @@ class FaultlineTest {
     @Test
     void lint_validTemplate_exitsZeroAndPrintsOnlyTheSummary() throws Exception {
         assertThat(run("lint", file("ok.json", VALID).toString())).isZero();
-        assertThat(out.toString()).isEqualTo("1 file, 0 errors, 0 warnings" + System.lineSeparator());
+        assertThat(last.out()).isEqualTo("1 file, 0 errors, 0 warnings" + System.lineSeparator());
     }
 
     @Test
     void lint_error_printsFilePathSeverityCodeAndHint_andExitsOne() throws Exception {
         Path bad = file("bad.json", VALID.replace("\"Instances\":\"workers\"", "\"Instance\":\"workers\""));
         assertThat(run("lint", bad.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains(bad + ": /actions/stop-workers/targets/Instance: ERROR action.target-key-unknown ")
+        assertThat(last.out()).contains(bad + ": /actions/stop-workers/targets/Instance: ERROR action.target-key-unknown ")
                 .contains("(Use the key 'Instances'.)");
     }
 
@@ -58,7 +53,7 @@ class FaultlineTest {
         Path ok = file("ok.json", VALID);
         Path bad = file("bad.json", "{\"description\": 1}");
         assertThat(run("lint", "--format", "json", ok.toString(), bad.toString())).isEqualTo(1);
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(last.out());
         assertThat(report.isArray()).isTrue();
         assertThat(report.get(0).get("file").asText()).isEqualTo(ok.toString());
         assertThat(report.get(0).get("violations")).isEmpty();
@@ -71,7 +66,7 @@ class FaultlineTest {
     @Test
     void lint_unreadableFile_exitsTwo() {
         assertThat(run("lint", dir.resolve("missing.json").toString())).isEqualTo(2);
-        assertThat(out.toString()).contains("json.read-failed");
+        assertThat(last.out()).contains("json.read-failed");
     }
 
     @Test
@@ -84,25 +79,25 @@ class FaultlineTest {
     @Test
     void lint_unknownPolicy_exitsTwoNamingThePresets() throws Exception {
         assertThat(run("lint", "--policy", "stagin", file("ok.json", VALID).toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("staging");
+        assertThat(last.err()).contains("staging");
     }
 
     @Test
     void lint_productionPolicy_reportsPolicyViolations() throws Exception {
         assertThat(run("lint", "--policy", "production", file("ok.json", VALID).toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("ERROR policy.");
+        assertThat(last.out()).contains("ERROR policy.");
     }
 
     @Test
     void plan_printsTimelineAndBlastRadius() throws Exception {
         assertThat(run("plan", file("ok.json", VALID).toString())).isZero();
-        assertThat(out.toString()).contains("stop-workers").contains("aws:ec2:stop-instances").contains("workers");
+        assertThat(last.out()).contains("stop-workers").contains("aws:ec2:stop-instances").contains("workers");
     }
 
     @Test
     void plan_syntaxError_exitsOneWithTheViolation() throws Exception {
         assertThat(run("plan", file("broken.json", "{\"description\": ").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("json.document-format");
+        assertThat(last.err()).contains("json.document-format");
     }
 
     @Test
@@ -113,7 +108,7 @@ class FaultlineTest {
                 + "\"description\": \"Hibernates instances.\", \"targets\": {\"Instances\": [\"aws:ec2:instance\"]},"
                 + "\"parameters\": [], \"reversible\": false, \"permissions\": [\"ec2:StopInstances\"]}]}");
         assertThat(run("lint", template.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("action.id-unknown");
+        assertThat(last.out()).contains("action.id-unknown");
         assertThat(run("lint", "--catalog", overlay.toString(), template.toString())).isZero();
         assertThat(run("plan", "--catalog", overlay.toString(), template.toString())).isZero();
         assertThat(run("compile", "--catalog", overlay.toString(), template.toString())).isZero();
@@ -123,6 +118,6 @@ class FaultlineTest {
     void catalogOverlay_withBadData_isAUsageErrorNamingTheFile() throws Exception {
         Path overlay = file("bad-overlay.json", "{\"formatVersion\": 1, \"actionz\": []}");
         assertThat(run("lint", "--catalog", overlay.toString(), file("ok.json", VALID).toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("bad-overlay.json").contains("actionz");
+        assertThat(last.err()).contains("bad-overlay.json").contains("actionz");
     }
 }

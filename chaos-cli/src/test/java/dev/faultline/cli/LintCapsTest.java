@@ -9,8 +9,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,14 +25,12 @@ class LintCapsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** The last run's exit code and output. */
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine cli = Faultline.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     /** A template of {@code n} actions, each starting after an action that does not exist. */
@@ -58,7 +54,7 @@ class LintCapsTest {
 
         assertThat(run("lint", file.toString())).isEqualTo(Faultline.FOUND_ERRORS);
 
-        String text = out.toString();
+        String text = last.out();
         assertThat(count(text, "ERROR " + CODE)).isEqualTo(20);
         assertThat(text).contains(file + ": 30 more " + CODE + " not shown (at most 20 per code");
         assertThat(text).contains("1 file, 51 errors"); // 50 references and quota.actions-too-many
@@ -69,13 +65,11 @@ class LintCapsTest {
         Path file = unknownReferences(50);
 
         run("lint", "--max-per-code", "0", file.toString());
-        assertThat(count(out.toString(), "ERROR " + CODE)).isEqualTo(50);
-        assertThat(out.toString()).doesNotContain("not shown");
-
-        out.getBuffer().setLength(0);
+        assertThat(count(last.out(), "ERROR " + CODE)).isEqualTo(50);
+        assertThat(last.out()).doesNotContain("not shown");
         run("lint", "--max-per-code", "3", file.toString());
-        assertThat(count(out.toString(), "ERROR " + CODE)).isEqualTo(3);
-        assertThat(out.toString()).contains("47 more " + CODE + " not shown");
+        assertThat(count(last.out(), "ERROR " + CODE)).isEqualTo(3);
+        assertThat(last.out()).contains("47 more " + CODE + " not shown");
         assertThat(run("lint", "--max-per-code", "-1", file.toString())).isEqualTo(Faultline.USAGE);
     }
 
@@ -85,11 +79,11 @@ class LintCapsTest {
 
         run("lint", "--format", "json", file.toString());
 
-        JsonNode report = JSON.readTree(out.toString()).get(0);
+        JsonNode report = JSON.readTree(last.out()).get(0);
         assertThat(report.get("violations")).hasSize(21);
         assertThat(report.at("/omitted/" + CODE).asInt()).isEqualTo(30);
         assertThat(report.get("omitted")).hasSize(1);
-        assertThat(err.toString()).contains("51 errors");
+        assertThat(last.err()).contains("51 errors");
     }
 
     @Test
@@ -102,8 +96,8 @@ class LintCapsTest {
         try (InputStream in = LintCapsTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in, InputFormat.JSON);
         }
-        assertThat(schema.validate(out.toString(), InputFormat.JSON)).isEmpty();
-        JsonNode run = JSON.readTree(out.toString()).at("/runs/0");
+        assertThat(schema.validate(last.out(), InputFormat.JSON)).isEmpty();
+        JsonNode run = JSON.readTree(last.out()).at("/runs/0");
         assertThat(run.get("results")).hasSize(21);
         JsonNode note = run.at("/invocations/0/toolExecutionNotifications/0");
         assertThat(note.at("/associatedRule/id").asText()).isEqualTo(CODE);
@@ -117,12 +111,10 @@ class LintCapsTest {
         long size = Files.size(file);
 
         assertThat(run("lint", "--max-size", Long.toString(size - 1), file.toString())).isEqualTo(Faultline.FOUND_ERRORS);
-        assertThat(out.toString()).contains("ERROR json.document-too-large").contains("over --max-size " + (size - 1))
+        assertThat(last.out()).contains("ERROR json.document-too-large").contains("over --max-size " + (size - 1))
                 .doesNotContain(CODE);
-
-        out.getBuffer().setLength(0);
         run("lint", "--max-size", Long.toString(size), file.toString());
-        assertThat(out.toString()).doesNotContain("json.document-too-large").contains(CODE);
+        assertThat(last.out()).doesNotContain("json.document-too-large").contains(CODE);
         assertThat(run("lint", "--max-size", "0", file.toString())).isEqualTo(Faultline.USAGE);
     }
 
