@@ -1,5 +1,11 @@
 package dev.faultline.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +47,28 @@ public final class Faultline implements Runnable {
      */
     public static void main(String[] args) {
         Lazy.warmUpInBackground(args);
-        System.exit(commandLine(args).execute(args));
+        writeUtf8();
+        CommandLine cli = commandLine(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Standard output and error in UTF-8, whatever the locale: under {@code LANG=C} (CI runners,
+     * containers) Java 17 writes in ASCII, and every {@code →} and {@code …} of Faultline's output
+     * became {@code ?}. UTF-8, as git, Go and Rust tools write, shows right on any UTF-8 terminal
+     * and log viewer. The command line's own writers are UTF-8 too (picocli would otherwise
+     * encode in the locale's charset before these streams see a byte).
+     */
+    static void writeUtf8() {
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
     }
 
     /**
