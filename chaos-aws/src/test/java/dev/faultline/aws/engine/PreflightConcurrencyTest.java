@@ -26,15 +26,11 @@ import software.amazon.awssdk.services.iam.IamAsyncClient;
 class PreflightConcurrencyTest {
 
     private final ManualClock clock = Clocks.manual();
-    private IamStub iamStub;
-    private IamAsyncClient iam;
     private PreflightFixture fx;
 
     @BeforeEach
     void start() throws Exception {
         fx = PreflightFixture.withIamStub(clock);
-        iamStub = fx.iamStub();
-        iam = fx.iam();
     }
 
     @AfterEach
@@ -47,7 +43,7 @@ class PreflightConcurrencyTest {
         InFlightGate gate = new InFlightGate(Set.of("describeAlarms", "getMetricData", "simulatePrincipalPolicy"),
                 Duration.ofSeconds(10));
         CloudWatchAsyncClient cloudWatch = gate.wrap(CloudWatchAsyncClient.class, fx.cloudWatch);
-        EngineContext context = new EngineContext(fx.fis, cloudWatch, gate.wrap(IamAsyncClient.class, iam), fx.calls,
+        EngineContext context = new EngineContext(fx.fis, cloudWatch, gate.wrap(IamAsyncClient.class, fx.iam()), fx.calls,
                 new CloudWatchMetricSource(cloudWatch, fx.calls), Validator.standard(), PreflightFixture.CONFIG,
                 clock, fx.scheduler);
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.iam.IamAsyncClient;
 
 @Timeout(60)
 class PreflightRunnerTest {
@@ -31,15 +30,11 @@ class PreflightRunnerTest {
             PreflightCheck.TARGETS);
 
     private final ManualClock clock = Clocks.manual();
-    private IamStub iamStub;
-    private IamAsyncClient iam;
     private PreflightFixture fx;
 
     @BeforeEach
     void start() throws Exception {
         fx = PreflightFixture.withIamStub(clock);
-        iamStub = fx.iamStub();
-        iam = fx.iam();
         fx.pump(clock);
     }
 
@@ -74,7 +69,7 @@ class PreflightRunnerTest {
         assertThat(p.checks()).extracting(PreflightCheck::status).containsOnly(Status.PASSED);
         assertThat(p.resolvedTargets()).containsOnlyKeys("Workers");
         assertThat(p.resolvedTargets().get("Workers")).hasSize(2);
-        assertThat(iamStub.requests()).as("one SimulatePrincipalPolicy page for the 5 actions").hasSize(1);
+        assertThat(fx.iamStub().requests()).as("one SimulatePrincipalPolicy page for the 5 actions").hasSize(1);
         assertThat(fx.templates()).isEmpty();
         assertThat(fx.experiments()).hasSize(1);
         assertThat(fx.experiments().get(0).state().statusAsString()).isEqualTo("completed");
@@ -109,7 +104,7 @@ class PreflightRunnerTest {
         assertThat(p.checks().get(0).message()).contains("error(s):");
         assertThat(p.violations()).anyMatch(v -> v.severity() == Severity.ERROR);
         assertThat(fx.calls.attempts()).isZero();
-        assertThat(iamStub.requests()).isEmpty();
+        assertThat(fx.iamStub().requests()).isEmpty();
         assertThat(fx.templates()).isEmpty();
         assertThat(fx.experiments()).isEmpty();
     }
@@ -136,7 +131,7 @@ class PreflightRunnerTest {
 
     @Test
     void check_roleLacksPermissions_refusesListingThem() {
-        iamStub.decide("ec2:StopInstances", "implicitDeny");
+        fx.iamStub().decide("ec2:StopInstances", "implicitDeny");
 
         Preflight p = check(nodeLoss("Worker", 5).build(), RunOptions.defaults());
 
@@ -148,7 +143,7 @@ class PreflightRunnerTest {
     @Test
     void check_severalProblems_reportsEachOne() {
         fx.local.alarms().setState(PreflightFixture.ALARM, AlarmState.INSUFFICIENT_DATA, "no data");
-        iamStub.decide("ec2:StartInstances", "explicitDeny");
+        fx.iamStub().decide("ec2:StartInstances", "explicitDeny");
 
         Preflight p = check(nodeLoss("Worker", 0.5).build(), RunOptions.defaults());
 
