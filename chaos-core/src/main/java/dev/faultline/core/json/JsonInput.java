@@ -8,11 +8,8 @@ import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -24,11 +21,6 @@ import java.util.function.Consumer;
  * duplicate instead of throwing, and skip what they cannot use.
  */
 final class JsonInput {
-
-    /** The range of {@link Instant} in epoch seconds (about ±3.2e16), the upper bound excluded. */
-    private static final BigDecimal MIN_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
-    private static final BigDecimal END_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond() + 1);
-    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
     final JsonParser p;
     final List<Violation> violations = new ArrayList<>();
@@ -332,51 +324,6 @@ final class JsonInput {
                     "Write a duration such as PT5M or PT1H30M."));
             return null;
         }
-    }
-
-    Instant instant(JsonPointer path) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return epochSeconds(path, p.getDecimalValue());
-        }
-        String text = string(path);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException e) {
-            violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "'" + text + "' is not a timestamp.",
-                    "Use epoch seconds or an ISO-8601 date-time with an offset."));
-            return null;
-        }
-    }
-
-    /**
-     * An instant from epoch seconds, truncated to the nanosecond. Compares magnitudes before any
-     * arithmetic, so that {@code 1e1000000} or {@code 1e-1000000} costs no more than {@code 1}
-     * (aligning the scales of such numbers would build a million-digit integer).
-     */
-    private Instant epochSeconds(JsonPointer path, BigDecimal seconds) {
-        if (seconds.compareTo(MIN_EPOCH_SECONDS) < 0 || seconds.compareTo(END_EPOCH_SECONDS) >= 0) {
-            return outOfRange(path, seconds);
-        }
-        BigDecimal nanos = seconds.movePointRight(9);
-        if (nanos.precision() - nanos.scale() <= 0) {
-            return Instant.EPOCH; // under a nanosecond
-        }
-        BigInteger[] split = nanos.toBigInteger().divideAndRemainder(NANOS_PER_SECOND);
-        try {
-            return Instant.ofEpochSecond(split[0].longValueExact(), split[1].longValue());
-        } catch (DateTimeException | ArithmeticException e) {
-            return outOfRange(path, seconds);
-        }
-    }
-
-    private Instant outOfRange(JsonPointer path, BigDecimal seconds) {
-        violations.add(Violation.error(ViolationCode.JSON_VALUE_TYPE, path.toString(), "The timestamp " + seconds + " is out of range.",
-                "Use epoch seconds or an ISO-8601 date-time with an offset."));
-        return null;
     }
 
     // ---- problems ------------------------------------------------------------------------

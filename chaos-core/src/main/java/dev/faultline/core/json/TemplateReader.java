@@ -13,7 +13,6 @@ import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.SelectionMode;
 import dev.faultline.core.model.StopCondition;
 import dev.faultline.core.model.TemplateTarget;
-import dev.faultline.core.model.TemplateMetadata;
 import dev.faultline.core.validation.JsonPointer;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.Violation;
@@ -41,7 +40,7 @@ final class TemplateReader {
     private final JsonParser p;
     private SettingsReader settings;
     private String prefix = "";
-    private TemplateMetadata.Builder meta;
+    private MetadataReader meta;
     /** The source layout, made on the first collection present but empty. */
     private SourceLayout.Builder layout;
     /** The number of filters of the target being read, for the index of the next one. */
@@ -208,9 +207,9 @@ final class TemplateReader {
                 break;
             default:
                 if (meta == null) {
-                    meta = TemplateMetadata.builder(); // only for a template with metadata
+                    meta = new MetadataReader(in); // only for a template with metadata
                 }
-                readMetadata(meta, name, at);
+                meta.read(name, at);
                 break;
         }
     }
@@ -255,33 +254,6 @@ final class TemplateReader {
     private void forget(CollectionField.Owner kind, String element) {
         if (layout != null) {
             layout.forget(kind, element);
-        }
-    }
-
-    private void readMetadata(TemplateMetadata.Builder meta, String name, JsonPointer at) throws IOException {
-        switch (name) {
-            case "id":
-                meta.id(in.optString(at));
-                break;
-            case "arn":
-                meta.arn(in.optString(at));
-                break;
-            case "clientToken":
-                meta.clientToken(in.optString(at));
-                break;
-            case "creationTime":
-                meta.creationTime(Optional.ofNullable(in.instant(at)));
-                break;
-            case "lastUpdateTime":
-                meta.lastUpdateTime(Optional.ofNullable(in.instant(at)));
-                break;
-            default:
-                Long n = in.wholeNumber(at, "targetAccountConfigurationsCount", Long.MAX_VALUE,
-                        "Use the number of target account configurations, a whole number from 0.");
-                if (n != null) {
-                    meta.targetAccountConfigurationsCount(n);
-                }
-                break;
         }
     }
 
