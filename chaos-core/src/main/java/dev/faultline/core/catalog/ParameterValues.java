@@ -55,6 +55,10 @@ final class ParameterValues {
     }
 
     private static List<ParameterProblem> duration(ParameterDefinition def, String value) {
+        long seconds = FisDuration.plainSeconds(value);
+        if (seconds >= 0 && def.acceptsDurationSeconds(seconds)) {
+            return List.of(); // the common case, decided without a Duration or an Optional
+        }
         Duration d;
         try {
             d = FisDuration.parse(value);

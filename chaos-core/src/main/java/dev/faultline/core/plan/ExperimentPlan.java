@@ -33,6 +33,8 @@ public final class ExperimentPlan {
 
     /** The longest duration the plan places; longer ones are capped (FIS allows 12 hours). */
     private static final Duration LONGEST = Duration.ofDays(3650);
+    /** {@link #LONGEST} in seconds. */
+    static final long LONGEST_SECONDS = LONGEST.getSeconds();
 
     private final Experiment experiment;
     private final Catalog catalog;
@@ -94,14 +96,25 @@ public final class ExperimentPlan {
      * @return the bound, zero when no action has a known duration
      */
     public static Duration durationBound(Experiment experiment, Catalog catalog) {
+        return Duration.ofSeconds(durationBoundSeconds(experiment, catalog));
+    }
+
+    /**
+     * {@link #durationBound(Experiment, Catalog)} in seconds, without a {@code Duration}: what
+     * validation compares with its limits for every template.
+     *
+     * @param experiment the experiment
+     * @param catalog the catalog that says which parameter carries each action's duration
+     * @return the bound in whole seconds, zero when no action has a known duration
+     */
+    public static long durationBoundSeconds(Experiment experiment, Catalog catalog) {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(catalog, "catalog");
         long seconds = 0; // each duration is capped at ten years: no overflow below 2.9e10 actions
         for (Action action : experiment.actions().values()) {
-            Duration d = Scheduler.duration(action, catalog);
-            seconds += d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+            seconds += Scheduler.boundSeconds(action, catalog);
         }
-        return Duration.ofSeconds(seconds);
+        return seconds;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class ValidationContext {
     private Experiment planned;
     private ExperimentPlan plan;
     private Experiment bounded;
-    private Duration bound;
+    private long boundSeconds;
 
     private ValidationContext(Catalog catalog, SourceLayout layout) {
         this.catalog = catalog;
@@ -93,10 +93,27 @@ public final class ValidationContext {
      * @return the bound
      */
     public Duration durationBound(Experiment experiment) {
-        if (bound == null || bounded != experiment) {
-            bound = ExperimentPlan.durationBound(experiment, catalog);
+        return Duration.ofSeconds(boundSeconds(experiment));
+    }
+
+    /**
+     * Tells whether {@linkplain #durationBound(Experiment) the bound} is at most a limit, comparing
+     * seconds (the bound is whole seconds) so that no {@code Duration} is made for a template that
+     * is within it.
+     *
+     * @param experiment the experiment being validated
+     * @param limit the limit
+     * @return true when the bound shows that neither the experiment nor any action exceeds the limit
+     */
+    public boolean durationBoundWithin(Experiment experiment, Duration limit) {
+        return boundSeconds(experiment) <= limit.getSeconds(); // (s, 0) <= (ls, ln) exactly when s <= ls
+    }
+
+    private long boundSeconds(Experiment experiment) {
+        if (bounded != experiment) {
+            boundSeconds = ExperimentPlan.durationBoundSeconds(experiment, catalog);
             bounded = experiment;
         }
-        return bound;
+        return boundSeconds;
     }
 }
