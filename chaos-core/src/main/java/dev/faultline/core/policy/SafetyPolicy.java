@@ -339,15 +339,14 @@ public abstract class SafetyPolicy implements ValidationRule {
      */
     @Override
     public void check(Experiment experiment, ValidationContext context, List<Violation> out) {
-        List<Violation> found = new ArrayList<>();
+        int start = out.size(); // this policy's violations are out[start..]: no list of their own to make and copy
         try {
-            PolicyRules.check(this, experiment, context, lead(), found);
-            ProductionRules.check(this, experiment, context, found);
+            PolicyRules.check(this, experiment, context, lead(), out);
+            ProductionRules.check(this, experiment, context, out, start);
         } catch (RuntimeException e) {
-            found.add(Violation.error(ViolationCode.POLICY_CHECK_FAILED, "", lead() + " could not be checked on this template ("
+            out.add(Violation.error(ViolationCode.POLICY_CHECK_FAILED, "", lead() + " could not be checked on this template ("
                     + e + "); please report it.", null));
         }
-        out.addAll(found);
     }
 
     /**
