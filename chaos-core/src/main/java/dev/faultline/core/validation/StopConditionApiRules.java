@@ -10,7 +10,7 @@ import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /** The stop-condition section of the API rules: required source and alarm ARN, the two sources FIS accepts, and the quota on stop conditions. */
 final class StopConditionApiRules {
@@ -43,35 +43,48 @@ final class StopConditionApiRules {
         boolean none = false;
         boolean alarm = false;
         for (int i = 0; i < conditions.size(); i++) {
-            StopCondition c = conditions.get(i);
-            JsonPointer at = append(STOP_CONDITIONS, i);
-            String source = required(c.source(), at, "source", "The stop condition source",
-                    "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
-            length(source, 1, 64, at, "source", "The source", out);
-            if (source != null && !SOURCES.contains(source)) {
-                List<String> near = Suggestions.nearest(source, SOURCES, 1);
-                out.add(Violation.error(ViolationCode.STOP_CONDITION_SOURCE_UNKNOWN, append(at, "source").toString(),
-                        "'" + source + "' is not a stop condition source; FIS accepts only \"aws:cloudwatch:alarm\" and \"none\".",
-                        near.isEmpty() ? "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value."
-                                : "Did you mean '" + near.get(0) + "'?"));
-            }
-            if (StopCondition.SOURCE_ALARM.equals(source)) {
-                alarm = true;
-                String value = required(c.value(), at, "value", "The alarm ARN of an alarm stop condition",
-                        "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
-                length(value, 20, 2048, at, "value", "The alarm ARN", out);
-            } else if (StopCondition.SOURCE_NONE.equals(source)) {
-                none = true;
-                if (c.value().isPresent()) {
-                    out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(at, "value").toString(),
-                            "A stop condition with source \"none\" takes no value; it is ignored.",
-                            "Remove the value, or use source \"aws:cloudwatch:alarm\"."));
-                }
-            }
+            String source = condition(conditions.get(i), i, out);
+            alarm |= StopCondition.SOURCE_ALARM.equals(source);
+            none |= StopCondition.SOURCE_NONE.equals(source);
         }
         if (none && alarm) {
             out.add(Violation.warning(ViolationCode.STOP_CONDITION_NONE_CONFLICT, "/stopConditions",
                     "The list mixes \"none\" with alarm stop conditions.", "Remove the \"none\" entry."));
         }
+    }
+
+    /** One stop condition, its path built only for a violation; returns its source. */
+    private static String condition(StopCondition c, int i, List<Violation> out) {
+        String source = c.source().orElse(null); // read once: each call of a model accessor makes an Optional
+        if (source == null) {
+            required(Optional.empty(), STOP_CONDITIONS.child(i), "source", "The stop condition source",
+                    "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
+            return null;
+        }
+        if (!Checks.fits(source, 1, 64)) {
+            length(source, 1, 64, STOP_CONDITIONS.child(i), "source", "The source", out);
+        }
+        if (StopCondition.SOURCE_ALARM.equals(source)) {
+            String value = c.value().orElse(null);
+            if (value == null) {
+                required(Optional.empty(), STOP_CONDITIONS.child(i), "value", "The alarm ARN of an alarm stop condition",
+                        "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
+            } else if (!Checks.fits(value, 20, 2048)) {
+                length(value, 20, 2048, STOP_CONDITIONS.child(i), "value", "The alarm ARN", out);
+            }
+        } else if (StopCondition.SOURCE_NONE.equals(source)) {
+            if (c.value().isPresent()) {
+                out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(STOP_CONDITIONS.child(i), "value").toString(),
+                        "A stop condition with source \"none\" takes no value; it is ignored.",
+                        "Remove the value, or use source \"aws:cloudwatch:alarm\"."));
+            }
+        } else {
+            List<String> near = Suggestions.nearest(source, SOURCES, 1);
+            out.add(Violation.error(ViolationCode.STOP_CONDITION_SOURCE_UNKNOWN, append(STOP_CONDITIONS.child(i), "source").toString(),
+                    "'" + source + "' is not a stop condition source; FIS accepts only \"aws:cloudwatch:alarm\" and \"none\".",
+                    near.isEmpty() ? "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value."
+                            : "Did you mean '" + near.get(0) + "'?"));
+        }
+        return source;
     }
 }
