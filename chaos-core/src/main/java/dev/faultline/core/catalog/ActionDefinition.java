@@ -34,7 +34,8 @@ public final class ActionDefinition {
     private final Map<String, TargetKeyDefinition> targets;
     private final Identification identification;
     private final Map<String, ParameterDefinition> parameters;
-    private final String durationParameter;
+    /** Made once: the plan and the validator ask for it for every action, and an Optional made on each call is an allocation C2 keeps. */
+    private final Optional<String> durationParameter;
     private final boolean reversible;
     private final String reversibleOnlyWith;
     private final List<String> permissions;
@@ -51,7 +52,7 @@ public final class ActionDefinition {
         this.targets = Collections.unmodifiableMap(new LinkedHashMap<>(builder.targets));
         this.identification = builder.identification;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
-        this.durationParameter = builder.durationParameter;
+        this.durationParameter = Optional.ofNullable(builder.durationParameter);
         this.reversible = builder.reversible;
         this.reversibleOnlyWith = builder.reversibleOnlyWith;
         this.permissions = List.copyOf(builder.permissions);
@@ -186,7 +187,7 @@ public final class ActionDefinition {
      * @return the parameter name, or empty for instant actions such as terminate or reboot
      */
     public Optional<String> durationParameter() {
-        return Optional.ofNullable(durationParameter);
+        return durationParameter;
     }
 
     /**

@@ -32,9 +32,9 @@ final class PolicyRules {
 
     static void check(SafetyPolicy p, Experiment e, ValidationContext context, String lead, List<Violation> out) {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
-            target(p, e, entry.getKey(), entry.getValue(), lead, out);
+            target(p, e, entry.getKey(), entry.getValue(), context, lead, out);
         }
-        if (p.requireAlarmStopCondition() && !hasAlarm(e)) {
+        if (p.requireAlarmStopCondition() && !hasAlarm(e, context)) {
             out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
                             + "that FIS stops the experiment when the system degrades; the template has none.",
                     "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
@@ -45,9 +45,9 @@ final class PolicyRules {
                             + "the experiment has none.",
                     "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
         }
-        Optional<Duration> maxDuration = p.maxDuration(); // isPresent/get: no lambda capturing e, context and out
-        if (maxDuration.isPresent()) {
-            duration(e, context, maxDuration.get(), lead, out);
+        Duration maxDuration = p.limits().maxDuration(); // no Optional, and no lambda capturing e, context and out
+        if (maxDuration != null) {
+            duration(e, context, maxDuration, lead, out);
         }
         if (hasActionRules(p)) {
             for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
@@ -63,8 +63,9 @@ final class PolicyRules {
 
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, String lead, List<Violation> out) {
-        SelectionMode mode = t.selectionMode().orElse(null); // read once: each call of a model accessor makes an Optional
+    private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, ValidationContext context, String lead,
+            List<Violation> out) {
+        SelectionMode mode = context.selectionMode(t); // read once for every rule: each call of a model accessor makes an Optional
         if (mode == null) {
             return; // reported by the FIS rules
         }
@@ -139,7 +140,7 @@ final class PolicyRules {
      */
     private static void action(SafetyPolicy p, String name, Action a, ValidationContext context, String lead,
             List<Violation> out) {
-        String id = a.actionId().orElse(null);
+        String id = context.actionId(a);
         if (id == null) {
             return; // reported by the FIS rules
         }
@@ -226,10 +227,10 @@ final class PolicyRules {
     }
 
     /** Tells whether a stop condition watches an alarm ({@link StopCondition#isAlarm()}, without its Optional and lambda). */
-    private static boolean hasAlarm(Experiment e) {
+    private static boolean hasAlarm(Experiment e, ValidationContext context) {
         List<StopCondition> conditions = e.stopConditions();
         for (int i = 0; i < conditions.size(); i++) {
-            if (StopCondition.SOURCE_ALARM.equals(conditions.get(i).source().orElse(null))) {
+            if (StopCondition.SOURCE_ALARM.equals(context.source(conditions.get(i)))) {
                 return true;
             }
         }

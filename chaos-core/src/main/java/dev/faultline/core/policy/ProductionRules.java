@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,12 +24,11 @@ final class ProductionRules {
      * outer policy's, which are {@code out} from index {@code start} on.
      */
     static void check(SafetyPolicy p, Experiment e, ValidationContext context, List<Violation> out, int start) {
-        Optional<SafetyPolicy> production = p.productionPolicy();
-        if (production.isEmpty() || !touchesProduction(p, e)) {
+        SafetyPolicy strict = p.limits().productionPolicy();
+        if (strict == null || !touchesProduction(p, e)) {
             return; // the common case, found without the map of production targets
         }
         Map<String, String> targets = p.productionTargets(e);
-        SafetyPolicy strict = production.get();
         List<Violation> nested = new ArrayList<>();
         PolicyRules.check(strict, e, context, lead(p, strict, targets), nested);
         merge(out.subList(start, out.size()), nested);

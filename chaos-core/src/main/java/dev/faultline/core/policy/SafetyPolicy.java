@@ -383,6 +383,18 @@ public abstract class SafetyPolicy implements ValidationRule {
         return "The " + name().map(n -> n + " policy").orElse("safety policy");
     }
 
+    /**
+     * The maximum duration and the production policy, which the checks read for every template;
+     * made on first use and kept, since each call of their generated accessors makes an Optional.
+     */
+    @Value.Lazy
+    Limits limits() {
+        return new Limits(maxDuration().orElse(null), productionPolicy().orElse(null));
+    }
+
+    /** What {@link #limits()} holds: each is null when the policy does not set it. */
+    record Limits(Duration maxDuration, SafetyPolicy productionPolicy) {}
+
     @Value.Check
     void invariants() {
         PolicyInvariants.check(this);
