@@ -19,7 +19,7 @@ final class ActionApiRules {
 
     private ActionApiRules() {}
 
-    static void actions(Experiment e, List<Violation> out) {
+    static void actions(Experiment e, ValidationContext context, List<Violation> out) {
         if (e.actions().isEmpty()) {
             out.add(Violation.error(ViolationCode.TEMPLATE_FIELD_MISSING, "/actions", "The template has no action.",
                     "Add at least one action; FIS needs one or more."));
@@ -33,16 +33,16 @@ final class ActionApiRules {
         }
         Set<String> targetNames = e.targets().keySet();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            action(entry.getKey(), entry.getValue(), targetNames, out);
+            action(entry.getKey(), entry.getValue(), targetNames, context, out);
         }
     }
 
     /** One action; its path is built only for a violation. */
-    private static void action(String name, Action a, Set<String> targetNames, List<Violation> out) {
+    private static void action(String name, Action a, Set<String> targetNames, ValidationContext context, List<Violation> out) {
         if (!ApiRules.nameFits(name)) {
             ApiRules.name(name, ACTIONS.child(name), "The action name", out);
         }
-        String id = a.actionId().orElse(null); // read once: each call of a model accessor makes an Optional
+        String id = context.actionId(a); // read once for every rule: each call of a model accessor makes an Optional
         if (id == null) {
             required(Optional.empty(), ACTIONS.child(name), "actionId", "The action id",
                     "Set \"actionId\", for example \"aws:ec2:stop-instances\".", out);

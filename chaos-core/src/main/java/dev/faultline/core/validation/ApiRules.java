@@ -9,6 +9,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TemplateMetadata;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The constraints of FIS's CreateExperimentTemplate API (reference §2, §7, §12): required
@@ -32,13 +33,16 @@ final class ApiRules implements ValidationRule {
         String description = required(e.description(), "/description", "The template description",
                 "Add a \"description\" of up to 512 characters.", out);
         length(description, 1, 512, "/description", "The description", out);
-        String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
-                "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
+        String role = context.roleArn(e);
+        if (role == null) {
+            required(Optional.empty(), "/roleArn", "The IAM role ARN",
+                    "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
+        }
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
         tags(e.tags(), TAGS, true, out);
-        StopConditionApiRules.stopConditions(e, context.layout(), out);
-        TargetApiRules.targets(e, out);
-        ActionApiRules.actions(e, out);
+        StopConditionApiRules.stopConditions(e, context, out);
+        TargetApiRules.targets(e, context, out);
+        ActionApiRules.actions(e, context, out);
         // isPresent/get rather than ifPresent: a lambda capturing out would be allocated for every template
         if (e.logConfiguration().isPresent()) {
             SettingsApiRules.log(e.logConfiguration().get(), out);

@@ -68,11 +68,11 @@ final class ArnRules implements ValidationRule {
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
-        String role = e.roleArn().orElse(null); // read once: each call of a model accessor makes an Optional
+        String role = context.roleArn(e); // read once for every rule: each call of a model accessor makes an Optional
         if (role != null) {
             check(role, "/roleArn", Kind.ROLE, out);
         }
-        stopConditions(e.stopConditions(), out);
+        stopConditions(e.stopConditions(), context, out);
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             target(entry.getKey(), entry.getValue(), out);
         }
@@ -101,11 +101,11 @@ final class ArnRules implements ValidationRule {
         }
     }
 
-    private static void stopConditions(List<StopCondition> conditions, List<Violation> out) {
+    private static void stopConditions(List<StopCondition> conditions, ValidationContext context, List<Violation> out) {
         for (int i = 0; i < conditions.size(); i++) {
             StopCondition c = conditions.get(i);
-            String value = c.value().orElse(null);
-            if (value != null && !isClean(value, Kind.ALARM) && checkedAsAlarm(c.source().orElse(null))) {
+            String value = context.value(c);
+            if (value != null && !isClean(value, Kind.ALARM) && checkedAsAlarm(context.source(c))) {
                 check(value, append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }

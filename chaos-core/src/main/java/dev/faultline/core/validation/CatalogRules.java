@@ -36,7 +36,7 @@ final class CatalogRules implements ValidationRule {
         Catalog catalog = context.catalog();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
             Action a = entry.getValue();
-            String id = a.actionId().orElse(null); // read once: each call of a model accessor makes an Optional
+            String id = context.actionId(a); // read once for every rule: each call of a model accessor makes an Optional
             if (id == null) {
                 continue;
             }
@@ -45,9 +45,9 @@ final class CatalogRules implements ValidationRule {
                 unknownAction(entry.getKey(), id, catalog, out);
                 continue;
             }
-            action(entry.getKey(), a, def, e, catalog, out);
+            action(entry.getKey(), a, def, e, context, out);
         }
-        CatalogTargetRules.targets(e, catalog, out);
+        CatalogTargetRules.targets(e, context, out);
     }
 
     private static void unknownAction(String name, String id, Catalog catalog, List<Violation> out) {
@@ -61,18 +61,20 @@ final class CatalogRules implements ValidationRule {
 
     // ---- actions -------------------------------------------------------------------------
 
-    private static void action(String name, Action a, ActionDefinition def, Experiment e, Catalog catalog, List<Violation> out) {
+    private static void action(String name, Action a, ActionDefinition def, Experiment e, ValidationContext context,
+            List<Violation> out) {
         if (def.deprecated()) {
             out.add(Violation.warning(ViolationCode.ACTION_ID_DEPRECATED, append(ACTIONS.child(name), "actionId").toString(),
                     def.id() + " is a legacy action.",
                     def.replacedBy().map(r -> "Use " + r + " instead.").orElse("Use its replacement.")));
         }
-        targetKeys(name, a, def, e, out);
-        parameters(name, a, def, catalog, out);
+        targetKeys(name, a, def, e, context, out);
+        parameters(name, a, def, context.catalog(), out);
     }
 
     /** The action's targets against the keys its definition takes; a key that fits costs one map lookup. */
-    private static void targetKeys(String name, Action a, ActionDefinition def, Experiment e, List<Violation> out) {
+    private static void targetKeys(String name, Action a, ActionDefinition def, Experiment e, ValidationContext context,
+            List<Violation> out) {
         Map<String, TargetKeyDefinition> keys = def.targets();
         Map<String, String> targets = a.targets();
         if (keys.isEmpty() || targets.isEmpty()) {
@@ -82,7 +84,7 @@ final class CatalogRules implements ValidationRule {
         for (Map.Entry<String, String> t : targets.entrySet()) {
             TargetKeyDefinition key = keys.get(t.getKey());
             TemplateTarget target = e.targets().get(t.getValue());
-            String type = target == null ? null : target.resourceType().orElse(null);
+            String type = target == null ? null : context.resourceType(target);
             if (key == null || type != null && !key.accepts(type)) {
                 targetKey(name, t.getKey(), t.getValue(), type, key, def, out);
             }

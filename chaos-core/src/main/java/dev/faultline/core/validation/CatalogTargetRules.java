@@ -29,13 +29,13 @@ final class CatalogTargetRules {
 
     private CatalogTargetRules() {}
 
-    static void targets(Experiment e, Catalog catalog, List<Violation> out) {
+    static void targets(Experiment e, ValidationContext context, List<Violation> out) {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             String name = entry.getKey();
             TemplateTarget t = entry.getValue();
-            resourceType(name, t, e, catalog, out);
+            resourceType(name, t, e, context, out);
             // the actions' target quotas depend on the actions, not on the resource type: checked even when the type is bad
-            actionTargetQuota(name, t, e, catalog, out);
+            actionTargetQuota(name, t, e, context, out);
             if (!used(name, e)) {
                 out.add(Violation.warning(ViolationCode.TARGET_UNUSED, TARGETS.child(name).toString(), "No action uses target '" + name + "'.",
                         "Reference it from an action's targets, or remove it."));
@@ -57,8 +57,9 @@ final class CatalogTargetRules {
         return append(TARGETS.child(target), field);
     }
 
-    private static void resourceType(String name, TemplateTarget t, Experiment e, Catalog catalog, List<Violation> out) {
-        String type = t.resourceType().orElse(null);
+    private static void resourceType(String name, TemplateTarget t, Experiment e, ValidationContext context, List<Violation> out) {
+        Catalog catalog = context.catalog();
+        String type = context.resourceType(t);
         if (type == null) {
             return;
         }
@@ -71,7 +72,7 @@ final class CatalogTargetRules {
             out.add(Violation.warning(ViolationCode.TARGET_RESOURCE_TYPE_DEPRECATED, at(name, "resourceType").toString(),
                     type + " is a legacy resource type.", "Use the type the current action takes."));
         }
-        identification(name, t, r, e, catalog, out);
+        identification(name, t, r, e, context, out);
         Map<String, String> given = t.parameters();
         Map<String, ParameterDefinition> defined = r.parameters();
         for (Map.Entry<String, String> p : given.entrySet()) {
@@ -120,16 +121,16 @@ final class CatalogTargetRules {
     }
 
     /** How the target names its resources, against its type's rule narrowed by each action that uses it. */
-    private static void identification(String name, TemplateTarget t, ResourceTypeDefinition r, Experiment e, Catalog catalog,
-            List<Violation> out) {
+    private static void identification(String name, TemplateTarget t, ResourceTypeDefinition r, Experiment e,
+            ValidationContext context, List<Violation> out) {
         Identification id = r.identification();
         String by = r.type();
         for (Action a : e.actions().values()) {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            String actionId = a.actionId().orElse(null); // read once: each call makes an Optional
-            ActionDefinition def = actionId == null ? null : catalog.action(actionId).orElse(null);
+            String actionId = context.actionId(a);
+            ActionDefinition def = actionId == null ? null : context.catalog().action(actionId).orElse(null);
             Identification narrower = def == null ? null : def.identification().orElse(null);
             if (narrower != null) {
                 id = id.narrowedBy(narrower);
@@ -184,10 +185,11 @@ final class CatalogTargetRules {
     }
 
     /** Warns when a target can hold more resources than an action's per-action target quota. */
-    private static void actionTargetQuota(String name, TemplateTarget t, Experiment e, Catalog catalog, List<Violation> out) {
+    private static void actionTargetQuota(String name, TemplateTarget t, Experiment e, ValidationContext context,
+            List<Violation> out) {
         long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
         if (most < 0) {
-            SelectionMode mode = t.selectionMode().orElse(null);
+            SelectionMode mode = context.selectionMode(t);
             most = mode != null && mode.kind() == SelectionMode.Kind.COUNT ? mode.value() : -1;
         }
         if (most < 0) {
@@ -198,8 +200,8 @@ final class CatalogTargetRules {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            String actionId = a.actionId().orElse(null);
-            ActionDefinition def = actionId == null ? null : catalog.action(actionId).orElse(null);
+            String actionId = context.actionId(a);
+            ActionDefinition def = actionId == null ? null : context.catalog().action(actionId).orElse(null);
             if (def != null && def.targetQuota().isPresent() && most > def.targetQuota().getAsInt()) {
                 quotaExceeded(name, most, def, out);
             }

@@ -6,7 +6,6 @@ import static dev.faultline.core.validation.JsonPointer.append;
 
 import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.layout.CollectionField;
-import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.StopCondition;
 import java.util.List;
@@ -20,11 +19,11 @@ final class StopConditionApiRules {
 
     private StopConditionApiRules() {}
 
-    static void stopConditions(Experiment e, SourceLayout layout, List<Violation> out) {
+    static void stopConditions(Experiment e, ValidationContext context, List<Violation> out) {
         List<StopCondition> conditions = e.stopConditions();
         if (conditions.isEmpty()) {
             // the model cannot tell [] from no list; FIS can (the list is a required member)
-            if (layout.keptEmpty(CollectionField.STOP_CONDITIONS)) {
+            if (context.layout().keptEmpty(CollectionField.STOP_CONDITIONS)) {
                 out.add(Violation.warning(ViolationCode.STOP_CONDITION_LIST_EMPTY, "/stopConditions",
                         "The stop condition list is empty; FIS documents [{\"source\": \"none\"}] for no stop condition.",
                         "Add an alarm stop condition, or write [{\"source\": \"none\"}]."));
@@ -43,7 +42,7 @@ final class StopConditionApiRules {
         boolean none = false;
         boolean alarm = false;
         for (int i = 0; i < conditions.size(); i++) {
-            String source = condition(conditions.get(i), i, out);
+            String source = condition(conditions.get(i), i, context, out);
             alarm |= StopCondition.SOURCE_ALARM.equals(source);
             none |= StopCondition.SOURCE_NONE.equals(source);
         }
@@ -54,8 +53,8 @@ final class StopConditionApiRules {
     }
 
     /** One stop condition, its path built only for a violation; returns its source. */
-    private static String condition(StopCondition c, int i, List<Violation> out) {
-        String source = c.source().orElse(null); // read once: each call of a model accessor makes an Optional
+    private static String condition(StopCondition c, int i, ValidationContext context, List<Violation> out) {
+        String source = context.source(c); // read once for every rule: each call of a model accessor makes an Optional
         if (source == null) {
             required(Optional.empty(), STOP_CONDITIONS.child(i), "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
@@ -65,7 +64,7 @@ final class StopConditionApiRules {
             length(source, 1, 64, STOP_CONDITIONS.child(i), "source", "The source", out);
         }
         if (StopCondition.SOURCE_ALARM.equals(source)) {
-            String value = c.value().orElse(null);
+            String value = context.value(c);
             if (value == null) {
                 required(Optional.empty(), STOP_CONDITIONS.child(i), "value", "The alarm ARN of an alarm stop condition",
                         "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
@@ -73,7 +72,7 @@ final class StopConditionApiRules {
                 length(value, 20, 2048, STOP_CONDITIONS.child(i), "value", "The alarm ARN", out);
             }
         } else if (StopCondition.SOURCE_NONE.equals(source)) {
-            if (c.value().isPresent()) {
+            if (context.value(c) != null) {
                 out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(STOP_CONDITIONS.child(i), "value").toString(),
                         "A stop condition with source \"none\" takes no value; it is ignored.",
                         "Remove the value, or use source \"aws:cloudwatch:alarm\"."));

@@ -20,13 +20,13 @@ final class TargetApiRules {
 
     private TargetApiRules() {}
 
-    static void targets(Experiment e, List<Violation> out) {
+    static void targets(Experiment e, ValidationContext context, List<Violation> out) {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
             String name = entry.getKey();
             if (!ApiRules.nameFits(name)) {
                 ApiRules.name(name, TARGETS.child(name), "The target name", out);
             }
-            target(name, entry.getValue(), out);
+            target(name, entry.getValue(), context, out);
         }
     }
 
@@ -35,15 +35,15 @@ final class TargetApiRules {
         return append(TARGETS.child(target), field);
     }
 
-    private static void target(String name, TemplateTarget t, List<Violation> out) {
-        String type = t.resourceType().orElse(null); // read once: each call of a model accessor makes an Optional
+    private static void target(String name, TemplateTarget t, ValidationContext context, List<Violation> out) {
+        String type = context.resourceType(t); // read once for every rule: each call of a model accessor makes an Optional
         if (type == null) {
             required(Optional.empty(), TARGETS.child(name), "resourceType", "The target's resource type",
                     "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
         } else if (!Checks.fits(type, 1, 128)) {
             length(type, 1, 128, TARGETS.child(name), "resourceType", "The resource type", out);
         }
-        selection(name, t.selectionMode().orElse(null), out);
+        selection(name, context.selectionMode(t), out);
         List<String> arns = t.resourceArns();
         if (arns.size() > ApiRules.MAX_ARNS) {
             out.add(Violation.error(ViolationCode.TARGET_ARNS_TOO_MANY, at(name, "resourceArns").toString(),

@@ -2,7 +2,11 @@ package dev.faultline.core.validation;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.layout.SourceLayout;
+import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +17,11 @@ import java.util.Objects;
  * than the plan and often enough to show that no duration limit is exceeded, and the source
  * layout of the experiment where a rule must tell an empty collection from a missing one. A
  * context serves one validation on one thread; the {@link Validator} makes a new one for each.
+ *
+ * <p>It also remembers, for the last action, target, stop condition and experiment asked about,
+ * the optional fields several rules read in turn ({@link #actionId(Action)},
+ * {@link #resourceType(TemplateTarget)}, {@link #source(StopCondition)}, ...): each call of the
+ * model's {@code Optional} accessors makes a new {@code Optional}, which the JIT does not remove.
  */
 public final class ValidationContext {
 
@@ -22,6 +31,16 @@ public final class ValidationContext {
     private ExperimentPlan plan;
     private Experiment bounded;
     private long boundSeconds;
+    private Action action;
+    private String actionId;
+    private TemplateTarget target;
+    private String resourceType;
+    private SelectionMode selectionMode;
+    private StopCondition condition;
+    private String source;
+    private String value;
+    private Experiment roled;
+    private String roleArn;
 
     private ValidationContext(Catalog catalog, SourceLayout layout) {
         this.catalog = catalog;
@@ -115,5 +134,99 @@ public final class ValidationContext {
             bounded = experiment;
         }
         return boundSeconds;
+    }
+
+    /**
+     * An action's id, {@code action.actionId().orElse(null)}, read once while rules ask about the
+     * same action in turn.
+     *
+     * @param action an action of the experiment being validated
+     * @return its id, or null when it has none
+     */
+    public String actionId(Action action) {
+        if (action != this.action) {
+            actionId = action.actionId().orElse(null);
+            this.action = action;
+        }
+        return actionId;
+    }
+
+    /**
+     * A target's resource type, {@code target.resourceType().orElse(null)}, read once while rules
+     * ask about the same target in turn.
+     *
+     * @param target a target of the experiment being validated
+     * @return its resource type, or null when it has none
+     */
+    public String resourceType(TemplateTarget target) {
+        remember(target);
+        return resourceType;
+    }
+
+    /**
+     * A target's selection mode, {@code target.selectionMode().orElse(null)}, read once while rules
+     * ask about the same target in turn.
+     *
+     * @param target a target of the experiment being validated
+     * @return its selection mode, or null when it has none
+     */
+    public SelectionMode selectionMode(TemplateTarget target) {
+        remember(target);
+        return selectionMode;
+    }
+
+    private void remember(TemplateTarget target) {
+        if (target != this.target) {
+            resourceType = target.resourceType().orElse(null);
+            selectionMode = target.selectionMode().orElse(null);
+            this.target = target;
+        }
+    }
+
+    /**
+     * A stop condition's source, {@code condition.source().orElse(null)}, read once while rules ask
+     * about the same stop condition in turn.
+     *
+     * @param condition a stop condition of the experiment being validated
+     * @return its source, or null when it has none
+     */
+    public String source(StopCondition condition) {
+        remember(condition);
+        return source;
+    }
+
+    /**
+     * A stop condition's value (the alarm ARN), {@code condition.value().orElse(null)}, read once
+     * while rules ask about the same stop condition in turn.
+     *
+     * @param condition a stop condition of the experiment being validated
+     * @return its value, or null when it has none
+     */
+    public String value(StopCondition condition) {
+        remember(condition);
+        return value;
+    }
+
+    private void remember(StopCondition condition) {
+        if (condition != this.condition) {
+            source = condition.source().orElse(null);
+            value = condition.value().orElse(null);
+            this.condition = condition;
+        }
+    }
+
+    /**
+     * The experiment's role ARN, {@code experiment.roleArn().orElse(null)}, read once for the rules
+     * that check it.
+     *
+     * @param experiment the experiment being validated
+     * @return its role ARN, or null when it has none
+     */
+    public String roleArn(Experiment experiment) {
+        if (experiment != roled) {
+            roleArn = experiment.roleArn().orElse(null);
+            roled = experiment;
+        }
+        return roleArn;
     }
 }
