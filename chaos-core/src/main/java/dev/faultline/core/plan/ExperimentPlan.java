@@ -1,5 +1,6 @@
 package dev.faultline.core.plan;
 
+import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.Action;
@@ -112,9 +113,23 @@ public final class ExperimentPlan {
         Objects.requireNonNull(catalog, "catalog");
         long seconds = 0; // each duration is capped at ten years: no overflow below 2.9e10 actions
         for (Action action : experiment.actions().values()) {
-            seconds += Scheduler.boundSeconds(action, catalog);
+            String id = action.actionId().orElse(null);
+            seconds += durationBoundSeconds(action, id == null ? null : catalog.action(id).orElse(null));
         }
         return seconds;
+    }
+
+    /**
+     * One action's part of {@link #durationBoundSeconds(Experiment, Catalog)}: its duration as the
+     * plan reads it, in whole seconds rounded up, for a caller that has already looked up its
+     * definition.
+     *
+     * @param action the action
+     * @param definition its definition in the catalog, or null when it has no id or the catalog lacks it
+     * @return the seconds, zero for an action without a known duration
+     */
+    public static long durationBoundSeconds(Action action, ActionDefinition definition) {
+        return Scheduler.boundSeconds(Objects.requireNonNull(action, "action"), definition);
     }
 
     /**

@@ -128,13 +128,12 @@ final class Scheduler {
     /**
      * The duration {@link #place} gives an action, without building it, in whole seconds rounded
      * up: its duration parameter's value (capped as {@link ExperimentPlan#parse} caps it), or zero
-     * when the action id, its definition, the parameter or a readable value is missing. Each
+     * when the definition (null for an action without an id or one the catalog lacks), the
+     * parameter or a readable value is missing. Each
      * Optional is read once, and a plain duration ({@code PT5M}) is read without a
      * {@code Duration}: validation asks this for every action of every template.
      */
-    static long boundSeconds(Action action, Catalog catalog) {
-        String id = action.actionId().orElse(null);
-        ActionDefinition definition = id == null ? null : catalog.action(id).orElse(null);
+    static long boundSeconds(Action action, ActionDefinition definition) {
         String parameter = definition == null ? null : definition.durationParameter().orElse(null);
         String text = parameter == null ? null : action.parameters().get(parameter);
         if (text == null) {

@@ -42,9 +42,12 @@ final class ArnRules implements ValidationRule {
         final String resourcePrefix;
         final boolean needsRegion;
         final boolean needsAccount;
+        /** {@code arn:aws:SERVICE:}, the start of this kind's ARNs in the commercial partition; null for any service. */
+        final String awsPrefix;
 
         Kind(String service, String resourcePrefix, boolean needsRegion, boolean needsAccount) {
             this.service = service;
+            this.awsPrefix = service == null ? null : "arn:aws:" + service + ":";
             this.resourcePrefix = resourcePrefix;
             this.needsRegion = needsRegion;
             this.needsAccount = needsAccount;
@@ -236,27 +239,34 @@ final class ArnRules implements ValidationRule {
      * else (a placeholder, a bad part) goes the long way, which finds and words the problem.
      */
     static boolean isClean(String text, Kind kind) {
-        if (!text.startsWith("arn:")) {
+        int partition;
+        int service;
+        if (kind.awsPrefix != null && text.startsWith(kind.awsPrefix)) {
+            // "arn:aws:SERVICE:", the common case, compared at once: the partition and the service are right
+            partition = 7;
+            service = kind.awsPrefix.length() - 1;
+        } else {
+            if (!text.startsWith("arn:")) {
+                return false;
+            }
+            partition = ArnParts.colon(text, 4);
+            service = partition < 0 ? -1 : ArnParts.colon(text, partition + 1);
+            if (service < 0 || !ArnParts.isPartition(text, 4, partition) || !ArnParts.isServiceName(text, partition + 1, service)) {
+                return false;
+            }
+            if (kind.service != null && !ArnParts.matches(text, partition + 1, service, kind.service)) {
+                return false;
+            }
+        }
+        // a placeholder's '<' or '{' before the resource fails the check of the part it is in
+        int region = ArnParts.colon(text, service + 1);
+        if (region < 0 || (region == service + 1 ? kind.needsRegion
+                : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region))) {
             return false;
         }
-        // one pass over the text: the four colons, then the resource; a placeholder's '<' or '{'
-        // before the resource fails the check of the part it is in
-        int partition = ArnParts.colon(text, 4);
-        int service = partition < 0 ? -1 : ArnParts.colon(text, partition + 1);
-        int region = service < 0 ? -1 : ArnParts.colon(text, service + 1);
-        int account = region < 0 ? -1 : ArnParts.colon(text, region + 1);
-        if (account < 0 || !ArnParts.isPartition(text, 4, partition) || !ArnParts.isServiceName(text, partition + 1, service)) {
-            return false;
-        }
-        if (kind.service != null && !ArnParts.matches(text, partition + 1, service, kind.service)) {
-            return false;
-        }
-        if (region == service + 1 ? kind.needsRegion
-                : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region)) {
-            return false;
-        }
-        if (account == region + 1 ? kind.needsAccount
-                : !ArnParts.isAccount(text, region + 1, account) && !ArnParts.matches(text, region + 1, account, "aws")) {
+        int account = ArnParts.accountEnd(text, region + 1);
+        if (account < 0 || (account == region + 1 ? kind.needsAccount
+                : !ArnParts.isAccount(text, region + 1, account) && !ArnParts.matches(text, region + 1, account, "aws"))) {
             return false;
         }
         return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1))

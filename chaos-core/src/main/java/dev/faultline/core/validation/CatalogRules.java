@@ -40,7 +40,7 @@ final class CatalogRules implements ValidationRule {
             if (id == null) {
                 continue;
             }
-            ActionDefinition def = catalog.action(id).orElse(null);
+            ActionDefinition def = context.actionDefinition(a);
             if (def == null) {
                 unknownAction(entry.getKey(), id, catalog, out);
                 continue;

@@ -129,12 +129,11 @@ final class CatalogTargetRules {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            String actionId = context.actionId(a);
-            ActionDefinition def = actionId == null ? null : context.catalog().action(actionId).orElse(null);
+            ActionDefinition def = context.actionDefinition(a); // looked up once for every rule
             Identification narrower = def == null ? null : def.identification().orElse(null);
             if (narrower != null) {
                 id = id.narrowedBy(narrower);
-                by = actionId;
+                by = context.actionId(a);
             }
         }
         means(!t.resourceArns().isEmpty(), id, Identification.Means.ARNS, "resourceArns", by, name, out);
@@ -200,8 +199,7 @@ final class CatalogTargetRules {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            String actionId = context.actionId(a);
-            ActionDefinition def = actionId == null ? null : context.catalog().action(actionId).orElse(null);
+            ActionDefinition def = context.actionDefinition(a);
             if (def != null && def.targetQuota().isPresent() && most > def.targetQuota().getAsInt()) {
                 quotaExceeded(name, most, def, out);
             }

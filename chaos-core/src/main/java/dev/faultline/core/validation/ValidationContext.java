@@ -1,5 +1,6 @@
 package dev.faultline.core.validation;
 
+import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.layout.SourceLayout;
 import dev.faultline.core.model.Action;
@@ -33,6 +34,8 @@ public final class ValidationContext {
     private long boundSeconds;
     private Action action;
     private String actionId;
+    private Action defined;
+    private ActionDefinition definition;
     private TemplateTarget target;
     private String resourceType;
     private SelectionMode selectionMode;
@@ -130,7 +133,11 @@ public final class ValidationContext {
 
     private long boundSeconds(Experiment experiment) {
         if (bounded != experiment) {
-            boundSeconds = ExperimentPlan.durationBoundSeconds(experiment, catalog);
+            long seconds = 0; // as ExperimentPlan.durationBoundSeconds, with the definitions this context remembers
+            for (Action a : experiment.actions().values()) {
+                seconds += ExperimentPlan.durationBoundSeconds(a, actionDefinition(a));
+            }
+            boundSeconds = seconds;
             bounded = experiment;
         }
         return boundSeconds;
@@ -149,6 +156,22 @@ public final class ValidationContext {
             this.action = action;
         }
         return actionId;
+    }
+
+    /**
+     * An action's definition in this context's catalog, looked up once while rules ask about the
+     * same action in turn.
+     *
+     * @param action an action of the experiment being validated
+     * @return its definition, or null when it has no id or the catalog has no such action
+     */
+    public ActionDefinition actionDefinition(Action action) {
+        if (action != defined) {
+            String id = actionId(action);
+            definition = id == null ? null : catalog.action(id).orElse(null);
+            defined = action;
+        }
+        return definition;
     }
 
     /**
