@@ -20,13 +20,10 @@ final class ArnParts {
         return -1;
     }
 
-    /**
-     * The index of the colon that ends the account part starting at {@code from}, or -1: found
-     * without a scan when the part is a 12-digit account ID.
-     */
-    static int accountEnd(String text, int from) {
+    /** Tells whether the text from {@code from} on is a 12-digit account ID and a colon. */
+    static boolean isAccountThenColon(String text, int from) {
         int end = from + 12;
-        return end < text.length() && text.charAt(end) == ':' && isAccount(text, from, end) ? end : colon(text, from);
+        return end < text.length() && text.charAt(end) == ':' && isAccount(text, from, end);
     }
 
     /** Tells whether the text from {@code from} on holds a {@code '<'} or a {@code '{'}, the characters every placeholder starts with. */

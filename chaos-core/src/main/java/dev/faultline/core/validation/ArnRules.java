@@ -264,10 +264,13 @@ final class ArnRules implements ValidationRule {
                 : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region))) {
             return false;
         }
-        int account = ArnParts.accountEnd(text, region + 1);
-        if (account < 0 || (account == region + 1 ? kind.needsAccount
-                : !ArnParts.isAccount(text, region + 1, account) && !ArnParts.matches(text, region + 1, account, "aws"))) {
-            return false;
+        int account = region + 13;
+        if (!ArnParts.isAccountThenColon(text, region + 1)) { // the common case, a 12-digit account, needs no scan
+            account = ArnParts.colon(text, region + 1);
+            // not 12 digits (those are followed by the colon, found above): empty, "aws", or wrong
+            if (account < 0 || (account == region + 1 ? kind.needsAccount : !ArnParts.matches(text, region + 1, account, "aws"))) {
+                return false;
+            }
         }
         return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1))
                 && !ArnParts.mayHoldPlaceholder(text, account + 1);

@@ -42,9 +42,9 @@ final class StopConditionApiRules {
         boolean none = false;
         boolean alarm = false;
         for (int i = 0; i < conditions.size(); i++) {
-            String source = condition(conditions.get(i), i, context, out);
-            alarm |= StopCondition.SOURCE_ALARM.equals(source);
-            none |= StopCondition.SOURCE_NONE.equals(source);
+            int kind = condition(conditions.get(i), i, context, out);
+            alarm |= kind == ALARM;
+            none |= kind == NONE;
         }
         if (none && alarm) {
             out.add(Violation.warning(ViolationCode.STOP_CONDITION_NONE_CONFLICT, "/stopConditions",
@@ -52,13 +52,18 @@ final class StopConditionApiRules {
         }
     }
 
-    /** One stop condition, its path built only for a violation; returns its source. */
-    private static String condition(StopCondition c, int i, ValidationContext context, List<Violation> out) {
+    /** What {@link #condition} returns for a stop condition on an alarm. */
+    private static final int ALARM = 1;
+    /** What {@link #condition} returns for a stop condition with source "none". */
+    private static final int NONE = 2;
+
+    /** One stop condition, its path built only for a violation; returns {@link #ALARM}, {@link #NONE}, or 0 for another or no source. */
+    private static int condition(StopCondition c, int i, ValidationContext context, List<Violation> out) {
         String source = context.source(c); // read once for every rule: each call of a model accessor makes an Optional
         if (source == null) {
             required(Optional.empty(), STOP_CONDITIONS.child(i), "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
-            return null;
+            return 0;
         }
         if (!Checks.fits(source, 1, 64)) {
             length(source, 1, 64, STOP_CONDITIONS.child(i), "source", "The source", out);
@@ -71,12 +76,14 @@ final class StopConditionApiRules {
             } else if (!Checks.fits(value, 20, 2048)) {
                 length(value, 20, 2048, STOP_CONDITIONS.child(i), "value", "The alarm ARN", out);
             }
+            return ALARM;
         } else if (StopCondition.SOURCE_NONE.equals(source)) {
             if (context.value(c) != null) {
                 out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(STOP_CONDITIONS.child(i), "value").toString(),
                         "A stop condition with source \"none\" takes no value; it is ignored.",
                         "Remove the value, or use source \"aws:cloudwatch:alarm\"."));
             }
+            return NONE;
         } else {
             List<String> near = Suggestions.nearest(source, SOURCES, 1);
             out.add(Violation.error(ViolationCode.STOP_CONDITION_SOURCE_UNKNOWN, append(STOP_CONDITIONS.child(i), "source").toString(),
@@ -84,6 +91,6 @@ final class StopConditionApiRules {
                     near.isEmpty() ? "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value."
                             : "Did you mean '" + near.get(0) + "'?"));
         }
-        return source;
+        return 0;
     }
 }
