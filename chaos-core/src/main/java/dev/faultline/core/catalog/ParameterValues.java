@@ -59,6 +59,11 @@ final class ParameterValues {
         if (seconds >= 0 && def.acceptsDurationSeconds(seconds)) {
             return List.of(); // the common case, decided without a Duration or an Optional
         }
+        return durationProblems(def, value);
+    }
+
+    /** What is wrong with a duration that is not plain or not in range (kept apart so that {@link #duration} is small enough to inline). */
+    private static List<ParameterProblem> durationProblems(ParameterDefinition def, String value) {
         Duration d;
         try {
             d = FisDuration.parse(value);

@@ -35,15 +35,10 @@ final class PolicyRules {
             target(p, e, entry.getKey(), entry.getValue(), context, lead, out);
         }
         if (p.requireAlarmStopCondition() && !hasAlarm(e, context)) {
-            out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
-                            + "that FIS stops the experiment when the system degrades; the template has none.",
-                    "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
-                            + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
+            alarmMissing(lead, out);
         }
         if (p.requireHypothesis() && e.hypothesis().isEmpty()) {
-            out.add(Violation.error(ViolationCode.POLICY_HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
-                            + "the experiment has none.",
-                    "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
+            hypothesisMissing(lead, out);
         }
         Duration maxDuration = p.limits().maxDuration(); // no Optional, and no lambda capturing e, context and out
         if (maxDuration != null) {
@@ -59,6 +54,19 @@ final class PolicyRules {
             tag(requiredTags.get(i), e.tags(), lead, out);
         }
         AccountRules.check(p, e, lead, out);
+    }
+
+    private static void alarmMissing(String lead, List<Violation> out) {
+        out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
+                        + "that FIS stops the experiment when the system degrades; the template has none.",
+                "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
+                        + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
+    }
+
+    private static void hypothesisMissing(String lead, List<Violation> out) {
+        out.add(Violation.error(ViolationCode.POLICY_HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
+                        + "the experiment has none.",
+                "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
     }
 
     // ---- targets -------------------------------------------------------------------------

@@ -53,7 +53,18 @@ final class ActionApiRules {
         if (!Checks.fits(description, 0, 512)) {
             length(description, 0, 512, ACTIONS.child(name), "description", "The action description", out);
         }
-        for (Map.Entry<String, String> p : a.parameters().entrySet()) {
+        parameters(name, a.parameters(), out);
+        for (Map.Entry<String, String> t : a.targets().entrySet()) {
+            if (Checks.fits(t.getKey(), 1, 64) && targetNames.contains(t.getValue())) {
+                continue; // the common case: no path to build
+            }
+            targetReference(name, t.getKey(), t.getValue(), targetNames, out);
+        }
+    }
+
+    /** The action's parameter names and values: lengths, and values that are only whitespace. */
+    private static void parameters(String name, Map<String, String> parameters, List<Violation> out) {
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
             if (Checks.fits(p.getKey(), 1, 64) && Checks.fits(p.getValue(), 1, 1024)
                     && (p.getValue().isEmpty() || Checks.hasNonBlank(p.getValue()))) {
                 continue; // the common case: no path to build
@@ -62,12 +73,6 @@ final class ActionApiRules {
             length(p.getKey(), 1, 64, pat, "The parameter name", out);
             length(p.getValue(), 1, 1024, pat, "The parameter value", out);
             nonBlank(p.getValue(), pat, "The parameter value", out);
-        }
-        for (Map.Entry<String, String> t : a.targets().entrySet()) {
-            if (Checks.fits(t.getKey(), 1, 64) && targetNames.contains(t.getValue())) {
-                continue; // the common case: no path to build
-            }
-            targetReference(name, t.getKey(), t.getValue(), targetNames, out);
         }
     }
 

@@ -147,9 +147,7 @@ final class CatalogRules implements ValidationRule {
             ParameterChecks.check(pdef, p.getValue(), ACTIONS, name, p.getKey(), ParameterCodes.ACTION, out);
             String with = pdef.appliesOnlyWith().orElse(null);
             if (with != null && !given.containsKey(with)) {
-                out.add(Violation.warning(ViolationCode.PARAMETER_INEFFECTIVE, parameterPath(name, p.getKey()),
-                        def.id() + " ignores '" + p.getKey() + "' unless '" + with + "' is set.",
-                        "Set '" + with + "', or remove '" + p.getKey() + "'."));
+                ineffective(name, p.getKey(), with, def, out);
             }
         }
         List<ParameterDefinition> requirable = def.requirableParameters(); // the others are never missing
@@ -159,9 +157,15 @@ final class CatalogRules implements ValidationRule {
                 missingParameter(name, pdef, def, out);
             }
         }
-        if ("aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id())) {
+        if (isDocumentAction(def)) {
             DocumentParameterRules.check(a, catalog, append(ACTIONS.child(name), "parameters"), out);
         }
+    }
+
+    private static void ineffective(String name, String parameter, String with, ActionDefinition def, List<Violation> out) {
+        out.add(Violation.warning(ViolationCode.PARAMETER_INEFFECTIVE, parameterPath(name, parameter),
+                def.id() + " ignores '" + parameter + "' unless '" + with + "' is set.",
+                "Set '" + with + "', or remove '" + parameter + "'."));
     }
 
     private static String parameterPath(String action, String parameter) {
@@ -182,6 +186,11 @@ final class CatalogRules implements ValidationRule {
                     def.id() + " requires '" + pdef.name() + "' " + pdef.requiredWhen().get().description() + ".",
                     requiredHint(pdef)));
         }
+    }
+
+    /** Tells whether the action runs an SSM document, whose {@code documentParameters} are checked too. */
+    private static boolean isDocumentAction(ActionDefinition def) {
+        return "aws:ssm:send-command".equals(def.id()) || "aws:ssm:start-automation-execution".equals(def.id());
     }
 
     /** Tells whether an optional parameter is required by a condition the other parameters meet (no lambda: runs for every parameter not set). */

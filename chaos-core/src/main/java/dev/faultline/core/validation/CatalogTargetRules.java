@@ -73,7 +73,13 @@ final class CatalogTargetRules {
                     type + " is a legacy resource type.", "Use the type the current action takes."));
         }
         identification(name, t, r, e, context, out);
-        Map<String, String> given = t.parameters();
+        parameters(name, type, t.parameters(), r, out);
+        arns(name, type, t.resourceArns(), r, out);
+    }
+
+    /** The target's parameters against its type's. */
+    private static void parameters(String name, String type, Map<String, String> given, ResourceTypeDefinition r,
+            List<Violation> out) {
         Map<String, ParameterDefinition> defined = r.parameters();
         for (Map.Entry<String, String> p : given.entrySet()) {
             ParameterDefinition pdef = defined.get(p.getKey());
@@ -91,7 +97,10 @@ final class CatalogTargetRules {
                 }
             }
         }
-        List<String> arns = t.resourceArns();
+    }
+
+    /** The target's ARNs against its type's ARN formats. */
+    private static void arns(String name, String type, List<String> arns, ResourceTypeDefinition r, List<Violation> out) {
         for (int i = 0; i < arns.size(); i++) {
             String arn = arns.get(i);
             if (!Placeholders.contains(arn) && arn.startsWith("arn:") && !r.arnFormats().isEmpty() && !r.matchesArn(arn)) {
@@ -136,6 +145,11 @@ final class CatalogTargetRules {
                 by = context.actionId(a);
             }
         }
+        identifiedBy(name, t, id, by, out);
+    }
+
+    /** The ways the target names its resources, and how many ARNs it lists, against the identification rule. */
+    private static void identifiedBy(String name, TemplateTarget t, Identification id, String by, List<Violation> out) {
         means(!t.resourceArns().isEmpty(), id, Identification.Means.ARNS, "resourceArns", by, name, out);
         means(!t.resourceTags().isEmpty(), id, Identification.Means.TAGS, "resourceTags", by, name, out);
         means(!t.filters().isEmpty(), id, Identification.Means.FILTERS, "filters", by, name, out);

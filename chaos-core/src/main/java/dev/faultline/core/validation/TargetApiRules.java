@@ -37,24 +37,11 @@ final class TargetApiRules {
 
     private static void target(String name, TemplateTarget t, ValidationContext context, List<Violation> out) {
         String type = context.resourceType(t); // read once for every rule: each call of a model accessor makes an Optional
-        if (type == null) {
-            required(Optional.empty(), TARGETS.child(name), "resourceType", "The target's resource type",
-                    "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
-        } else if (!Checks.fits(type, 1, 128)) {
-            length(type, 1, 128, TARGETS.child(name), "resourceType", "The resource type", out);
+        if (type == null || !Checks.fits(type, 1, 128)) {
+            resourceType(name, type, out);
         }
         selection(name, context.selectionMode(t), out);
-        List<String> arns = t.resourceArns();
-        if (arns.size() > ApiRules.MAX_ARNS) {
-            out.add(Violation.error(ViolationCode.TARGET_ARNS_TOO_MANY, at(name, "resourceArns").toString(),
-                    "The target lists " + arns.size() + " ARNs; FIS allows at most " + ApiRules.MAX_ARNS + ".",
-                    "Split the resources over several targets, or choose them by tags."));
-        }
-        for (int i = 0; i < arns.size(); i++) {
-            if (!Checks.fits(arns.get(i), 20, 2048)) {
-                length(arns.get(i), 20, 2048, append(at(name, "resourceArns"), i), "The ARN", out);
-            }
-        }
+        arns(name, t.resourceArns(), out);
         identification(name, t, out);
         if (!ApiRules.tagsFit(t.resourceTags(), false)) {
             ApiRules.tags(t.resourceTags(), at(name, "resourceTags"), false, out);
@@ -65,6 +52,29 @@ final class TargetApiRules {
         }
         for (Map.Entry<String, String> p : t.parameters().entrySet()) {
             parameter(name, p.getKey(), p.getValue(), out);
+        }
+    }
+
+    private static void resourceType(String name, String type, List<Violation> out) {
+        if (type == null) {
+            required(Optional.empty(), TARGETS.child(name), "resourceType", "The target's resource type",
+                    "Set \"resourceType\", for example \"aws:ec2:instance\".", out);
+        } else {
+            length(type, 1, 128, TARGETS.child(name), "resourceType", "The resource type", out);
+        }
+    }
+
+    /** The number of ARNs and the length of each. */
+    private static void arns(String name, List<String> arns, List<Violation> out) {
+        if (arns.size() > ApiRules.MAX_ARNS) {
+            out.add(Violation.error(ViolationCode.TARGET_ARNS_TOO_MANY, at(name, "resourceArns").toString(),
+                    "The target lists " + arns.size() + " ARNs; FIS allows at most " + ApiRules.MAX_ARNS + ".",
+                    "Split the resources over several targets, or choose them by tags."));
+        }
+        for (int i = 0; i < arns.size(); i++) {
+            if (!Checks.fits(arns.get(i), 20, 2048)) {
+                length(arns.get(i), 20, 2048, append(at(name, "resourceArns"), i), "The ARN", out);
+            }
         }
     }
 
