@@ -26,15 +26,13 @@ final class ArnParts {
         return end < text.length() && text.charAt(end) == ':' && isAccount(text, from, end);
     }
 
-    /** Tells whether the text from {@code from} on holds a {@code '<'} or a {@code '{'}, the characters every placeholder starts with. */
+    /**
+     * Tells whether the text from {@code from} on holds a {@code '<'} or a {@code '{'}, the
+     * characters every placeholder starts with; by {@code indexOf}, which the JIT scans many
+     * characters at a time with, faster than a loop over an ARN's resource.
+     */
     static boolean mayHoldPlaceholder(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || c == '{') {
-                return true;
-            }
-        }
-        return false;
+        return text.indexOf('<', from) >= 0 || text.indexOf('{', from) >= 0;
     }
 
     /** Tells whether the text between from and to is one of the partitions. */
