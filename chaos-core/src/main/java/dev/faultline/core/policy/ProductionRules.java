@@ -6,8 +6,10 @@ import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,13 +30,28 @@ final class ProductionRules {
         if (strict == null || !touchesProduction(p, e)) {
             return; // the common case, found without the map of production targets
         }
-        Map<String, String> targets = p.productionTargets(e);
+        Map<String, String> targets = targets(p, e);
         List<Violation> nested = new ArrayList<>();
         PolicyRules.check(strict, e, context, lead(p, strict, targets), nested);
         merge(out.subList(start, out.size()), nested);
     }
 
-    /** Tells whether {@link SafetyPolicy#productionTargets} would find a target, without building its map. */
+    /** {@link SafetyPolicy#productionTargets}: the targets a marker matches, with the tag that matched, in template order. */
+    static Map<String, String> targets(SafetyPolicy p, Experiment e) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Map.Entry<String, TemplateTarget> target : e.targets().entrySet()) {
+            for (TagPattern marker : p.productionMarkers()) {
+                Optional<String> tag = marker.matchIgnoringCase(target.getValue().resourceTags());
+                if (tag.isPresent()) {
+                    found.put(target.getKey(), tag.get());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Tells whether {@link #targets} would find a target, without building its map. */
     private static boolean touchesProduction(SafetyPolicy p, Experiment e) {
         List<TagPattern> markers = p.productionMarkers();
         if (markers.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.faultline.core.policy;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.ValidationRule;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -315,18 +313,7 @@ public abstract class SafetyPolicy implements ValidationRule {
      *     in template order
      */
     public Map<String, String> productionTargets(Experiment experiment) {
-        Objects.requireNonNull(experiment, "experiment");
-        Map<String, String> found = new LinkedHashMap<>();
-        for (Map.Entry<String, TemplateTarget> target : experiment.targets().entrySet()) {
-            for (TagPattern marker : productionMarkers()) {
-                Optional<String> tag = marker.matchIgnoringCase(target.getValue().resourceTags());
-                if (tag.isPresent()) {
-                    found.put(target.getKey(), tag.get());
-                    break;
-                }
-            }
-        }
-        return found;
+        return ProductionRules.targets(this, Objects.requireNonNull(experiment, "experiment"));
     }
 
     /**
@@ -383,17 +370,11 @@ public abstract class SafetyPolicy implements ValidationRule {
         return "The " + name().map(n -> n + " policy").orElse("safety policy");
     }
 
-    /**
-     * The maximum duration and the production policy, which the checks read for every template;
-     * made on first use and kept, since each call of their generated accessors makes an Optional.
-     */
+    /** The limits the checks read for every template, kept: each call of a generated Optional accessor allocates. */
     @Value.Lazy
-    Limits limits() {
-        return new Limits(maxDuration().orElse(null), productionPolicy().orElse(null));
+    PolicyLimits limits() {
+        return new PolicyLimits(maxDuration().orElse(null), productionPolicy().orElse(null));
     }
-
-    /** What {@link #limits()} holds: each is null when the policy does not set it. */
-    record Limits(Duration maxDuration, SafetyPolicy productionPolicy) {}
 
     @Value.Check
     void invariants() {
