@@ -1,5 +1,6 @@
 package dev.faultline.core.catalog;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,13 +34,15 @@ public final class ActionDefinition {
     private final Map<String, TargetKeyDefinition> targets;
     private final Identification identification;
     private final Map<String, ParameterDefinition> parameters;
-    private final String durationParameter;
+    /** Made once: the plan and the validator ask for it for every action, and an Optional made on each call is an allocation C2 keeps. */
+    private final Optional<String> durationParameter;
     private final boolean reversible;
     private final String reversibleOnlyWith;
     private final List<String> permissions;
     private final Integer targetQuota;
     private final String quotaCode;
     private final List<String> unconfirmed;
+    private final List<ParameterDefinition> requirable;
 
     private ActionDefinition(Builder builder) {
         this.id = Objects.requireNonNull(builder.id, "id");
@@ -49,13 +52,20 @@ public final class ActionDefinition {
         this.targets = Collections.unmodifiableMap(new LinkedHashMap<>(builder.targets));
         this.identification = builder.identification;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
-        this.durationParameter = builder.durationParameter;
+        this.durationParameter = Optional.ofNullable(builder.durationParameter);
         this.reversible = builder.reversible;
         this.reversibleOnlyWith = builder.reversibleOnlyWith;
         this.permissions = List.copyOf(builder.permissions);
         this.targetQuota = builder.targetQuota;
         this.quotaCode = builder.quotaCode;
         this.unconfirmed = List.copyOf(builder.unconfirmed);
+        List<ParameterDefinition> requirable = new ArrayList<>();
+        for (ParameterDefinition p : parameters.values()) {
+            if (p.required() || p.requiredWhen().isPresent()) {
+                requirable.add(p);
+            }
+        }
+        this.requirable = List.copyOf(requirable);
     }
 
     static Builder builder(String id) {
@@ -159,6 +169,17 @@ public final class ActionDefinition {
     }
 
     /**
+     * Returns the parameters that a template may have to give: those always required and those
+     * required under a condition on the others ({@link ParameterDefinition#requiredWhen()}), made
+     * once, so that checking for missing parameters walks a list instead of every parameter.
+     *
+     * @return those parameters in documented order
+     */
+    public List<ParameterDefinition> requirableParameters() {
+        return requirable;
+    }
+
+    /**
      * Returns the parameter that carries the action's duration: {@code duration} for most,
      * {@code maxDuration} for the Kubernetes custom-resource and SSM automation actions,
      * {@code startInstancesAfterDuration} for {@code aws:ec2:stop-instances}.
@@ -166,7 +187,7 @@ public final class ActionDefinition {
      * @return the parameter name, or empty for instant actions such as terminate or reboot
      */
     public Optional<String> durationParameter() {
-        return Optional.ofNullable(durationParameter);
+        return durationParameter;
     }
 
     /**

@@ -170,6 +170,7 @@ final class CatalogLoader {
                 throw node.error("durationParameter", "\"" + name.get() + "\" is not a duration parameter of the action"
                         + hint(name.get(), parameters.keySet()));
             }
+            return Optional.of(parameter.name()); // the parameter's own, interned, name
         }
         return name;
     }

@@ -176,6 +176,19 @@ public final class ParameterDefinition {
     }
 
     /**
+     * Tells whether a whole number of seconds is within {@link #durationMin()}..{@link #durationMax()}
+     * (an absent bound is no bound): the range check of {@link #check(String)} on a plain
+     * duration, with no {@code Duration} or {@code Optional} made.
+     */
+    boolean acceptsDurationSeconds(long seconds) {
+        // a duration of whole seconds is below min when min has more seconds, or as many and some nanoseconds
+        boolean low = durationMin != null && (seconds < durationMin.getSeconds()
+                || seconds == durationMin.getSeconds() && durationMin.getNano() > 0);
+        boolean high = durationMax != null && seconds > durationMax.getSeconds();
+        return !low && !high;
+    }
+
+    /**
      * Returns the values each item of a {@link ParameterType#LIST} parameter may take.
      *
      * @return the allowed item values; empty when items are free or for other types

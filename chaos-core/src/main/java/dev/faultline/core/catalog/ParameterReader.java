@@ -38,7 +38,9 @@ final class ParameterReader {
 
     private static ParameterDefinition read(DataNode raw) {
         raw.allowOnly(FIELDS);
-        String name = raw.text("name");
+        // interned as the template readers intern field names: looking a template's parameter up
+        // by name then finds the catalog's entry by reference, with no character compared
+        String name = raw.text("name").intern();
         DataNode node = raw.labelled(name);
         String typeId = node.text("type");
         ParameterType type = ParameterType.fromId(typeId).orElseThrow(() -> node.error("type",

@@ -55,6 +55,15 @@ final class ParameterValues {
     }
 
     private static List<ParameterProblem> duration(ParameterDefinition def, String value) {
+        long seconds = FisDuration.plainSeconds(value);
+        if (seconds >= 0 && def.acceptsDurationSeconds(seconds)) {
+            return List.of(); // the common case, decided without a Duration or an Optional
+        }
+        return durationProblems(def, value);
+    }
+
+    /** What is wrong with a duration that is not plain or not in range (kept apart so that {@link #duration} is small enough to inline). */
+    private static List<ParameterProblem> durationProblems(ParameterDefinition def, String value) {
         Duration d;
         try {
             d = FisDuration.parse(value);

@@ -1,5 +1,6 @@
 package dev.faultline.core.plan;
 
+import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.model.Action;
@@ -33,6 +34,8 @@ public final class ExperimentPlan {
 
     /** The longest duration the plan places; longer ones are capped (FIS allows 12 hours). */
     private static final Duration LONGEST = Duration.ofDays(3650);
+    /** {@link #LONGEST} in seconds. */
+    static final long LONGEST_SECONDS = LONGEST.getSeconds();
 
     private final Experiment experiment;
     private final Catalog catalog;
@@ -94,14 +97,39 @@ public final class ExperimentPlan {
      * @return the bound, zero when no action has a known duration
      */
     public static Duration durationBound(Experiment experiment, Catalog catalog) {
+        return Duration.ofSeconds(durationBoundSeconds(experiment, catalog));
+    }
+
+    /**
+     * {@link #durationBound(Experiment, Catalog)} in seconds, without a {@code Duration}: what
+     * validation compares with its limits for every template.
+     *
+     * @param experiment the experiment
+     * @param catalog the catalog that says which parameter carries each action's duration
+     * @return the bound in whole seconds, zero when no action has a known duration
+     */
+    public static long durationBoundSeconds(Experiment experiment, Catalog catalog) {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(catalog, "catalog");
         long seconds = 0; // each duration is capped at ten years: no overflow below 2.9e10 actions
         for (Action action : experiment.actions().values()) {
-            Duration d = Scheduler.duration(action, catalog);
-            seconds += d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+            String id = action.actionId().orElse(null);
+            seconds += durationBoundSeconds(action, id == null ? null : catalog.action(id).orElse(null));
         }
-        return Duration.ofSeconds(seconds);
+        return seconds;
+    }
+
+    /**
+     * One action's part of {@link #durationBoundSeconds(Experiment, Catalog)}: its duration as the
+     * plan reads it, in whole seconds rounded up, for a caller that has already looked up its
+     * definition.
+     *
+     * @param action the action
+     * @param definition its definition in the catalog, or null when it has no id or the catalog lacks it
+     * @return the seconds, zero for an action without a known duration
+     */
+    public static long durationBoundSeconds(Action action, ActionDefinition definition) {
+        return Scheduler.boundSeconds(Objects.requireNonNull(action, "action"), definition);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.faultline.core.plan;
 
 import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
+import dev.faultline.core.catalog.FisDuration;
 import dev.faultline.core.catalog.ParameterDefinition;
 import dev.faultline.core.graph.StartAfterGraph;
 import dev.faultline.core.model.Action;
@@ -125,20 +126,25 @@ final class Scheduler {
     }
 
     /**
-     * The duration {@link #place} gives an action, without building it: its duration parameter's
-     * value (capped as {@link ExperimentPlan#parse} caps it), or zero when the action id, its
-     * definition, the parameter or a readable value is missing.
+     * The duration {@link #place} gives an action, without building it, in whole seconds rounded
+     * up: its duration parameter's value (capped as {@link ExperimentPlan#parse} caps it), or zero
+     * when the definition (null for an action without an id or one the catalog lacks), the
+     * parameter or a readable value is missing. Each
+     * Optional is read once, and a plain duration ({@code PT5M}) is read without a
+     * {@code Duration}: validation asks this for every action of every template.
      */
-    static Duration duration(Action action, Catalog catalog) {
-        if (action.actionId().isEmpty()) {
-            return Duration.ZERO;
+    static long boundSeconds(Action action, ActionDefinition definition) {
+        String parameter = definition == null ? null : definition.durationParameter().orElse(null);
+        String text = parameter == null ? null : action.parameters().get(parameter);
+        if (text == null) {
+            return 0;
         }
-        Optional<ActionDefinition> definition = catalog.action(action.actionId().get());
-        if (definition.isEmpty() || definition.get().durationParameter().isEmpty()) {
-            return Duration.ZERO;
+        long seconds = FisDuration.plainSeconds(text);
+        if (seconds >= 0) {
+            return Math.min(seconds, ExperimentPlan.LONGEST_SECONDS);
         }
-        String text = action.parameters().get(definition.get().durationParameter().get());
-        return text == null ? Duration.ZERO : ExperimentPlan.parse(text).orElse(Duration.ZERO);
+        Duration d = ExperimentPlan.parse(text).orElse(Duration.ZERO);
+        return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The checks of one {@link SafetyPolicy} on one experiment, each adding {@code policy.*}
@@ -31,44 +32,60 @@ final class PolicyRules {
 
     static void check(SafetyPolicy p, Experiment e, ValidationContext context, String lead, List<Violation> out) {
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
-            target(p, e, entry.getKey(), entry.getValue(), lead, out);
+            target(p, e, entry.getKey(), entry.getValue(), context, lead, out);
         }
-        if (p.requireAlarmStopCondition() && !hasAlarm(e)) {
-            out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
-                            + "that FIS stops the experiment when the system degrades; the template has none.",
-                    "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
-                            + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
+        if (p.requireAlarmStopCondition() && !hasAlarm(e, context)) {
+            alarmMissing(lead, out);
         }
         if (p.requireHypothesis() && e.hypothesis().isEmpty()) {
-            out.add(Violation.error(ViolationCode.POLICY_HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
-                            + "the experiment has none.",
-                    "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
+            hypothesisMissing(lead, out);
         }
-        p.maxDuration().ifPresent(max -> duration(e, context, max, lead, out));
-        for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
-            action(p, entry.getKey(), entry.getValue(), context, lead, out);
+        Duration maxDuration = p.limits().maxDuration(); // no Optional, and no lambda capturing e, context and out
+        if (maxDuration != null) {
+            duration(e, context, maxDuration, lead, out);
         }
-        for (TagPattern required : p.requiredTags()) {
-            tag(required, e.tags(), lead, out);
+        if (hasActionRules(p)) {
+            for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
+                action(p, entry.getKey(), entry.getValue(), context, lead, out);
+            }
+        }
+        List<TagPattern> requiredTags = p.requiredTags();
+        for (int i = 0; i < requiredTags.size(); i++) {
+            tag(requiredTags.get(i), e.tags(), lead, out);
         }
         AccountRules.check(p, e, lead, out);
     }
 
+    private static void alarmMissing(String lead, List<Violation> out) {
+        out.add(Violation.error(ViolationCode.POLICY_ALARM_REQUIRED, "/stopConditions", lead + " requires an alarm stop condition, so "
+                        + "that FIS stops the experiment when the system degrades; the template has none.",
+                "Add {\"source\": \"aws:cloudwatch:alarm\", \"value\": "
+                        + "\"arn:aws:cloudwatch:<region>:<account>:alarm:<name>\"} to stopConditions."));
+    }
+
+    private static void hypothesisMissing(String lead, List<Violation> out) {
+        out.add(Violation.error(ViolationCode.POLICY_HYPOTHESIS_REQUIRED, "/hypothesis", lead + " requires a steady-state hypothesis; "
+                        + "the experiment has none.",
+                "Add a hypothesis with a metric condition that must hold, such as the 5xx count staying under a threshold."));
+    }
+
     // ---- targets -------------------------------------------------------------------------
 
-    private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, String lead, List<Violation> out) {
-        if (t.selectionMode().isEmpty()) {
+    private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, ValidationContext context, String lead,
+            List<Violation> out) {
+        SelectionMode mode = context.selectionMode(t); // read once for every rule: each call of a model accessor makes an Optional
+        if (mode == null) {
             return; // reported by the FIS rules
         }
-        SelectionMode mode = t.selectionMode().get();
-        if (p.maxPercent().isPresent() && mode.kind() == SelectionMode.Kind.PERCENT
-                && mode.value() > p.maxPercent().getAsInt()) {
-            int max = p.maxPercent().getAsInt();
+        OptionalInt maxPercent = mode.kind() == SelectionMode.Kind.PERCENT ? p.maxPercent() : OptionalInt.empty();
+        if (maxPercent.isPresent() && mode.value() > maxPercent.getAsInt()) {
+            int max = maxPercent.getAsInt();
             out.add(Violation.error(ViolationCode.POLICY_MAX_PERCENT, append(append("/targets", name), "selectionMode"), lead + " allows at most PERCENT(" + max + "), but target '" + name
                     + "' selects " + mode + ".", "Use PERCENT(" + max + ") or less."));
         }
-        if (p.maxCount().isPresent()) {
-            count(p.maxCount().getAsInt(), name, t, mode, lead, out);
+        OptionalInt maxCount = p.maxCount();
+        if (maxCount.isPresent()) {
+            count(maxCount.getAsInt(), name, t, mode, lead, out);
         }
         if (p.forbidAllOnTagSelectedTargets() && mode.kind() == SelectionMode.Kind.ALL && t.resourceArns().isEmpty()
                 && (!t.resourceTags().isEmpty() || !t.filters().isEmpty()) && !Zones.confinedToOneZone(name, t, e)) {
@@ -98,7 +115,7 @@ final class PolicyRules {
     // ---- duration ------------------------------------------------------------------------
 
     private static void duration(Experiment e, ValidationContext context, Duration max, String lead, List<Violation> out) {
-        if (e.actions().isEmpty() || context.durationBound(e).compareTo(max) <= 0) {
+        if (e.actions().isEmpty() || context.durationBoundWithin(e, max)) {
             return; // the sum of the actions' durations bounds the total: no plan needed
         }
         ExperimentPlan plan = context.plan(e);
@@ -118,6 +135,11 @@ final class PolicyRules {
 
     // ---- actions -------------------------------------------------------------------------
 
+    /** Tells whether any action rule is on: with none, an action cannot break the policy. */
+    private static boolean hasActionRules(SafetyPolicy p) {
+        return !p.allowedActions().isEmpty() || !p.forbiddenActions().isEmpty() || p.forbidIrreversibleActions();
+    }
+
     /**
      * The action rules. An action id that breaks several of them (forbidden, irreversible, not
      * allowed) is one fault at one path: it gets one error, the most specific (the forbidding
@@ -126,16 +148,15 @@ final class PolicyRules {
      */
     private static void action(SafetyPolicy p, String name, Action a, ValidationContext context, String lead,
             List<Violation> out) {
-        if (a.actionId().isEmpty()) {
+        String id = context.actionId(a);
+        if (id == null) {
             return; // reported by the FIS rules
         }
-        String id = a.actionId().get();
-        String at = append(append("/actions", name), "actionId");
         boolean notAllowed = !p.allowedActions().isEmpty() && Glob.firstMatch(p.allowedActions(), id) == null;
         String allowedHint = notAllowed ? " The policy allows only " + String.join(", ", p.allowedActions()) + "." : "";
         String forbidden = Glob.firstMatch(p.forbiddenActions(), id);
         if (forbidden != null) {
-            out.add(Violation.error(ViolationCode.POLICY_ACTION_FORBIDDEN, at, lead + " forbids actions matching '" + forbidden + "'; action '"
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_FORBIDDEN, idPath(name), lead + " forbids actions matching '" + forbidden + "'; action '"
                             + name + "' is " + id + ".",
                     "Remove the action, or use one the policy does not forbid." + allowedHint));
         }
@@ -144,10 +165,15 @@ final class PolicyRules {
             reported |= reversible(name, a, id, context, lead, reported, allowedHint, out);
         }
         if (notAllowed && !reported) {
-            out.add(Violation.error(ViolationCode.POLICY_ACTION_NOT_ALLOWED, at, lead + " allows only actions matching "
+            out.add(Violation.error(ViolationCode.POLICY_ACTION_NOT_ALLOWED, idPath(name), lead + " allows only actions matching "
                             + String.join(", ", p.allowedActions()) + "; action '" + name + "' is " + id + ".",
                     "Use an allowed action, or run the experiment under a policy that allows " + id + "."));
         }
+    }
+
+    /** The path of an action's id, built only for a violation. */
+    private static String idPath(String action) {
+        return append(append("/actions", action), "actionId");
     }
 
     /**
@@ -208,9 +234,11 @@ final class PolicyRules {
         }
     }
 
-    private static boolean hasAlarm(Experiment e) {
-        for (StopCondition c : e.stopConditions()) {
-            if (c.isAlarm()) {
+    /** Tells whether a stop condition watches an alarm ({@link StopCondition#isAlarm()}, without its Optional and lambda). */
+    private static boolean hasAlarm(Experiment e, ValidationContext context) {
+        List<StopCondition> conditions = e.stopConditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (StopCondition.SOURCE_ALARM.equals(context.source(conditions.get(i)))) {
                 return true;
             }
         }

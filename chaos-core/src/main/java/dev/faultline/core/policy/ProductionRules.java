@@ -1,12 +1,15 @@
 package dev.faultline.core.policy;
 
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,18 +21,50 @@ final class ProductionRules {
 
     private ProductionRules() {}
 
-    static void check(SafetyPolicy p, Experiment e, ValidationContext context, List<Violation> found) {
-        if (p.productionPolicy().isEmpty()) {
-            return;
+    /**
+     * Checks the production policy when a target is production, merging its violations into the
+     * outer policy's, which are {@code out} from index {@code start} on.
+     */
+    static void check(SafetyPolicy p, Experiment e, ValidationContext context, List<Violation> out, int start) {
+        SafetyPolicy strict = p.limits().productionPolicy();
+        if (strict == null || !touchesProduction(p, e)) {
+            return; // the common case, found without the map of production targets
         }
-        Map<String, String> production = p.productionTargets(e);
-        if (production.isEmpty()) {
-            return;
-        }
-        SafetyPolicy strict = p.productionPolicy().get();
+        Map<String, String> targets = targets(p, e);
         List<Violation> nested = new ArrayList<>();
-        PolicyRules.check(strict, e, context, lead(p, strict, production), nested);
-        merge(found, nested);
+        PolicyRules.check(strict, e, context, lead(p, strict, targets), nested);
+        merge(out.subList(start, out.size()), nested);
+    }
+
+    /** {@link SafetyPolicy#productionTargets}: the targets a marker matches, with the tag that matched, in template order. */
+    static Map<String, String> targets(SafetyPolicy p, Experiment e) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Map.Entry<String, TemplateTarget> target : e.targets().entrySet()) {
+            for (TagPattern marker : p.productionMarkers()) {
+                Optional<String> tag = marker.matchIgnoringCase(target.getValue().resourceTags());
+                if (tag.isPresent()) {
+                    found.put(target.getKey(), tag.get());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Tells whether {@link #targets} would find a target, without building its map. */
+    private static boolean touchesProduction(SafetyPolicy p, Experiment e) {
+        List<TagPattern> markers = p.productionMarkers();
+        if (markers.isEmpty()) {
+            return false;
+        }
+        for (TemplateTarget t : e.targets().values()) {
+            for (int i = 0; i < markers.size(); i++) {
+                if (markers.get(i).matchIgnoringCase(t.resourceTags()).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "Production target 'workers' (Environment=prod): the production policy". */

@@ -2,7 +2,6 @@ package dev.faultline.core.policy;
 
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
-import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.ValidationResult;
 import dev.faultline.core.validation.ValidationRule;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -315,18 +313,7 @@ public abstract class SafetyPolicy implements ValidationRule {
      *     in template order
      */
     public Map<String, String> productionTargets(Experiment experiment) {
-        Objects.requireNonNull(experiment, "experiment");
-        Map<String, String> found = new LinkedHashMap<>();
-        for (Map.Entry<String, TemplateTarget> target : experiment.targets().entrySet()) {
-            for (TagPattern marker : productionMarkers()) {
-                Optional<String> tag = marker.matchIgnoringCase(target.getValue().resourceTags());
-                if (tag.isPresent()) {
-                    found.put(target.getKey(), tag.get());
-                    break;
-                }
-            }
-        }
-        return found;
+        return ProductionRules.targets(this, Objects.requireNonNull(experiment, "experiment"));
     }
 
     /**
@@ -339,15 +326,14 @@ public abstract class SafetyPolicy implements ValidationRule {
      */
     @Override
     public void check(Experiment experiment, ValidationContext context, List<Violation> out) {
-        List<Violation> found = new ArrayList<>();
+        int start = out.size(); // this policy's violations are out[start..]: no list of their own to make and copy
         try {
-            PolicyRules.check(this, experiment, context, lead(), found);
-            ProductionRules.check(this, experiment, context, found);
+            PolicyRules.check(this, experiment, context, lead(), out);
+            ProductionRules.check(this, experiment, context, out, start);
         } catch (RuntimeException e) {
-            found.add(Violation.error(ViolationCode.POLICY_CHECK_FAILED, "", lead() + " could not be checked on this template ("
+            out.add(Violation.error(ViolationCode.POLICY_CHECK_FAILED, "", lead() + " could not be checked on this template ("
                     + e + "); please report it.", null));
         }
-        out.addAll(found);
     }
 
     /**
@@ -382,6 +368,12 @@ public abstract class SafetyPolicy implements ValidationRule {
     @Value.Lazy
     String lead() {
         return "The " + name().map(n -> n + " policy").orElse("safety policy");
+    }
+
+    /** The limits the checks read for every template, kept: each call of a generated Optional accessor allocates. */
+    @Value.Lazy
+    PolicyLimits limits() {
+        return new PolicyLimits(maxDuration().orElse(null), productionPolicy().orElse(null));
     }
 
     @Value.Check

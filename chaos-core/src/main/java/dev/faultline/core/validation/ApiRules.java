@@ -9,6 +9,7 @@ import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.TemplateMetadata;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The constraints of FIS's CreateExperimentTemplate API (reference §2, §7, §12): required
@@ -32,13 +33,16 @@ final class ApiRules implements ValidationRule {
         String description = required(e.description(), "/description", "The template description",
                 "Add a \"description\" of up to 512 characters.", out);
         length(description, 1, 512, "/description", "The description", out);
-        String role = required(e.roleArn(), "/roleArn", "The IAM role ARN",
-                "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
+        String role = context.roleArn(e);
+        if (role == null) {
+            required(Optional.empty(), "/roleArn", "The IAM role ARN",
+                    "Add \"roleArn\": the role FIS assumes to run the experiment.", out);
+        }
         length(role, 20, 2048, "/roleArn", "The role ARN", out);
         tags(e.tags(), TAGS, true, out);
-        StopConditionApiRules.stopConditions(e, context.layout(), out);
-        TargetApiRules.targets(e, out);
-        ActionApiRules.actions(e, out);
+        StopConditionApiRules.stopConditions(e, context, out);
+        TargetApiRules.targets(e, context, out);
+        ActionApiRules.actions(e, context, out);
         // isPresent/get rather than ifPresent: a lambda capturing out would be allocated for every template
         if (e.logConfiguration().isPresent()) {
             SettingsApiRules.log(e.logConfiguration().get(), out);
@@ -54,11 +58,33 @@ final class ApiRules implements ValidationRule {
         }
     }
 
+    /** Tells whether {@link #name} reports nothing about a name, so that a caller need not build its path. */
+    static boolean nameFits(String name) {
+        return Checks.fits(name, 1, 64) && (name.isEmpty() || Checks.hasNonBlank(name));
+    }
+
     static void name(String name, JsonPointer at, String what, List<Violation> out) {
         if (!Checks.fits(name, 1, 64)) {
             length(name, 1, 64, at, what + " '" + name + "'", out);
         }
         nonBlank(name, at, what, out);
+    }
+
+    /** Tells whether {@link #tags} reports nothing about a tag map, so that a caller need not build its path. */
+    static boolean tagsFit(Map<String, String> tags, boolean own) {
+        if (tags.size() > MAX_TAGS) {
+            return false;
+        }
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!tagFits(tag.getKey(), tag.getValue(), own)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean tagFits(String key, String value, boolean own) {
+        return Checks.fits(key, 1, 128) && Checks.fits(value, 0, 256) && !(own && key.startsWith("aws:"));
     }
 
     /** Checks a tag map; only tags the template sets ({@code own}) may not use the reserved aws: prefix. */
@@ -68,8 +94,7 @@ final class ApiRules implements ValidationRule {
                     + MAX_TAGS + ".", "Remove tags until 50 or fewer remain."));
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (Checks.fits(tag.getKey(), 1, 128) && Checks.fits(tag.getValue(), 0, 256)
-                    && !(own && tag.getKey().startsWith("aws:"))) {
+            if (tagFits(tag.getKey(), tag.getValue(), own)) {
                 continue; // the common case: no path to build
             }
             JsonPointer tat = append(at, tag.getKey());

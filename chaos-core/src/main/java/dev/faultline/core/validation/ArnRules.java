@@ -6,6 +6,7 @@ import dev.faultline.core.catalog.Suggestions;
 import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Arn;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.Filter;
 import dev.faultline.core.model.LogConfiguration;
 import dev.faultline.core.model.ReportConfiguration;
 import dev.faultline.core.model.StopCondition;
@@ -41,9 +42,12 @@ final class ArnRules implements ValidationRule {
         final String resourcePrefix;
         final boolean needsRegion;
         final boolean needsAccount;
+        /** {@code arn:aws:SERVICE:}, the start of this kind's ARNs in the commercial partition; null for any service. */
+        final String awsPrefix;
 
         Kind(String service, String resourcePrefix, boolean needsRegion, boolean needsAccount) {
             this.service = service;
+            this.awsPrefix = service == null ? null : "arn:aws:" + service + ":";
             this.resourcePrefix = resourcePrefix;
             this.needsRegion = needsRegion;
             this.needsAccount = needsAccount;
@@ -54,11 +58,10 @@ final class ArnRules implements ValidationRule {
      * An alarm stop condition's value is an alarm ARN; so is the value of one whose source is
      * misspelt, unless the nearest source is "none": a wrong source must not hide a wrong ARN.
      */
-    private static boolean checkedAsAlarm(StopCondition c) {
-        if (c.isAlarm()) {
+    private static boolean checkedAsAlarm(String source) {
+        if (StopCondition.SOURCE_ALARM.equals(source)) {
             return true;
         }
-        String source = c.source().orElse(null);
         if (source == null || source.equals(StopCondition.SOURCE_NONE)) {
             return false;
         }
@@ -68,54 +71,24 @@ final class ArnRules implements ValidationRule {
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
-        // Optional's isPresent/get rather than lambdas capturing out: no allocation when nothing is there
-        Optional<String> role = e.roleArn();
-        if (role.isPresent()) {
-            check(role.get(), "/roleArn", Kind.ROLE, out);
+        String role = context.roleArn(e); // read once for every rule: each call of a model accessor makes an Optional
+        if (role != null) {
+            check(role, "/roleArn", Kind.ROLE, out);
         }
-        for (int i = 0; i < e.stopConditions().size(); i++) {
-            StopCondition c = e.stopConditions().get(i);
-            if (checkedAsAlarm(c) && c.value().isPresent() && !isClean(c.value().get(), Kind.ALARM)) {
-                check(c.value().get(), append(append("/stopConditions", i), "value"), Kind.ALARM, out);
-            }
-        }
+        stopConditions(e.stopConditions(), context, out);
         for (Map.Entry<String, TemplateTarget> entry : e.targets().entrySet()) {
-            String name = entry.getKey();
-            TemplateTarget t = entry.getValue();
-            for (int i = 0; i < t.resourceArns().size(); i++) {
-                String arn = t.resourceArns().get(i);
-                if (!isClean(arn, Kind.ANY)) {
-                    check(arn, append(append(append("/targets", name), "resourceArns"), i), Kind.ANY, out);
-                }
-            }
-            placeholders(t.resourceTags(), name, "resourceTags", out);
-            placeholders(t.parameters(), name, "parameters", out);
-            for (int i = 0; i < t.filters().size(); i++) {
-                List<String> values = t.filters().get(i).values();
-                for (int j = 0; j < values.size(); j++) {
-                    if (Placeholders.contains(values.get(j))) {
-                        placeholder(values.get(j),
-                                append(append(append(append(append("/targets", name), "filters"), i), "values"), j),
-                                out);
-                    }
-                }
-            }
+            target(entry.getKey(), entry.getValue(), out);
         }
         for (Map.Entry<String, Action> action : e.actions().entrySet()) {
-            for (Map.Entry<String, String> p : action.getValue().parameters().entrySet()) {
-                parameter(action.getKey(), p.getKey(), p.getValue(), out);
+            Map<String, String> parameters = action.getValue().parameters();
+            if (!parameters.isEmpty()) {
+                parameters(action.getKey(), parameters, out);
             }
         }
+        // Optional's isPresent/get rather than lambdas capturing out: no allocation when nothing is there
         Optional<LogConfiguration> log = e.logConfiguration();
         if (log.isPresent()) {
-            Optional<String> group = log.get().cloudWatchLogsConfiguration().flatMap(c -> c.logGroupArn());
-            if (group.isPresent()) {
-                check(group.get(), "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out);
-            }
-            Optional<String> bucket = log.get().s3Configuration().flatMap(c -> c.bucketName());
-            if (bucket.isPresent()) {
-                placeholder(bucket.get(), "/logConfiguration/s3Configuration/bucketName", out);
-            }
+            log(log.get(), out);
         }
         Optional<ReportConfiguration> report = e.experimentReportConfiguration();
         if (report.isPresent()) {
@@ -125,21 +98,79 @@ final class ArnRules implements ValidationRule {
                         + i + "/dashboardIdentifier", Kind.DASHBOARD, out);
             }
         }
-        for (int i = 0; i < e.targetAccountConfigurations().size(); i++) {
-            TargetAccountConfiguration a = e.targetAccountConfigurations().get(i);
-            String at = append("/targetAccountConfigurations", i);
-            a.roleArn().ifPresent(arn -> {
-                check(arn, append(at, "roleArn"), Kind.ROLE, out);
-                // only two well-formed accounts can differ: a malformed one is already its own error
-                Optional<Arn> parsed = Arn.parse(arn);
-                if (parsed.isPresent() && a.accountId().isPresent() && !Placeholders.contains(arn)
-                        && ArnParts.isAccount(parsed.get().account()) && ArnParts.isAccount(a.accountId().get())
-                        && !parsed.get().account().equals(a.accountId().get())) {
-                    out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, append(at, "roleArn"),
-                            "The role is in account " + parsed.get().account() + ", not in target account "
-                                    + a.accountId().get() + ".", "Use a role of the target account."));
+        List<TargetAccountConfiguration> accounts = e.targetAccountConfigurations();
+        for (int i = 0; i < accounts.size(); i++) {
+            account(accounts.get(i), append("/targetAccountConfigurations", i), out);
+        }
+    }
+
+    private static void stopConditions(List<StopCondition> conditions, ValidationContext context, List<Violation> out) {
+        for (int i = 0; i < conditions.size(); i++) {
+            StopCondition c = conditions.get(i);
+            String value = context.value(c);
+            if (value != null && !isClean(value, Kind.ALARM) && checkedAsAlarm(context.source(c))) {
+                check(value, append(append("/stopConditions", i), "value"), Kind.ALARM, out);
+            }
+        }
+    }
+
+    /** A target's ARNs, and the placeholders in its tags, parameters and filter values. */
+    private static void target(String name, TemplateTarget t, List<Violation> out) {
+        List<String> arns = t.resourceArns();
+        for (int i = 0; i < arns.size(); i++) {
+            String arn = arns.get(i);
+            if (!isClean(arn, Kind.ANY)) {
+                check(arn, append(append(append("/targets", name), "resourceArns"), i), Kind.ANY, out);
+            }
+        }
+        placeholders(t.resourceTags(), name, "resourceTags", out);
+        placeholders(t.parameters(), name, "parameters", out);
+        List<Filter> filters = t.filters();
+        for (int i = 0; i < filters.size(); i++) {
+            List<String> values = filters.get(i).values();
+            for (int j = 0; j < values.size(); j++) {
+                if (Placeholders.contains(values.get(j))) {
+                    placeholder(values.get(j),
+                            append(append(append(append(append("/targets", name), "filters"), i), "values"), j),
+                            out);
                 }
-            });
+            }
+        }
+    }
+
+    private static void parameters(String action, Map<String, String> parameters, List<Violation> out) {
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            parameter(action, p.getKey(), p.getValue(), out);
+        }
+    }
+
+    private static void log(LogConfiguration log, List<Violation> out) {
+        Optional<String> group = log.cloudWatchLogsConfiguration().flatMap(c -> c.logGroupArn());
+        if (group.isPresent()) {
+            check(group.get(), "/logConfiguration/cloudWatchLogsConfiguration/logGroupArn", Kind.LOG_GROUP, out);
+        }
+        Optional<String> bucket = log.s3Configuration().flatMap(c -> c.bucketName());
+        if (bucket.isPresent()) {
+            placeholder(bucket.get(), "/logConfiguration/s3Configuration/bucketName", out);
+        }
+    }
+
+    /** A target account configuration's role, and that it is in the configuration's account. */
+    private static void account(TargetAccountConfiguration a, String at, List<Violation> out) {
+        Optional<String> role = a.roleArn();
+        if (role.isEmpty()) {
+            return;
+        }
+        String arn = role.get();
+        check(arn, append(at, "roleArn"), Kind.ROLE, out);
+        // only two well-formed accounts can differ: a malformed one is already its own error
+        Optional<Arn> parsed = Arn.parse(arn);
+        if (parsed.isPresent() && a.accountId().isPresent() && !Placeholders.contains(arn)
+                && ArnParts.isAccount(parsed.get().account()) && ArnParts.isAccount(a.accountId().get())
+                && !parsed.get().account().equals(a.accountId().get())) {
+            out.add(Violation.error(ViolationCode.ARN_ACCOUNT_FORMAT, append(at, "roleArn"),
+                    "The role is in account " + parsed.get().account() + ", not in target account "
+                            + a.accountId().get() + ".", "Use a role of the target account."));
         }
     }
 
@@ -162,6 +193,9 @@ final class ArnRules implements ValidationRule {
 
     /** The placeholders in a target's map field; the path is built only for a value that holds one. */
     private static void placeholders(Map<String, String> values, String target, String field, List<Violation> out) {
+        if (values.isEmpty()) {
+            return; // an empty map never reaches entrySet: with one kind of map there, C2 removes the iterator
+        }
         for (Map.Entry<String, String> v : values.entrySet()) {
             if (Placeholders.contains(v.getValue())) {
                 placeholder(v.getValue(), append(append(append("/targets", target), field), v.getKey()), out);
@@ -208,28 +242,41 @@ final class ArnRules implements ValidationRule {
      * else (a placeholder, a bad part) goes the long way, which finds and words the problem.
      */
     static boolean isClean(String text, Kind kind) {
-        if (!text.startsWith("arn:") || text.indexOf('<') >= 0 || text.indexOf('{') >= 0) {
+        int partition;
+        int service;
+        if (kind.awsPrefix != null && text.startsWith(kind.awsPrefix)) {
+            // "arn:aws:SERVICE:", the common case, compared at once: the partition and the service are right
+            partition = 7;
+            service = kind.awsPrefix.length() - 1;
+        } else {
+            if (!text.startsWith("arn:")) {
+                return false;
+            }
+            partition = ArnParts.colon(text, 4);
+            service = partition < 0 ? -1 : ArnParts.colon(text, partition + 1);
+            if (service < 0 || !ArnParts.isPartition(text, 4, partition) || !ArnParts.isServiceName(text, partition + 1, service)) {
+                return false;
+            }
+            if (kind.service != null && !ArnParts.matches(text, partition + 1, service, kind.service)) {
+                return false;
+            }
+        }
+        // a placeholder's '<' or '{' before the resource fails the check of the part it is in
+        int region = ArnParts.colon(text, service + 1);
+        if (region < 0 || (region == service + 1 ? kind.needsRegion
+                : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region))) {
             return false;
         }
-        int partition = text.indexOf(':', 4);
-        int service = partition < 0 ? -1 : text.indexOf(':', partition + 1);
-        int region = service < 0 ? -1 : text.indexOf(':', service + 1);
-        int account = region < 0 ? -1 : text.indexOf(':', region + 1);
-        if (account < 0 || !ArnParts.isPartition(text, 4, partition) || !ArnParts.isServiceName(text, partition + 1, service)) {
-            return false;
+        int account = region + 13;
+        if (!ArnParts.isAccountThenColon(text, region + 1)) { // the common case, a 12-digit account, needs no scan
+            account = ArnParts.colon(text, region + 1);
+            // not 12 digits (those are followed by the colon, found above): empty, "aws", or wrong
+            if (account < 0 || (account == region + 1 ? kind.needsAccount : !ArnParts.matches(text, region + 1, account, "aws"))) {
+                return false;
+            }
         }
-        if (kind.service != null && !ArnParts.matches(text, partition + 1, service, kind.service)) {
-            return false;
-        }
-        if (region == service + 1 ? kind.needsRegion
-                : ArnParts.matches(text, partition + 1, service, "iam") || !ArnParts.isRegion(text, service + 1, region)) {
-            return false;
-        }
-        if (account == region + 1 ? kind.needsAccount
-                : !ArnParts.isAccount(text, region + 1, account) && !ArnParts.matches(text, region + 1, account, "aws")) {
-            return false;
-        }
-        return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1));
+        return account + 1 < text.length() && (kind.resourcePrefix == null || text.startsWith(kind.resourcePrefix, account + 1))
+                && !ArnParts.mayHoldPlaceholder(text, account + 1);
     }
 
     private static void syntax(String text, String path, Kind kind, boolean hasPlaceholder, List<Violation> out) {

@@ -29,7 +29,28 @@ final class ParameterChecks {
         if (Placeholders.contains(value)) {
             return; // reported as a placeholder by ArnRules
         }
+        report(def.check(value), parent, key, codes, out);
+    }
+
+    /**
+     * As {@link #check(ParameterDefinition, String, String, String, ParameterCodes, List)} for the
+     * parameter {@code key} of the action or target {@code element} of {@code section}
+     * ({@code /actions} or {@code /targets}): the path {@code SECTION/ELEMENT/parameters/KEY} is
+     * built only for a violation, so that a clean parameter costs no pointer.
+     */
+    static void check(ParameterDefinition def, String value, JsonPointer section, String element, String key,
+            ParameterCodes codes, List<Violation> out) {
+        if (Placeholders.contains(value)) {
+            return; // reported as a placeholder by ArnRules
+        }
         List<ParameterProblem> problems = def.check(value);
+        if (!problems.isEmpty()) {
+            report(problems, section.child(element).child("parameters"), key, codes, out);
+        }
+    }
+
+    private static void report(List<ParameterProblem> problems, JsonPointer parent, String key, ParameterCodes codes,
+            List<Violation> out) {
         for (int i = 0; i < problems.size(); i++) {
             ParameterProblem p = problems.get(i);
             out.add(Violation.error(codes.of(p.kind()), parent.child(key).toString(), p.message(), p.hint()));

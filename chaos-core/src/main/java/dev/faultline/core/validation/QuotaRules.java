@@ -29,7 +29,7 @@ final class QuotaRules implements ValidationRule {
             // quotas cannot matter, and a hostile template of 50,000 actions is not planned
             return;
         }
-        if (e.actions().size() <= MAX_PARALLEL_ACTIONS && context.durationBound(e).compareTo(MAX_DURATION) <= 0) {
+        if (e.actions().size() <= MAX_PARALLEL_ACTIONS && context.durationBoundWithin(e, MAX_DURATION)) {
             // no more actions than may run at once, and their durations together within the limit:
             // neither the peak, nor the total, nor any one action can break a quota
             return;

@@ -101,6 +101,13 @@ final class SettingsApiRules {
                     "A multi-account experiment without target account configurations targets no other account.",
                     "Add targetAccountConfigurations, or use single-account."));
         }
+        if (!accounts.isEmpty()) {
+            configurations(accounts, out);
+        }
+    }
+
+    /** The target account configurations: how many, and each one's account ID, role and description. */
+    private static void configurations(List<TargetAccountConfiguration> accounts, List<Violation> out) {
         if (accounts.size() > ApiRules.MAX_TARGET_ACCOUNTS) {
             out.add(Violation.error(ViolationCode.QUOTA_TARGET_ACCOUNTS_TOO_MANY, "/targetAccountConfigurations",
                     accounts.size() + " target accounts; FIS allows at most " + ApiRules.MAX_TARGET_ACCOUNTS + " (quota L-47D4AE5B).",

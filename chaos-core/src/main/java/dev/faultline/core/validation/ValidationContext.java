@@ -1,8 +1,13 @@
 package dev.faultline.core.validation;
 
+import dev.faultline.core.catalog.ActionDefinition;
 import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.layout.SourceLayout;
+import dev.faultline.core.model.Action;
 import dev.faultline.core.model.Experiment;
+import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.model.StopCondition;
+import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +18,11 @@ import java.util.Objects;
  * than the plan and often enough to show that no duration limit is exceeded, and the source
  * layout of the experiment where a rule must tell an empty collection from a missing one. A
  * context serves one validation on one thread; the {@link Validator} makes a new one for each.
+ *
+ * <p>It also remembers, for the last action, target, stop condition and experiment asked about,
+ * the optional fields several rules read in turn ({@link #actionId(Action)},
+ * {@link #resourceType(TemplateTarget)}, {@link #source(StopCondition)}, ...): each call of the
+ * model's {@code Optional} accessors makes a new {@code Optional}, which the JIT does not remove.
  */
 public final class ValidationContext {
 
@@ -21,7 +31,19 @@ public final class ValidationContext {
     private Experiment planned;
     private ExperimentPlan plan;
     private Experiment bounded;
-    private Duration bound;
+    private long boundSeconds;
+    private Action action;
+    private String actionId;
+    private Action defined;
+    private ActionDefinition definition;
+    private TemplateTarget target;
+    private String resourceType;
+    private SelectionMode selectionMode;
+    private StopCondition condition;
+    private String source;
+    private String value;
+    private Experiment roled;
+    private String roleArn;
 
     private ValidationContext(Catalog catalog, SourceLayout layout) {
         this.catalog = catalog;
@@ -93,10 +115,141 @@ public final class ValidationContext {
      * @return the bound
      */
     public Duration durationBound(Experiment experiment) {
-        if (bound == null || bounded != experiment) {
-            bound = ExperimentPlan.durationBound(experiment, catalog);
+        return Duration.ofSeconds(boundSeconds(experiment));
+    }
+
+    /**
+     * Tells whether {@linkplain #durationBound(Experiment) the bound} is at most a limit, comparing
+     * seconds (the bound is whole seconds) so that no {@code Duration} is made for a template that
+     * is within it.
+     *
+     * @param experiment the experiment being validated
+     * @param limit the limit
+     * @return true when the bound shows that neither the experiment nor any action exceeds the limit
+     */
+    public boolean durationBoundWithin(Experiment experiment, Duration limit) {
+        return boundSeconds(experiment) <= limit.getSeconds(); // (s, 0) <= (ls, ln) exactly when s <= ls
+    }
+
+    private long boundSeconds(Experiment experiment) {
+        if (bounded != experiment) {
+            long seconds = 0; // as ExperimentPlan.durationBoundSeconds, with the definitions this context remembers
+            for (Action a : experiment.actions().values()) {
+                seconds += ExperimentPlan.durationBoundSeconds(a, actionDefinition(a));
+            }
+            boundSeconds = seconds;
             bounded = experiment;
         }
-        return bound;
+        return boundSeconds;
+    }
+
+    /**
+     * An action's id, {@code action.actionId().orElse(null)}, read once while rules ask about the
+     * same action in turn.
+     *
+     * @param action an action of the experiment being validated
+     * @return its id, or null when it has none
+     */
+    public String actionId(Action action) {
+        if (action != this.action) {
+            actionId = action.actionId().orElse(null);
+            this.action = action;
+        }
+        return actionId;
+    }
+
+    /**
+     * An action's definition in this context's catalog, looked up once while rules ask about the
+     * same action in turn.
+     *
+     * @param action an action of the experiment being validated
+     * @return its definition, or null when it has no id or the catalog has no such action
+     */
+    public ActionDefinition actionDefinition(Action action) {
+        if (action != defined) {
+            String id = actionId(action);
+            definition = id == null ? null : catalog.action(id).orElse(null);
+            defined = action;
+        }
+        return definition;
+    }
+
+    /**
+     * A target's resource type, {@code target.resourceType().orElse(null)}, read once while rules
+     * ask about the same target in turn.
+     *
+     * @param target a target of the experiment being validated
+     * @return its resource type, or null when it has none
+     */
+    public String resourceType(TemplateTarget target) {
+        remember(target);
+        return resourceType;
+    }
+
+    /**
+     * A target's selection mode, {@code target.selectionMode().orElse(null)}, read once while rules
+     * ask about the same target in turn.
+     *
+     * @param target a target of the experiment being validated
+     * @return its selection mode, or null when it has none
+     */
+    public SelectionMode selectionMode(TemplateTarget target) {
+        remember(target);
+        return selectionMode;
+    }
+
+    private void remember(TemplateTarget target) {
+        if (target != this.target) {
+            resourceType = target.resourceType().orElse(null);
+            selectionMode = target.selectionMode().orElse(null);
+            this.target = target;
+        }
+    }
+
+    /**
+     * A stop condition's source, {@code condition.source().orElse(null)}, read once while rules ask
+     * about the same stop condition in turn.
+     *
+     * @param condition a stop condition of the experiment being validated
+     * @return its source, or null when it has none
+     */
+    public String source(StopCondition condition) {
+        remember(condition);
+        return source;
+    }
+
+    /**
+     * A stop condition's value (the alarm ARN), {@code condition.value().orElse(null)}, read once
+     * while rules ask about the same stop condition in turn.
+     *
+     * @param condition a stop condition of the experiment being validated
+     * @return its value, or null when it has none
+     */
+    public String value(StopCondition condition) {
+        remember(condition);
+        return value;
+    }
+
+    private void remember(StopCondition condition) {
+        if (condition != this.condition) {
+            source = condition.source().orElse(null);
+            value = condition.value().orElse(null);
+            this.condition = condition;
+        }
+    }
+
+    /**
+     * The experiment's role ARN, {@code experiment.roleArn().orElse(null)}, read once for the rules
+     * that check it.
+     *
+     * @param experiment the experiment being validated
+     * @return its role ARN, or null when it has none
+     */
+    public String roleArn(Experiment experiment) {
+        if (experiment != roled) {
+            roleArn = experiment.roleArn().orElse(null);
+            roled = experiment;
+        }
+        return roleArn;
     }
 }

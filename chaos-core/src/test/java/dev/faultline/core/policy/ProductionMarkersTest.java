@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.faultline.core.catalog.Catalog;
 import dev.faultline.core.model.Experiment;
 import dev.faultline.core.model.SelectionMode;
+import dev.faultline.core.validation.ValidationContext;
 import dev.faultline.core.validation.Violation;
+import dev.faultline.core.validation.ViolationCode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,20 @@ class ProductionMarkersTest {
                 tuple("policy.tag-required", "/tags/Owner"));
         assertThat(found.get(0).message()).isEqualTo("Production target 'workers' (Environment=prod): the production "
                 + "policy allows at most PERCENT(25), but target 'workers' selects PERCENT(40).");
+    }
+
+    /** The policy writes into the validator's list: the production policy replaces the policy's own violations, never an earlier rule's. */
+    @Test
+    void theProductionPolicy_replacesOnlyThePolicysOwnViolations_notOnesAlreadyInTheList() {
+        Violation earlier = Violation.error(ViolationCode.POLICY_MAX_PERCENT, "/targets/workers/selectionMode",
+                "Another rule's violation at the same code and path.", null);
+        List<Violation> out = new ArrayList<>(List.of(earlier));
+        SafetyPolicy.staging().check(production(60, "production"), ValidationContext.of(Catalog.defaultCatalog()), out);
+        assertThat(out.get(0)).isSameAs(earlier);
+        assertThat(out.subList(1, out.size())).extracting(Violation::code, Violation::path).containsExactly(
+                tuple("policy.max-percent", "/targets/workers/selectionMode"),
+                tuple("policy.tag-required", "/tags/Owner"));
+        assertThat(out.get(1).message()).startsWith("Production target 'workers'").contains("PERCENT(25)");
     }
 
     @Test
