@@ -73,7 +73,7 @@ final class PolicyRules {
 
     private static void target(SafetyPolicy p, Experiment e, String name, TemplateTarget t, ValidationContext context, String lead,
             List<Violation> out) {
-        SelectionMode mode = context.selectionMode(t); // read once for every rule: each call of a model accessor makes an Optional
+        SelectionMode mode = context.selectionMode(t).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
         if (mode == null) {
             return; // reported by the FIS rules
         }
@@ -148,7 +148,7 @@ final class PolicyRules {
      */
     private static void action(SafetyPolicy p, String name, Action a, ValidationContext context, String lead,
             List<Violation> out) {
-        String id = context.actionId(a);
+        String id = context.actionId(a).orElse(null);
         if (id == null) {
             return; // reported by the FIS rules
         }
@@ -238,7 +238,7 @@ final class PolicyRules {
     private static boolean hasAlarm(Experiment e, ValidationContext context) {
         List<StopCondition> conditions = e.stopConditions();
         for (int i = 0; i < conditions.size(); i++) {
-            if (StopCondition.SOURCE_ALARM.equals(context.source(conditions.get(i)))) {
+            if (StopCondition.SOURCE_ALARM.equals(context.source(conditions.get(i)).orElse(null))) {
                 return true;
             }
         }

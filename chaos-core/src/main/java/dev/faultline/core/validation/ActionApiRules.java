@@ -42,7 +42,7 @@ final class ActionApiRules {
         if (!ApiRules.nameFits(name)) {
             ApiRules.name(name, ACTIONS.child(name), "The action name", out);
         }
-        String id = context.actionId(a); // read once for every rule: each call of a model accessor makes an Optional
+        String id = context.actionId(a).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
         if (id == null) {
             required(Optional.empty(), ACTIONS.child(name), "actionId", "The action id",
                     "Set \"actionId\", for example \"aws:ec2:stop-instances\".", out);

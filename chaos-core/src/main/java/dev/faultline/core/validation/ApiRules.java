@@ -33,7 +33,7 @@ final class ApiRules implements ValidationRule {
         String description = required(e.description(), "/description", "The template description",
                 "Add a \"description\" of up to 512 characters.", out);
         length(description, 1, 512, "/description", "The description", out);
-        String role = context.roleArn(e);
+        String role = context.roleArn(e).orElse(null);
         if (role == null) {
             required(Optional.empty(), "/roleArn", "The IAM role ARN",
                     "Add \"roleArn\": the role FIS assumes to run the experiment.", out);

@@ -71,7 +71,7 @@ final class ArnRules implements ValidationRule {
 
     @Override
     public void check(Experiment e, ValidationContext context, List<Violation> out) {
-        String role = context.roleArn(e); // read once for every rule: each call of a model accessor makes an Optional
+        String role = context.roleArn(e).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
         if (role != null) {
             check(role, "/roleArn", Kind.ROLE, out);
         }
@@ -107,8 +107,8 @@ final class ArnRules implements ValidationRule {
     private static void stopConditions(List<StopCondition> conditions, ValidationContext context, List<Violation> out) {
         for (int i = 0; i < conditions.size(); i++) {
             StopCondition c = conditions.get(i);
-            String value = context.value(c);
-            if (value != null && !isClean(value, Kind.ALARM) && checkedAsAlarm(context.source(c))) {
+            String value = context.value(c).orElse(null);
+            if (value != null && !isClean(value, Kind.ALARM) && checkedAsAlarm(context.source(c).orElse(null))) {
                 check(value, append(append("/stopConditions", i), "value"), Kind.ALARM, out);
             }
         }

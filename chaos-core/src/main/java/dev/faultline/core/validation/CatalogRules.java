@@ -36,11 +36,11 @@ final class CatalogRules implements ValidationRule {
         Catalog catalog = context.catalog();
         for (Map.Entry<String, Action> entry : e.actions().entrySet()) {
             Action a = entry.getValue();
-            String id = context.actionId(a); // read once for every rule: each call of a model accessor makes an Optional
+            String id = context.actionId(a).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
             if (id == null) {
                 continue;
             }
-            ActionDefinition def = context.actionDefinition(a);
+            ActionDefinition def = context.actionDefinition(a).orElse(null);
             if (def == null) {
                 unknownAction(entry.getKey(), id, catalog, out);
                 continue;
@@ -84,7 +84,7 @@ final class CatalogRules implements ValidationRule {
         for (Map.Entry<String, String> t : targets.entrySet()) {
             TargetKeyDefinition key = keys.get(t.getKey());
             TemplateTarget target = e.targets().get(t.getValue());
-            String type = target == null ? null : context.resourceType(target);
+            String type = target == null ? null : context.resourceType(target).orElse(null);
             if (key == null || type != null && !key.accepts(type)) {
                 targetKey(name, t.getKey(), t.getValue(), type, key, def, out);
             }

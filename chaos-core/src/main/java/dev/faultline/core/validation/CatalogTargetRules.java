@@ -59,7 +59,7 @@ final class CatalogTargetRules {
 
     private static void resourceType(String name, TemplateTarget t, Experiment e, ValidationContext context, List<Violation> out) {
         Catalog catalog = context.catalog();
-        String type = context.resourceType(t);
+        String type = context.resourceType(t).orElse(null);
         if (type == null) {
             return;
         }
@@ -138,11 +138,11 @@ final class CatalogTargetRules {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            ActionDefinition def = context.actionDefinition(a); // looked up once for every rule
+            ActionDefinition def = context.actionDefinition(a).orElse(null); // looked up once for every rule
             Identification narrower = def == null ? null : def.identification().orElse(null);
             if (narrower != null) {
                 id = id.narrowedBy(narrower);
-                by = context.actionId(a);
+                by = context.actionId(a).orElse(null);
             }
         }
         identifiedBy(name, t, id, by, out);
@@ -202,7 +202,7 @@ final class CatalogTargetRules {
             List<Violation> out) {
         long most = t.resourceArns().isEmpty() ? -1 : t.resourceArns().size();
         if (most < 0) {
-            SelectionMode mode = context.selectionMode(t);
+            SelectionMode mode = context.selectionMode(t).orElse(null);
             most = mode != null && mode.kind() == SelectionMode.Kind.COUNT ? mode.value() : -1;
         }
         if (most < 0) {
@@ -213,7 +213,7 @@ final class CatalogTargetRules {
             if (!a.targets().containsValue(name)) {
                 continue;
             }
-            ActionDefinition def = context.actionDefinition(a);
+            ActionDefinition def = context.actionDefinition(a).orElse(null);
             if (def != null && def.targetQuota().isPresent() && most > def.targetQuota().getAsInt()) {
                 quotaExceeded(name, most, def, out);
             }

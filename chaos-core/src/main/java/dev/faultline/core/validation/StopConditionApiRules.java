@@ -59,7 +59,7 @@ final class StopConditionApiRules {
 
     /** One stop condition, its path built only for a violation; returns {@link #ALARM}, {@link #NONE}, or 0 for another or no source. */
     private static int condition(StopCondition c, int i, ValidationContext context, List<Violation> out) {
-        String source = context.source(c); // read once for every rule: each call of a model accessor makes an Optional
+        String source = context.source(c).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
         if (source == null) {
             required(Optional.empty(), STOP_CONDITIONS.child(i), "source", "The stop condition source",
                     "Use \"aws:cloudwatch:alarm\" with the alarm ARN as value, or \"none\".", out);
@@ -69,7 +69,7 @@ final class StopConditionApiRules {
             length(source, 1, 64, STOP_CONDITIONS.child(i), "source", "The source", out);
         }
         if (StopCondition.SOURCE_ALARM.equals(source)) {
-            String value = context.value(c);
+            String value = context.value(c).orElse(null);
             if (value == null) {
                 required(Optional.empty(), STOP_CONDITIONS.child(i), "value", "The alarm ARN of an alarm stop condition",
                         "Set \"value\" to arn:aws:cloudwatch:<region>:<account>:alarm:<name>.", out);
@@ -78,7 +78,7 @@ final class StopConditionApiRules {
             }
             return ALARM;
         } else if (StopCondition.SOURCE_NONE.equals(source)) {
-            if (context.value(c) != null) {
+            if (context.value(c).orElse(null) != null) {
                 out.add(Violation.warning(ViolationCode.STOP_CONDITION_VALUE_IGNORED, append(STOP_CONDITIONS.child(i), "value").toString(),
                         "A stop condition with source \"none\" takes no value; it is ignored.",
                         "Remove the value, or use source \"aws:cloudwatch:alarm\"."));

@@ -36,11 +36,11 @@ final class TargetApiRules {
     }
 
     private static void target(String name, TemplateTarget t, ValidationContext context, List<Violation> out) {
-        String type = context.resourceType(t); // read once for every rule: each call of a model accessor makes an Optional
+        String type = context.resourceType(t).orElse(null); // read once for every rule: each call of a model accessor makes an Optional
         if (type == null || !Checks.fits(type, 1, 128)) {
             resourceType(name, type, out);
         }
-        selection(name, context.selectionMode(t), out);
+        selection(name, context.selectionMode(t).orElse(null), out);
         arns(name, t.resourceArns(), out);
         identification(name, t, out);
         if (!ApiRules.tagsFit(t.resourceTags(), false)) {

@@ -11,6 +11,7 @@ import dev.faultline.core.model.TemplateTarget;
 import dev.faultline.core.plan.ExperimentPlan;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What rules may consult while checking an experiment: the action catalog, the experiment's
@@ -33,17 +34,17 @@ public final class ValidationContext {
     private Experiment bounded;
     private long boundSeconds;
     private Action action;
-    private String actionId;
+    private Optional<String> actionId;
     private Action defined;
-    private ActionDefinition definition;
+    private Optional<ActionDefinition> definition;
     private TemplateTarget target;
-    private String resourceType;
-    private SelectionMode selectionMode;
+    private Optional<String> resourceType;
+    private Optional<SelectionMode> selectionMode;
     private StopCondition condition;
-    private String source;
-    private String value;
+    private Optional<String> source;
+    private Optional<String> value;
     private Experiment roled;
-    private String roleArn;
+    private Optional<String> roleArn;
 
     private ValidationContext(Catalog catalog, SourceLayout layout) {
         this.catalog = catalog;
@@ -135,7 +136,7 @@ public final class ValidationContext {
         if (bounded != experiment) {
             long seconds = 0; // as ExperimentPlan.durationBoundSeconds, with the definitions this context remembers
             for (Action a : experiment.actions().values()) {
-                seconds += ExperimentPlan.durationBoundSeconds(a, actionDefinition(a));
+                seconds += ExperimentPlan.durationBoundSeconds(a, actionDefinition(a).orElse(null));
             }
             boundSeconds = seconds;
             bounded = experiment;
@@ -144,15 +145,15 @@ public final class ValidationContext {
     }
 
     /**
-     * An action's id, {@code action.actionId().orElse(null)}, read once while rules ask about the
-     * same action in turn.
+     * An action's id, {@code action.actionId()}, read once while rules ask about the same action in
+     * turn (the same {@code Optional} is returned each time).
      *
      * @param action an action of the experiment being validated
-     * @return its id, or null when it has none
+     * @return its id
      */
-    public String actionId(Action action) {
+    public Optional<String> actionId(Action action) {
         if (action != this.action) {
-            actionId = action.actionId().orElse(null);
+            actionId = action.actionId();
             this.action = action;
         }
         return actionId;
@@ -163,91 +164,91 @@ public final class ValidationContext {
      * same action in turn.
      *
      * @param action an action of the experiment being validated
-     * @return its definition, or null when it has no id or the catalog has no such action
+     * @return its definition; empty when it has no id or the catalog has no such action
      */
-    public ActionDefinition actionDefinition(Action action) {
+    public Optional<ActionDefinition> actionDefinition(Action action) {
         if (action != defined) {
-            String id = actionId(action);
-            definition = id == null ? null : catalog.action(id).orElse(null);
+            Optional<String> id = actionId(action);
+            definition = id.isPresent() ? catalog.action(id.get()) : Optional.empty();
             defined = action;
         }
         return definition;
     }
 
     /**
-     * A target's resource type, {@code target.resourceType().orElse(null)}, read once while rules
-     * ask about the same target in turn.
+     * A target's resource type, {@code target.resourceType()}, read once while rules ask about the
+     * same target in turn.
      *
      * @param target a target of the experiment being validated
-     * @return its resource type, or null when it has none
+     * @return its resource type
      */
-    public String resourceType(TemplateTarget target) {
+    public Optional<String> resourceType(TemplateTarget target) {
         remember(target);
         return resourceType;
     }
 
     /**
-     * A target's selection mode, {@code target.selectionMode().orElse(null)}, read once while rules
-     * ask about the same target in turn.
+     * A target's selection mode, {@code target.selectionMode()}, read once while rules ask about
+     * the same target in turn.
      *
      * @param target a target of the experiment being validated
-     * @return its selection mode, or null when it has none
+     * @return its selection mode
      */
-    public SelectionMode selectionMode(TemplateTarget target) {
+    public Optional<SelectionMode> selectionMode(TemplateTarget target) {
         remember(target);
         return selectionMode;
     }
 
     private void remember(TemplateTarget target) {
         if (target != this.target) {
-            resourceType = target.resourceType().orElse(null);
-            selectionMode = target.selectionMode().orElse(null);
+            resourceType = target.resourceType();
+            selectionMode = target.selectionMode();
             this.target = target;
         }
     }
 
     /**
-     * A stop condition's source, {@code condition.source().orElse(null)}, read once while rules ask
-     * about the same stop condition in turn.
+     * A stop condition's source, {@code condition.source()}, read once while rules ask about the
+     * same stop condition in turn.
      *
      * @param condition a stop condition of the experiment being validated
-     * @return its source, or null when it has none
+     * @return its source
      */
-    public String source(StopCondition condition) {
+    public Optional<String> source(StopCondition condition) {
         remember(condition);
         return source;
     }
 
     /**
-     * A stop condition's value (the alarm ARN), {@code condition.value().orElse(null)}, read once
-     * while rules ask about the same stop condition in turn.
+     * A stop condition's value (the alarm ARN), {@code condition.value()}, read once while rules
+     * ask about the same stop condition in turn.
      *
      * @param condition a stop condition of the experiment being validated
-     * @return its value, or null when it has none
+     * @return its value
      */
-    public String value(StopCondition condition) {
+    public Optional<String> value(StopCondition condition) {
         remember(condition);
         return value;
     }
 
     private void remember(StopCondition condition) {
         if (condition != this.condition) {
-            source = condition.source().orElse(null);
-            value = condition.value().orElse(null);
+            source = condition.source();
+            value = condition.value();
             this.condition = condition;
         }
     }
 
     /**
-     * The experiment's role ARN, {@code experiment.roleArn().orElse(null)}, read once for the rules
-     * that check it.
+     * The experiment's role ARN, {@code experiment.roleArn()}, read once for the rules that check
+     * it.
      *
      * @param experiment the experiment being validated
-     * @return its role ARN, or null when it has none
+     * @return its role ARN
      */
-    public String roleArn(Experiment experiment) {
+    public Optional<String> roleArn(Experiment experiment) {
         if (experiment != roled) {
-            roleArn = experiment.roleArn().orElse(null);
+            roleArn = experiment.roleArn();
             roled = experiment;
         }
         return roleArn;
