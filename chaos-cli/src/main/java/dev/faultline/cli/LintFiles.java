@@ -10,8 +10,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The files {@code faultline lint PATH...} lints: a file named on the command line as it is
@@ -88,7 +90,12 @@ final class LintFiles {
         } catch (IOException e) {
             found.add(dir);
         }
-        found.sort(Comparator.comparing(file -> slashes(dir.relativize(file))));
+        // each file's sort key made once, not in every comparison (10,000 files: 260,000 relativize calls)
+        Map<Path, String> keys = new HashMap<>(found.size() * 2);
+        for (Path file : found) {
+            keys.put(file, slashes(dir.relativize(file)));
+        }
+        found.sort(Comparator.comparing(keys::get));
         return found;
     }
 
