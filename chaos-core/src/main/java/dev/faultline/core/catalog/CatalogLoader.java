@@ -263,7 +263,7 @@ final class CatalogLoader {
         if (!TYPED_ID.matcher(id).matches()) {
             throw node.error(field, "\"" + id + "\" does not have the form aws:<service>:<name>");
         }
-        return id;
+        return id.intern(); // as the template reader interns a template's action ids and resource types: lookups compare references
     }
 
     private static String hint(String input, Collection<String> candidates) {

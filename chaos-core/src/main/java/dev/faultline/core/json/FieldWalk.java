@@ -112,4 +112,19 @@ final class FieldWalk {
     String string() throws IOException {
         return in.string(path, name);
     }
+
+    /**
+     * The current value as a string, as {@link #string()}, for a field whose values come from a
+     * small vocabulary (an action id, a resource type, a stop condition's source): from the plain
+     * parser, the same interned instance each time the same characters come (see
+     * {@link PlainJsonParser#vocabularyValue()}).
+     *
+     * @return the string, or null when the value is not one
+     */
+    String vocabulary() throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING && p instanceof PlainJsonParser) {
+            return ((PlainJsonParser) p).vocabularyValue();
+        }
+        return in.string(path, name);
+    }
 }

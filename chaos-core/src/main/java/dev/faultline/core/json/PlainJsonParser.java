@@ -2,7 +2,6 @@ package dev.faultline.core.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * A fast parser of the plain JSON most templates are: objects, arrays, strings (field names
@@ -13,8 +12,7 @@ import java.util.Arrays;
  * does not give up on, this parser returns the tokens and texts Jackson returns.
  *
  * <p>It exists for speed: it reads a string with no parser context or symbol table to set up,
- * scans it in a buffer recycled per thread, and keeps field names in a small shared cache, as
- * Jackson does, so that the names a template repeats are not allocated again on every read.
+ * scans it in a buffer recycled per thread, and takes field names from a {@link NameCache}.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -22,14 +20,6 @@ final class PlainJsonParser extends PlainParserBase {
     static final int MAX_DEPTH = 60;
     /** The longest name or string this parser reads; Jackson's own limits are far above it. */
     private static final int MAX_STRING = 10_000;
-    /** Names up to this length are cached. */
-    private static final int MAX_CACHED_NAME = 64;
-    private static final int NAME_SLOTS = 1024;
-    /**
-     * Field names seen, by hash. Shared by every parser and thread: a slot holds a whole
-     * {@link CachedName} or null, so a race at worst caches a name twice or evicts one.
-     */
-    private static final CachedName[] NAMES = new CachedName[NAME_SLOTS];
     private static final GaveUp GAVE_UP = new GaveUp();
     /** The longest buffer kept for the next parser on the thread (128 KB); a longer text gets one of its own. */
     private static final int MAX_RECYCLED = 64 * 1024;
@@ -46,6 +36,9 @@ final class PlainJsonParser extends PlainParserBase {
     private final char[] buf;
     private final int end;
     private int pos;
+    /** Where the current string value is in the text (when it has no escape; else -1). */
+    private int valueStart = -1;
+    private int valueEnd;
     /** One bit per open container, 1 for an object; the innermost is bit 0. */
     private long containers;
     private int depth;
@@ -141,7 +134,7 @@ final class PlainJsonParser extends PlainParserBase {
             case '[':
                 return open(false);
             case '"':
-                value = string();
+                string();
                 return JsonToken.VALUE_STRING;
             case 't':
                 return literal("true", JsonToken.VALUE_TRUE);
@@ -209,8 +202,13 @@ final class PlainJsonParser extends PlainParserBase {
         return -1;
     }
 
-    /** A string value from the opening quote at pos; consumes the closing quote. */
-    private String string() throws GaveUp {
+    /**
+     * A string value from the opening quote at pos; consumes the closing quote. A value without
+     * escapes is only located ({@link #valueStart}, {@link #valueEnd}): {@link #stringValue()}
+     * cuts it from the text when it is asked for, and {@link #vocabularyValue()} may give a cached
+     * instance instead.
+     */
+    private void string() throws GaveUp {
         char[] b = buf;
         int start = pos + 1;
         int limit = Math.min(end, start + MAX_STRING + 1);
@@ -221,16 +219,50 @@ final class PlainJsonParser extends PlainParserBase {
             }
             if (c == '"') {
                 pos = i + 1;
-                return text.substring(start, i);
+                value = null;
+                valueStart = start;
+                valueEnd = i;
+                return;
             }
             if (c == '\\') {
-                return escaped(start, i);
+                value = escaped(start, i);
+                valueStart = -1;
+                return;
             }
             if (c < 0x20) {
                 throw giveUp();
             }
         }
         throw giveUp();
+    }
+
+    @Override
+    String stringValue() {
+        if (value == null) {
+            value = text.substring(valueStart, valueEnd);
+        }
+        return value;
+    }
+
+    /**
+     * The current string value, as {@link #getText()}, for a field whose values come from a small
+     * vocabulary (an action id, a resource type, a stop condition's source): the instance cached
+     * with the field names when the same characters were seen before, interned, so that the catalog's
+     * lookups find it by reference and the template does not allocate it again.
+     *
+     * @return the value
+     */
+    String vocabularyValue() {
+        if (value != null || valueStart < 0 || valueEnd - valueStart > NameCache.MAX_LENGTH) {
+            return stringValue();
+        }
+        char[] b = buf;
+        int hash = 0;
+        for (int i = valueStart; i < valueEnd; i++) {
+            hash = 31 * hash + b[i];
+        }
+        value = NameCache.cached(buf, valueStart, valueEnd, hash);
+        return value;
     }
 
     /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
@@ -309,8 +341,7 @@ final class PlainJsonParser extends PlainParserBase {
     /**
      * A field name from the opening quote at pos: the cached name when the text between the quotes
      * is one (a cached name holds no escape or control character, so matching it is enough),
-     * otherwise read, checked, interned and cached. The scan for the closing quote computes the
-     * name's {@link String#hashCode()}, which picks the slot and rules out most mismatches.
+     * otherwise read, checked and cached. The scan for the closing quote computes its hash.
      */
     private String name() throws GaveUp {
         char[] b = buf;
@@ -329,12 +360,10 @@ final class PlainJsonParser extends PlainParserBase {
             throw giveUp();
         }
         int length = quote - start;
-        int slot = (hash ^ hash >>> 10) & (NAME_SLOTS - 1);
-        CachedName cached = NAMES[slot];
-        if (cached != null && cached.hash == hash && cached.chars.length == length
-                && Arrays.equals(b, start, quote, cached.chars, 0, length)) {
+        String known = NameCache.find(b, start, quote, hash);
+        if (known != null) {
             pos = quote + 1;
-            return cached.name;
+            return known;
         }
         for (int i = start; i < quote; i++) {
             char c = b[i];
@@ -346,25 +375,7 @@ final class PlainJsonParser extends PlainParserBase {
             throw giveUp();
         }
         pos = quote + 1;
-        String fresh = new String(b, start, length);
-        if (length <= MAX_CACHED_NAME) {
-            fresh = fresh.intern();
-            NAMES[slot] = new CachedName(fresh, hash, Arrays.copyOfRange(b, start, quote));
-        }
-        return fresh;
-    }
-
-    /** A cached field name with its hash and characters, published whole. */
-    private static final class CachedName {
-        final String name;
-        final int hash;
-        final char[] chars;
-
-        CachedName(String name, int hash, char[] chars) {
-            this.name = name;
-            this.hash = hash;
-            this.chars = chars;
-        }
+        return length <= NameCache.MAX_LENGTH ? NameCache.cached(b, start, quote, hash) : new String(b, start, length);
     }
 
     /** Tells whether the text holds {@code word} from {@code at}. */

@@ -25,7 +25,7 @@ abstract class PlainParserBase extends ParserMinimalBase {
     boolean closed;
     /** The last field name read. */
     String name;
-    /** The last string value read. */
+    /** The last string value read, once made (see {@link #stringValue()}). */
     String value;
 
     PlainParserBase() {
@@ -72,10 +72,13 @@ abstract class PlainParserBase extends ParserMinimalBase {
         return currentName();
     }
 
+    /** The current string value, made from the text on first use. */
+    abstract String stringValue();
+
     @Override
     public String getText() {
         if (_currToken == JsonToken.VALUE_STRING) {
-            return value;
+            return stringValue();
         }
         if (_currToken == JsonToken.FIELD_NAME) {
             return name;

@@ -264,7 +264,7 @@ final class TemplateReader {
         for (int index = walk.next(); index >= 0; index = walk.next()) {
             switch (walk.name()) {
                 case "resourceType":
-                    b.resourceType(Optional.ofNullable(walk.string()));
+                    b.resourceType(Optional.ofNullable(walk.vocabulary()));
                     break;
                 case "resourceArns":
                     int arns = in.stringList(walk.at());
@@ -338,7 +338,7 @@ final class TemplateReader {
         for (int index = walk.next(); index >= 0; index = walk.next()) {
             switch (walk.name()) {
                 case "actionId":
-                    b.actionId(Optional.ofNullable(walk.string()));
+                    b.actionId(Optional.ofNullable(walk.vocabulary()));
                     break;
                 case "description":
                     b.description(Optional.ofNullable(walk.string()));
@@ -377,7 +377,7 @@ final class TemplateReader {
         FieldWalk walk = in.fields(path, Fields.STOP_CONDITION);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
             if (index == 0) {
-                b.source(Optional.ofNullable(walk.string()));
+                b.source(Optional.ofNullable(walk.vocabulary()));
             } else if (index == 1) {
                 b.value(Optional.ofNullable(walk.string()));
             } else if (index == 2) {
