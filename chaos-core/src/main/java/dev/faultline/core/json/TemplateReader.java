@@ -49,6 +49,7 @@ final class TemplateReader {
     private final RecycledBuilders builders = RecycledBuilders.take();
     /** The most entries any collection of this read held. */
     private int largestCollection;
+    /** The element readers, made once per read rather than at every collection. */
     private final JsonInput.KeyedReader<TemplateTarget> readTarget = this::readTarget;
     private final JsonInput.KeyedReader<Action> readAction = this::readAction;
     private final JsonInput.ElementReader<StopCondition> readStopCondition = this::readStopCondition;
