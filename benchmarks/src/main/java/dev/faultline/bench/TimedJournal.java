@@ -2,10 +2,8 @@ package dev.faultline.bench;
 
 import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.journal.FileRunJournal;
+import dev.faultline.core.journal.ForwardingRunJournal;
 import dev.faultline.core.journal.JournalAppend;
-import dev.faultline.core.journal.JournalPage;
-import dev.faultline.core.journal.JournalQuery;
-import dev.faultline.core.journal.JournaledRun;
 import dev.faultline.core.journal.RunHeader;
 import dev.faultline.core.journal.RunJournal;
 import dev.faultline.jdbc.JdbcRunJournal;
@@ -14,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,9 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       plus database time).</li>
  * </ul>
  */
-final class TimedJournal implements RunJournal {
+final class TimedJournal extends ForwardingRunJournal {
 
-    private final RunJournal journal;
     private final String url;
     private final Map<String, Long> stamps = new ConcurrentHashMap<>();
     private final Samples calls = new Samples();
@@ -43,7 +39,7 @@ final class TimedJournal implements RunJournal {
     private long batches;
 
     private TimedJournal(RunJournal journal, String url) {
-        this.journal = journal;
+        super(journal);
         this.url = url;
     }
 
@@ -122,7 +118,7 @@ final class TimedJournal implements RunJournal {
     @Override
     public void begin(RunHeader header) {
         long t0 = System.nanoTime();
-        journal.begin(header);
+        super.begin(header);
         record(t0, List.of(), new long[0], false);
     }
 
@@ -130,7 +126,7 @@ final class TimedJournal implements RunJournal {
     public void append(String runId, int sequence, RunEvent event) {
         long t0 = System.nanoTime();
         long[] waited = {waited(runId, sequence, t0)};
-        journal.append(runId, sequence, event);
+        super.append(runId, sequence, event);
         record(t0, List.of(event), waited, false);
     }
 
@@ -143,33 +139,8 @@ final class TimedJournal implements RunJournal {
             events[i] = appends.get(i).event();
             waited[i] = waited(appends.get(i).runId(), appends.get(i).sequence(), t0);
         }
-        journal.appendAll(appends);
+        super.appendAll(appends);
         record(t0, Arrays.asList(events), waited, true);
-    }
-
-    @Override
-    public void reports(String runId, List<String> files) {
-        journal.reports(runId, files);
-    }
-
-    @Override
-    public Optional<JournaledRun> find(String runId) {
-        return journal.find(runId);
-    }
-
-    @Override
-    public JournalPage query(JournalQuery query) {
-        return journal.query(query);
-    }
-
-    @Override
-    public List<JournaledRun> unfinished() {
-        return journal.unfinished();
-    }
-
-    @Override
-    public void close() {
-        journal.close();
     }
 
     /** Durations in nanoseconds, growing as needed. */

@@ -7,15 +7,13 @@ import dev.faultline.core.engine.RunEvent;
 import dev.faultline.core.engine.RunOptions;
 import dev.faultline.core.engine.RunState;
 import dev.faultline.core.journal.FileRunJournal;
-import dev.faultline.core.journal.JournalPage;
-import dev.faultline.core.journal.JournalQuery;
+import dev.faultline.core.journal.ForwardingRunJournal;
+import dev.faultline.core.journal.JournalAppend;
 import dev.faultline.core.journal.JournaledRun;
 import dev.faultline.core.journal.RunHeader;
-import dev.faultline.core.journal.RunJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,13 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FisEngineJournalWriterTest {
 
     /** A file journal whose writes wait until released; reads go straight through. */
-    private static final class HeldJournal implements RunJournal {
-        final FileRunJournal journal;
+    private static final class HeldJournal extends ForwardingRunJournal {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch holding = new CountDownLatch(1);
 
         HeldJournal(Path dir) {
-            this.journal = FileRunJournal.open(dir);
+            super(FileRunJournal.open(dir));
         }
 
         private void hold() {
@@ -53,39 +50,25 @@ class FisEngineJournalWriterTest {
         @Override
         public void begin(RunHeader header) {
             hold();
-            journal.begin(header);
+            super.begin(header);
         }
 
         @Override
         public void append(String runId, int sequence, RunEvent event) {
             hold();
-            journal.append(runId, sequence, event);
+            super.append(runId, sequence, event);
+        }
+
+        @Override
+        public void appendAll(List<JournalAppend> appends) {
+            hold();
+            super.appendAll(appends);
         }
 
         @Override
         public void reports(String runId, List<String> files) {
             hold();
-            journal.reports(runId, files);
-        }
-
-        @Override
-        public Optional<JournaledRun> find(String runId) {
-            return journal.find(runId);
-        }
-
-        @Override
-        public JournalPage query(JournalQuery query) {
-            return journal.query(query);
-        }
-
-        @Override
-        public List<JournaledRun> unfinished() {
-            return journal.unfinished();
-        }
-
-        @Override
-        public void close() {
-            journal.close();
+            super.reports(runId, files);
         }
     }
 
