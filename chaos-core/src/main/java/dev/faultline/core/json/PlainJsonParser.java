@@ -21,14 +21,6 @@ final class PlainJsonParser extends PlainParserBase {
     /** The longest name or string this parser reads; Jackson's own limits are far above it. */
     private static final int MAX_STRING = 10_000;
     private static final GaveUp GAVE_UP = new GaveUp();
-    /** The longest buffer kept for the next parser on the thread (128 KB); a longer text gets one of its own. */
-    private static final int MAX_RECYCLED = 64 * 1024;
-    /**
-     * A buffer per thread, lent to one parser at a time and given back by {@link #close()}: the
-     * text is scanned as a {@code char[]}, as Jackson scans its recycled buffer, rather than
-     * through {@code String.charAt} (see docs/performance.md, "Validation throughput").
-     */
-    private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
 
     /** The text itself, which string values are cut from (a Latin-1 text's bytes copy as they are). */
     private final String text;
@@ -51,14 +43,8 @@ final class PlainJsonParser extends PlainParserBase {
     PlainJsonParser(String text) {
         this.text = text;
         this.end = text.length();
-        char[] lent = BUFFERS.get();
-        if (lent != null && lent.length >= end) {
-            BUFFERS.set(null); // lent: a second parser on this thread gets a buffer of its own
-        } else {
-            lent = new char[end <= MAX_RECYCLED ? Math.max(end, 4096) : end];
-        }
-        text.getChars(0, end, lent, 0);
-        this.buf = lent;
+        this.buf = CharBuffers.lend(end);
+        text.getChars(0, end, buf, 0);
     }
 
     /**
@@ -72,8 +58,8 @@ final class PlainJsonParser extends PlainParserBase {
 
     @Override
     public void close() {
-        if (!closed && buf.length <= MAX_RECYCLED) {
-            BUFFERS.set(buf);
+        if (!closed) {
+            CharBuffers.giveBack(buf);
         }
         closed = true;
     }
