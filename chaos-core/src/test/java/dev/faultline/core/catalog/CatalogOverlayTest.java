@@ -68,7 +68,7 @@ class CatalogOverlayTest {
         assertThatThrownBy(() -> Catalog.withOverlay("overlay.json", stream("{\"actions\": []}")))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("formatVersion");
         assertThatThrownBy(() -> Catalog.withOverlay("overlay.json", stream("{")))
-                .isInstanceOf(CatalogException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(CatalogException.class).hasMessageStartingWith("overlay.json: not valid JSON at line 1, column");
         assertThatThrownBy(() -> Catalog.withOverlay(dir.resolve("missing.json")))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("cannot be read");
     }

@@ -26,9 +26,9 @@ class ValidationContextTest {
         Action none = Action.builder().build();
         Action unknown = Action.builder().actionId("aws:ec2:no-such-action").build();
         for (Action a : new Action[] {stop, reboot, stop, none, stop, unknown, reboot, reboot, none}) {
-            assertThat(context.actionId(a)).isEqualTo(a.actionId());
+            assertThat(context.actionId(a)).isEqualTo(a.actionId()).isSameAs(context.actionId(a));
             assertThat(context.actionDefinition(a)).isEqualTo(
-                    a.actionId().flatMap(id -> Catalog.defaultCatalog().action(id)));
+                    a.actionId().flatMap(id -> Catalog.defaultCatalog().action(id))).isSameAs(context.actionDefinition(a));
         }
     }
 
@@ -39,8 +39,8 @@ class ValidationContextTest {
         TemplateTarget bare = TemplateTarget.builder().build();
         for (TemplateTarget t : new TemplateTarget[] {web, db, web, bare, db, db, web}) {
             assertThat(context.resourceType(t)).isEqualTo(t.resourceType());
-            assertThat(context.selectionMode(t)).isEqualTo(t.selectionMode());
-            assertThat(context.resourceType(t)).isEqualTo(t.resourceType());
+            assertThat(context.selectionMode(t)).isEqualTo(t.selectionMode()).isSameAs(context.selectionMode(t));
+            assertThat(context.resourceType(t)).isEqualTo(t.resourceType()).isSameAs(context.resourceType(t));
         }
     }
 
@@ -50,8 +50,8 @@ class ValidationContextTest {
         StopCondition other = StopCondition.alarm("arn:aws:cloudwatch:us-east-1:123456789012:alarm:b");
         StopCondition none = StopCondition.none();
         for (StopCondition c : new StopCondition[] {alarm, none, other, alarm, alarm, none, other}) {
-            assertThat(context.source(c)).isEqualTo(c.source());
-            assertThat(context.value(c)).isEqualTo(c.value());
+            assertThat(context.source(c)).isEqualTo(c.source()).isSameAs(context.source(c));
+            assertThat(context.value(c)).isEqualTo(c.value()).isSameAs(context.value(c));
         }
     }
 
@@ -61,7 +61,7 @@ class ValidationContextTest {
         Experiment hour = experiment("arn:aws:iam::123456789012:role/B", "PT1H");
         Experiment noRole = Experiment.builder().from(five).roleArn(java.util.Optional.empty()).build();
         for (Experiment e : new Experiment[] {five, hour, five, noRole, hour}) {
-            assertThat(context.roleArn(e)).isEqualTo(e.roleArn());
+            assertThat(context.roleArn(e)).isEqualTo(e.roleArn()).isSameAs(context.roleArn(e));
             assertThat(context.durationBound(e)).isEqualTo(
                     dev.faultline.core.plan.ExperimentPlan.durationBound(e, Catalog.defaultCatalog()));
         }
