@@ -14,7 +14,6 @@ import dev.faultline.core.journal.RunHeader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,43 +30,33 @@ class FisEngineJournalWriterTest {
 
     /** A file journal whose writes wait until released; reads go straight through. */
     private static final class HeldJournal extends ForwardingRunJournal {
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch holding = new CountDownLatch(1);
+        final WriteGate gate = new WriteGate(true);
 
         HeldJournal(Path dir) {
             super(FileRunJournal.open(dir));
         }
 
-        private void hold() {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
         @Override
         public void begin(RunHeader header) {
-            hold();
+            gate.pass();
             super.begin(header);
         }
 
         @Override
         public void append(String runId, int sequence, RunEvent event) {
-            hold();
+            gate.pass();
             super.append(runId, sequence, event);
         }
 
         @Override
         public void appendAll(List<JournalAppend> appends) {
-            hold();
+            gate.pass();
             super.appendAll(appends);
         }
 
         @Override
         public void reports(String runId, List<String> files) {
-            hold();
+            gate.pass();
             super.reports(runId, files);
         }
     }
@@ -93,7 +82,7 @@ class FisEngineJournalWriterTest {
         FisEngine engine = fx.engine(EngineFixture.testConfig().build()).journal(journal).build();
         ExperimentRun run = engine.start(fx.nodeLoss(), RunOptions.builder().preview(false).build()).join();
         String runId = engine.journalRunId(run).orElseThrow();
-        assertThat(journal.holding.await(30, TimeUnit.SECONDS)).as("the writer is held at the header").isTrue();
+        assertThat(journal.gate.holding.await(30, TimeUnit.SECONDS)).as("the writer is held at the header").isTrue();
 
         fx.advanceUntilDone(run, Duration.ofMinutes(1)); // polls and ends while the journal hangs
         assertThat(run.completion().join().state()).isEqualTo(RunState.COMPLETED);
@@ -102,7 +91,7 @@ class FisEngineJournalWriterTest {
 
         Thread closer = new Thread(engine::close, "closer");
         closer.start();
-        journal.release.countDown();
+        journal.gate.release.countDown();
         closer.join(30_000);
 
         assertThat(closer.isAlive()).isFalse();

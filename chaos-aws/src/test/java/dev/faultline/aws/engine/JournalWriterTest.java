@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,28 +46,18 @@ class JournalWriterTest {
         final List<String> log = new ArrayList<>();
         final Map<String, List<RunEvent>> runs = new ConcurrentHashMap<>();
         final AtomicInteger batches = new AtomicInteger();
-        final CountDownLatch release;
-        final CountDownLatch holding = new CountDownLatch(1);
+        final WriteGate gate;
         volatile boolean refuseBatches;
         volatile Predicate<RunEvent> refuse = e -> false;
         volatile Predicate<String> refuseBegin = id -> false;
 
         MemoryJournal(boolean held) {
-            this.release = new CountDownLatch(held ? 1 : 0);
-        }
-
-        private void hold() {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            this.gate = new WriteGate(held);
         }
 
         @Override
         public synchronized void begin(RunHeader header) {
-            hold();
+            gate.pass();
             if (refuseBegin.test(header.runId())) {
                 throw new JournalException("begin refused for " + header.runId());
             }
@@ -78,7 +67,7 @@ class JournalWriterTest {
 
         @Override
         public synchronized void append(String runId, int sequence, RunEvent event) {
-            hold();
+            gate.pass();
             List<RunEvent> events = runs.get(runId);
             if (events == null) {
                 throw new JournalException("Run " + runId + " was never begun");
@@ -245,13 +234,13 @@ class JournalWriterTest {
             }
         });
         publisher.start();
-        assertThat(journal.holding.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(journal.gate.holding.await(30, TimeUnit.SECONDS)).isTrue();
         EngineFixture.await(() -> writer.queued() == writer.capacity()); // the queue is full: the publisher waits
         assertThat(publisher.isAlive()).as("the publisher waits for room").isTrue();
 
         Thread closer = new Thread(() -> writer.close(Duration.ofSeconds(30)));
         closer.start();
-        journal.release.countDown();
+        journal.gate.release.countDown();
         publisher.join(30_000);
         closer.join(30_000);
 
@@ -266,14 +255,14 @@ class JournalWriterTest {
         MemoryJournal journal = new MemoryJournal(true);
         writer = new JournalWriter(journal, 2);
         RunJournaling j = begun(writer, "hung");
-        assertThat(journal.holding.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(journal.gate.holding.await(30, TimeUnit.SECONDS)).isTrue();
         j.onEvent(event("hung", 0));
         j.onEvent(event("hung", 1));
         assertThat(writer.queued()).isEqualTo(2);
 
         assertThat(writer.close(Duration.ofMillis(50))).as("not everything was written").isFalse();
 
-        journal.release.countDown();
+        journal.gate.release.countDown();
         assertThat(writer.close(Duration.ofSeconds(30))).isTrue();
         assertThat(journal.runs.get("hung")).containsExactly(event("hung", 0), event("hung", 1));
     }
@@ -304,7 +293,7 @@ class JournalWriterTest {
         for (int i = 0; i < 6; i++) {
             j.onEvent(event("r", i));
         }
-        journal.release.countDown();
+        journal.gate.release.countDown();
         writer.flush().get(30, TimeUnit.SECONDS);
         assertThat(journal.runs.get("r")).containsExactly(event("r", 0), event("r", 1), event("r", 3),
                 event("r", 4), event("r", 5));
