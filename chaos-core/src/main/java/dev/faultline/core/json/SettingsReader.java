@@ -20,7 +20,6 @@ import dev.faultline.core.validation.Violation;
 import dev.faultline.core.validation.ViolationCode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -254,11 +253,8 @@ final class SettingsReader {
     private Set<CheckPhase> phases(JsonPointer path) throws IOException {
         Set<CheckPhase> phases = EnumSet.noneOf(CheckPhase.class);
         int n = in.stringList(path);
-        List<String> values = new ArrayList<>(Math.max(n, 0));
         for (int i = 0; i < n; i++) {
-            values.add(in.element(i));
-        }
-        for (String value : values) {
+            String value = in.element(i); // badEnum reads no collection: the scratch stays as read
             CheckPhase phase = CheckPhase.fromWireName(value);
             if (phase == null) {
                 in.badEnum(path, value, List.of("before", "during", "after"));
