@@ -22,5 +22,6 @@ import org.immutables.value.Value;
         depluralize = true,
         depluralizeDictionary = {"startAfter:startAfter", "phases:phase"},
         get = {"is*", "get*"},
+        clearBuilder = true,
         defaults = @Value.Immutable(copy = true))
 public @interface FaultlineStyle {}
