@@ -12,7 +12,7 @@ import java.util.List;
  * <pre>{@code
  * FieldWalk walk = in.fields(path, Fields.ACTION);
  * for (int index = walk.next(); index >= 0; index = walk.next()) {
- *     switch (walk.name()) { ... }   // the parser is on the field's value
+ *     switch (index) { case Fields.ACTION_ACTION_ID: ... }   // the parser is on the field's value
  * }
  * }</pre>
  *

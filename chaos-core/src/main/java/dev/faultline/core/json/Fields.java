@@ -28,5 +28,55 @@ final class Fields {
     static final List<String> CONDITION = List.of("name", "namespace", "metricName", "dimensions", "statistic",
             "period", "comparison", "threshold", "phases");
 
+    // The positions of the fields the template reader switches on (a switch on an int index costs
+    // less than one on the name: no hash lookup and no equals per field). Checked against the
+    // lists when this class loads, so a list reordered without its constants fails every read.
+
+    static final int TEMPLATE_DESCRIPTION = 0;
+    static final int TEMPLATE_TARGETS = 1;
+    static final int TEMPLATE_ACTIONS = 2;
+    static final int TEMPLATE_STOP_CONDITIONS = 3;
+    static final int TEMPLATE_ROLE_ARN = 4;
+    static final int TEMPLATE_TAGS = 5;
+    static final int TEMPLATE_NAME = 9;
+    static final int TARGET_RESOURCE_TYPE = 0;
+    static final int TARGET_RESOURCE_ARNS = 1;
+    static final int TARGET_RESOURCE_TAGS = 2;
+    static final int TARGET_FILTERS = 3;
+    static final int TARGET_SELECTION_MODE = 4;
+    static final int TARGET_PARAMETERS = 5;
+    static final int ACTION_ACTION_ID = 0;
+    static final int ACTION_DESCRIPTION = 1;
+    static final int ACTION_PARAMETERS = 2;
+    static final int ACTION_TARGETS = 3;
+    static final int ACTION_START_AFTER = 4;
+
+    static {
+        at(TEMPLATE, TEMPLATE_DESCRIPTION, "description");
+        at(TEMPLATE, TEMPLATE_TARGETS, "targets");
+        at(TEMPLATE, TEMPLATE_ACTIONS, "actions");
+        at(TEMPLATE, TEMPLATE_STOP_CONDITIONS, "stopConditions");
+        at(TEMPLATE, TEMPLATE_ROLE_ARN, "roleArn");
+        at(TEMPLATE, TEMPLATE_TAGS, "tags");
+        at(TEMPLATE, TEMPLATE_NAME, "name");
+        at(TARGET, TARGET_RESOURCE_TYPE, "resourceType");
+        at(TARGET, TARGET_RESOURCE_ARNS, "resourceArns");
+        at(TARGET, TARGET_RESOURCE_TAGS, "resourceTags");
+        at(TARGET, TARGET_FILTERS, "filters");
+        at(TARGET, TARGET_SELECTION_MODE, "selectionMode");
+        at(TARGET, TARGET_PARAMETERS, "parameters");
+        at(ACTION, ACTION_ACTION_ID, "actionId");
+        at(ACTION, ACTION_DESCRIPTION, "description");
+        at(ACTION, ACTION_PARAMETERS, "parameters");
+        at(ACTION, ACTION_TARGETS, "targets");
+        at(ACTION, ACTION_START_AFTER, "startAfter");
+    }
+
     private Fields() {}
+
+    private static void at(List<String> fields, int index, String name) {
+        if (!fields.get(index).equals(name)) {
+            throw new IllegalStateException("Fields: '" + name + "' is not at " + index + " of " + fields);
+        }
+    }
 }

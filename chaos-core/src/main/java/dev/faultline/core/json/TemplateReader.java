@@ -133,32 +133,32 @@ final class TemplateReader {
         Experiment.Builder b = builders.experiment;
         FieldWalk walk = in.fields(path, Fields.TEMPLATE, first);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
-            switch (walk.name()) {
-                case "name":
+            switch (index) {
+                case Fields.TEMPLATE_NAME:
                     b.name(Optional.ofNullable(walk.string()));
                     break;
-                case "description":
+                case Fields.TEMPLATE_DESCRIPTION:
                     b.description(Optional.ofNullable(walk.string()));
                     break;
-                case "roleArn":
+                case Fields.TEMPLATE_ROLE_ARN:
                     b.roleArn(Optional.ofNullable(walk.string()));
                     break;
-                case "targets":
+                case Fields.TEMPLATE_TARGETS:
                     b.targets(Map.of());
                     forget(CollectionField.Owner.TARGET, null);
                     keepEmpty(in.objectMap(walk.at(), readTarget, b::putTarget), CollectionField.TARGETS);
                     break;
-                case "actions":
+                case Fields.TEMPLATE_ACTIONS:
                     b.actions(Map.of());
                     forget(CollectionField.Owner.ACTION, null);
                     keepEmpty(in.objectMap(walk.at(), readAction, b::putAction), CollectionField.ACTIONS);
                     break;
-                case "stopConditions":
+                case Fields.TEMPLATE_STOP_CONDITIONS:
                     b.stopConditions(List.of());
                     keepEmpty(in.objectList(walk.at(), readStopCondition, b::addStopCondition),
                             CollectionField.STOP_CONDITIONS);
                     break;
-                case "tags":
+                case Fields.TEMPLATE_TAGS:
                     int tags = in.stringMap(walk.at());
                     b.tags(Map.of());
                     for (int i = 0; i < tags; i++) {
@@ -166,7 +166,7 @@ final class TemplateReader {
                     }
                     keepEmpty(tags, CollectionField.TAGS);
                     break;
-                default:
+                default: // a setting or a metadata field
                     readSetting(b, walk.name(), walk.at());
                     break;
             }
@@ -263,11 +263,11 @@ final class TemplateReader {
         forget(CollectionField.Owner.TARGET, key);
         FieldWalk walk = in.fields(path, Fields.TARGET);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
-            switch (walk.name()) {
-                case "resourceType":
+            switch (index) {
+                case Fields.TARGET_RESOURCE_TYPE:
                     b.resourceType(Optional.ofNullable(walk.vocabulary()));
                     break;
-                case "resourceArns":
+                case Fields.TARGET_RESOURCE_ARNS:
                     int arns = in.stringList(walk.at());
                     b.resourceArns(List.of());
                     for (int i = 0; i < arns; i++) {
@@ -275,7 +275,7 @@ final class TemplateReader {
                     }
                     keepEmpty(arns, CollectionField.TARGET_RESOURCE_ARNS, key);
                     break;
-                case "resourceTags":
+                case Fields.TARGET_RESOURCE_TAGS:
                     int tags = in.stringMap(walk.at());
                     b.resourceTags(Map.of());
                     for (int i = 0; i < tags; i++) {
@@ -283,7 +283,7 @@ final class TemplateReader {
                     }
                     keepEmpty(tags, CollectionField.TARGET_RESOURCE_TAGS, key);
                     break;
-                case "filters":
+                case Fields.TARGET_FILTERS:
                     b.filters(List.of());
                     if (layout != null) {
                         layout.forgetFilters(key);
@@ -292,12 +292,13 @@ final class TemplateReader {
                     keepEmpty(in.objectList(walk.at(), f -> readFilter(key, f), b::addFilter),
                             CollectionField.TARGET_FILTERS, key);
                     break;
-                case "selectionMode":
+                case Fields.TARGET_SELECTION_MODE:
                     String mode = walk.string();
                     if (mode != null) {
                         b.selectionMode(SelectionMode.of(mode));
                     }
                     break;
+                case Fields.TARGET_PARAMETERS:
                 default:
                     int parameters = in.stringMap(walk.at());
                     b.parameters(Map.of());
@@ -337,14 +338,14 @@ final class TemplateReader {
         forget(CollectionField.Owner.ACTION, key);
         FieldWalk walk = in.fields(path, Fields.ACTION);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
-            switch (walk.name()) {
-                case "actionId":
+            switch (index) {
+                case Fields.ACTION_ACTION_ID:
                     b.actionId(Optional.ofNullable(walk.vocabulary()));
                     break;
-                case "description":
+                case Fields.ACTION_DESCRIPTION:
                     b.description(Optional.ofNullable(walk.string()));
                     break;
-                case "parameters":
+                case Fields.ACTION_PARAMETERS:
                     int parameters = in.stringMap(walk.at());
                     b.parameters(Map.of());
                     for (int i = 0; i < parameters; i++) {
@@ -352,7 +353,7 @@ final class TemplateReader {
                     }
                     keepEmpty(parameters, CollectionField.ACTION_PARAMETERS, key);
                     break;
-                case "targets":
+                case Fields.ACTION_TARGETS:
                     int targets = in.stringMap(walk.at());
                     b.targets(Map.of());
                     for (int i = 0; i < targets; i++) {
@@ -360,6 +361,7 @@ final class TemplateReader {
                     }
                     keepEmpty(targets, CollectionField.ACTION_TARGETS, key);
                     break;
+                case Fields.ACTION_START_AFTER:
                 default:
                     int startAfter = in.stringList(walk.at());
                     b.startAfter(List.of());
