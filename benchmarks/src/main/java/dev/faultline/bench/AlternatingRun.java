@@ -27,7 +27,8 @@ import java.util.Arrays;
 public final class AlternatingRun {
 
     private static final long WARMUP_NANOS = 10_000_000_000L;
-    private static final int OPS_PER_ROUND = 20_000;
+    /** Operations per round; {@code -Dfaultline.bench.ops=N} sets another (shorter rounds catch more quiet moments). */
+    private static final int OPS_PER_ROUND = Integer.getInteger("faultline.bench.ops", 20_000);
 
     private static volatile Object sink;
 
@@ -81,6 +82,17 @@ public final class AlternatingRun {
             System.out.printf("%-6s %-28s fastest %6.2f us  median %6.2f us  %,6d B/op%n",
                     names[side], args[1], sorted[0], sorted[rounds / 2], bytes[side]);
         }
+        // each round runs both sides back to back, so the ratio within a round cancels what the
+        // machine does over longer spans; its median is the steadiest figure of the three
+        double[] ratios = new double[rounds];
+        int faster = 0;
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = micros[1][r] / micros[0][r];
+            faster += micros[1][r] < micros[0][r] ? 1 : 0;
+        }
+        Arrays.sort(ratios);
+        System.out.printf("after/before within a round: median %.3f (quartiles %.3f, %.3f); after faster in %d of %d rounds%n",
+                ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4], faster, rounds);
     }
 
     private static URL[] urls(String classPath) throws MalformedURLException {
