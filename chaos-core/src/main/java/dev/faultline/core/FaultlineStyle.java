@@ -11,7 +11,9 @@ import org.immutables.value.Value;
  *
  * <p>The generated implementation is package-private and {@code build()} returns the public
  * abstract type; collections are JDK collections; plural attributes get singular adders
- * ({@code targets()} gives {@code putTarget(..)}).
+ * ({@code targets()} gives {@code putTarget(..)}); every builder has {@code clear()}, which
+ * resets all its attributes so that it can build another value (the template reader reuses its
+ * builders that way).
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

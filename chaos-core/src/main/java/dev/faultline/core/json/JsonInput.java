@@ -185,6 +185,19 @@ final class JsonInput {
      * @return the number of entries kept, or -1 when the value is not an object
      */
     int stringMap(JsonPointer path) throws IOException {
+        return stringMap(path, false);
+    }
+
+    /**
+     * As {@link #stringMap(JsonPointer)}, for a map whose values name other elements of the
+     * template (an action's targets): from the plain parser, each value is the interned instance
+     * of the name (see {@link PlainJsonParser#vocabularyValue()}), not a copy cut from the text.
+     */
+    int referenceMap(JsonPointer path) throws IOException {
+        return stringMap(path, true);
+    }
+
+    private int stringMap(JsonPointer path, boolean references) throws IOException {
         if (!expectObject(path)) {
             return -1;
         }
@@ -193,7 +206,8 @@ final class JsonInput {
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             // a string value needs no path: the path is made only for a problem
-            String value = p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : string(path.child(key));
+            String value = p.nextToken() != JsonToken.VALUE_STRING ? string(path.child(key))
+                    : references && p instanceof PlainJsonParser ? ((PlainJsonParser) p).vocabularyValue() : p.getText();
             if (value != null) {
                 keep(2 * kept, key);
                 keep(2 * kept + 1, value);

@@ -293,7 +293,7 @@ final class TemplateReader {
                             CollectionField.TARGET_FILTERS, key);
                     break;
                 case Fields.TARGET_SELECTION_MODE:
-                    String mode = walk.string();
+                    String mode = walk.vocabulary(); // ALL, COUNT(n), PERCENT(n): a few texts
                     if (mode != null) {
                         b.selectionMode(SelectionMode.of(mode));
                     }
@@ -318,7 +318,7 @@ final class TemplateReader {
         FieldWalk walk = in.fields(path, Fields.FILTER);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
             if (index == 0) {
-                b.path(Optional.ofNullable(walk.string()));
+                b.path(Optional.ofNullable(walk.vocabulary())); // filter paths repeat across templates
             } else {
                 int values = counted(in.stringList(walk.at()));
                 b.values(List.of());
@@ -354,7 +354,7 @@ final class TemplateReader {
                     keepEmpty(parameters, CollectionField.ACTION_PARAMETERS, key);
                     break;
                 case Fields.ACTION_TARGETS:
-                    int targets = in.stringMap(walk.at());
+                    int targets = in.referenceMap(walk.at());
                     b.targets(Map.of());
                     for (int i = 0; i < targets; i++) {
                         b.putTarget(in.key(i), in.value(i));

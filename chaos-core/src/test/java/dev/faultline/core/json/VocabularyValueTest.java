@@ -8,8 +8,8 @@ import dev.faultline.core.model.Experiment;
 import org.junit.jupiter.api.Test;
 
 /**
- * The values of an action id, a resource type and a stop condition's source are read as interned
- * strings, the same instance from one template to the next (so the catalog's lookups compare
+ * The values of an action id, a resource type, a stop condition's source, a filter's path, a
+ * selection mode and an action's target references are read as interned strings, the same instance from one template to the next (so the catalog's lookups compare
  * references, and a template does not allocate them again); any other value, and any value with an
  * escape or too long to cache, reads as before. The catalog interns its ids and types when it
  * loads them.
@@ -35,6 +35,26 @@ class VocabularyValueTest {
         assertThat(Catalog.defaultCatalog().action(id).orElseThrow().id()).as("the catalog's id, interned at load").isSameAs(id);
         assertThat(first.actions().get("a").description().orElseThrow())
                 .isEqualTo("stop them").isNotSameAs(second.actions().get("a").description().orElseThrow());
+    }
+
+    @Test
+    void filterPathsSelectionModesAndTargetReferences_areInternedToo() {
+        String template = "{\"targets\":{\"web\":{\"resourceType\":\"aws:ec2:instance\",\"selectionMode\":\"PERCENT(20)\","
+                + "\"filters\":[{\"path\":\"Placement.AvailabilityZone\",\"values\":[\"us-east-1a\"]}]}},"
+                + "\"actions\":{\"a\":{\"actionId\":\"aws:ec2:stop-instances\",\"targets\":{\"Instances\":\"web\"}}}}";
+        Experiment first = TemplateJson.read(template).experiment().orElseThrow();
+        Experiment second = TemplateJson.read(template).experiment().orElseThrow();
+
+        assertThat(first.targets().get("web").filters().get(0).path().orElseThrow()).isEqualTo("Placement.AvailabilityZone")
+                .isSameAs(second.targets().get("web").filters().get(0).path().orElseThrow());
+        assertThat(first.targets().get("web").selectionMode().orElseThrow().text()).isEqualTo("PERCENT(20)")
+                .isSameAs(second.targets().get("web").selectionMode().orElseThrow().text());
+        assertThat(first.actions().get("a").targets().get("Instances")).isEqualTo("web")
+                .as("the reference is the target's own key, cached with the field names")
+                .isSameAs(first.targets().keySet().iterator().next())
+                .isSameAs(second.actions().get("a").targets().get("Instances"));
+        assertThat(first.targets().get("web").filters().get(0).values().get(0)).as("a filter value is not vocabulary")
+                .isNotSameAs(second.targets().get("web").filters().get(0).values().get(0));
     }
 
     @Test
