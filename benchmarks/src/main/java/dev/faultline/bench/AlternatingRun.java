@@ -17,6 +17,9 @@ import java.util.Arrays;
  * loader, so each side is compiled by the JIT on its own. The operation is called by
  * reflection on both sides, which adds the same small cost to each.
  *
+ * <p>It prints each side's fastest and median round and, steadiest on a noisy host, the median of
+ * the after/before ratios within a round (both sides run back to back in each round).
+ *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.faultline.bench.AlternatingRun 20 readAndValidate \
  *     /tmp/before.jar benchmarks/target/benchmarks.jar
