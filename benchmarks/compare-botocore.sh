@@ -7,6 +7,7 @@
 #   mvn -B -q -o -pl benchmarks -am package -DskipTests     # builds benchmarks/target/benchmarks.jar
 #   benchmarks/compare-botocore.sh                           # PAIRS=5 ROUNDS=20 by default
 #   PAIRS=9 benchmarks/compare-botocore.sh
+#   JAVA_OPTS=-XX:+UseParallelGC benchmarks/compare-botocore.sh   # options for Faultline's JVM (default: none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PATH="$HOME/.pyenv/shims:$PATH"
@@ -14,6 +15,7 @@ JAR=${JAR:-benchmarks/target/benchmarks.jar}
 PAIRS=${PAIRS:-5}
 ROUNDS=${ROUNDS:-20}
 PYTHON=${PYTHON:-python}
+JAVA_OPTS=${JAVA_OPTS:-}
 if [ ! -f "$JAR" ]; then
     echo "no $JAR; build it first: mvn -B -q -o -pl benchmarks -am package -DskipTests" >&2
     exit 2
@@ -23,11 +25,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 java -cp "$JAR" dev.faultline.bench.CpuTimeRun --print-template > "$tmp/typical.json"
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   java: $(java -version 2>&1 | head -1)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   java: $(java -version 2>&1 | head -1)   options: ${JAVA_OPTS:-(none)}"
 : > "$tmp/ratios"
 for i in $(seq "$PAIRS"); do
     boto=$("$PYTHON" benchmarks/botocore-validate.py "$tmp/typical.json" "$ROUNDS")
-    fl=$(java -cp "$JAR" dev.faultline.bench.CpuTimeRun "$ROUNDS" readAndValidate)
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    fl=$(java $JAVA_OPTS -cp "$JAR" dev.faultline.bench.CpuTimeRun "$ROUNDS" readAndValidate)
     read -r b_fast b_med < <(echo "$boto" | awk '{print $4, $6}')
     read -r f_fast f_med f_bytes < <(echo "$fl" | awk '{for (i = 1; i <= NF; i++) { if ($i == "fastest") f = $(i+1); if ($i == "median") m = $(i+1); if ($i == "B/op") b = $(i-1) } print f, m, b}')
     r_fast=$(awk -v b="$b_fast" -v f="$f_fast" 'BEGIN {printf "%.1f", b / f}')
