@@ -115,9 +115,9 @@ final class FieldWalk {
 
     /**
      * The current value as a string, as {@link #string()}, for a field whose values come from a
-     * small vocabulary (an action id, a resource type, a stop condition's source): from the plain
-     * parser, the same interned instance each time the same characters come (see
-     * {@link PlainJsonParser#vocabularyValue()}).
+     * small vocabulary (an action id, a resource type, a stop condition's source, a filter path, a
+     * selection mode): from the plain parser, the same interned instance each time the same
+     * characters come (see {@link PlainJsonParser#vocabularyValue()}).
      *
      * @return the string, or null when the value is not one
      */

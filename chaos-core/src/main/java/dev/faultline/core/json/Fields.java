@@ -50,6 +50,12 @@ final class Fields {
     static final int ACTION_PARAMETERS = 2;
     static final int ACTION_TARGETS = 3;
     static final int ACTION_START_AFTER = 4;
+    static final int FILTER_PATH = 0;
+    static final int FILTER_VALUES = 1;
+    static final int STOP_CONDITION_SOURCE = 0;
+    static final int STOP_CONDITION_VALUE = 1;
+    static final int STOP_CONDITION_METRIC_ALARMS = 2;
+    static final int STOP_CONDITION_COMPOSITE_ALARM_NAME = 3;
 
     static {
         at(TEMPLATE, TEMPLATE_DESCRIPTION, "description");
@@ -70,6 +76,12 @@ final class Fields {
         at(ACTION, ACTION_PARAMETERS, "parameters");
         at(ACTION, ACTION_TARGETS, "targets");
         at(ACTION, ACTION_START_AFTER, "startAfter");
+        at(FILTER, FILTER_PATH, "path");
+        at(FILTER, FILTER_VALUES, "values");
+        at(STOP_CONDITION, STOP_CONDITION_SOURCE, "source");
+        at(STOP_CONDITION, STOP_CONDITION_VALUE, "value");
+        at(STOP_CONDITION, STOP_CONDITION_METRIC_ALARMS, "metricAlarms");
+        at(STOP_CONDITION, STOP_CONDITION_COMPOSITE_ALARM_NAME, "compositeAlarmName");
     }
 
     private Fields() {}

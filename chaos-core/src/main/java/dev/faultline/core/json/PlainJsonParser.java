@@ -232,9 +232,10 @@ final class PlainJsonParser extends PlainParserBase {
 
     /**
      * The current string value, as {@link #getText()}, for a field whose values come from a small
-     * vocabulary (an action id, a resource type, a stop condition's source): the instance cached
-     * with the field names when the same characters were seen before, interned, so that the catalog's
-     * lookups find it by reference and the template does not allocate it again.
+     * vocabulary (an action id, a resource type, a stop condition's source, a filter path, a
+     * selection mode, a reference to a target by its name): the instance cached with the field
+     * names when the same characters were seen before, interned, so that the catalog's lookups find
+     * it by reference and the template does not allocate it again.
      *
      * @return the value
      */

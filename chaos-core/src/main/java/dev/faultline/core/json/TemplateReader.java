@@ -317,9 +317,9 @@ final class TemplateReader {
         int filter = filters++;
         FieldWalk walk = in.fields(path, Fields.FILTER);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
-            if (index == 0) {
+            if (index == Fields.FILTER_PATH) {
                 b.path(Optional.ofNullable(walk.vocabulary())); // filter paths repeat across templates
-            } else {
+            } else { // FILTER_VALUES
                 int values = counted(in.stringList(walk.at()));
                 b.values(List.of());
                 for (int i = 0; i < values; i++) {
@@ -379,11 +379,11 @@ final class TemplateReader {
         StopCondition.Builder b = builders.stopCondition;
         FieldWalk walk = in.fields(path, Fields.STOP_CONDITION);
         for (int index = walk.next(); index >= 0; index = walk.next()) {
-            if (index == 0) {
+            if (index == Fields.STOP_CONDITION_SOURCE) {
                 b.source(Optional.ofNullable(walk.vocabulary()));
-            } else if (index == 1) {
+            } else if (index == Fields.STOP_CONDITION_VALUE) {
                 b.value(Optional.ofNullable(walk.string()));
-            } else if (index == 2) {
+            } else if (index == Fields.STOP_CONDITION_METRIC_ALARMS) {
                 b.metricAlarms(List.of());
                 MetricAlarmReader alarms = new MetricAlarmReader(in);
                 counted(in.objectList(walk.at(), alarms::read, a -> {
@@ -391,7 +391,7 @@ final class TemplateReader {
                         b.addMetricAlarm(a);
                     }
                 }));
-            } else {
+            } else { // STOP_CONDITION_COMPOSITE_ALARM_NAME
                 b.compositeAlarmName(Optional.ofNullable(walk.string()));
             }
         }

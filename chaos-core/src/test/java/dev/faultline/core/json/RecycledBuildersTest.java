@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RecycledBuildersTest {
 
     @Test
-    void emptyingABuilder_forgetsEveryAttribute() {
+    void aBuilderThatHasBuilt_forgetsEveryAttribute() {
         Experiment experiment = Experiment.builder()
                 .name("n").description("d").roleArn("arn:aws:iam::123456789012:role/R")
                 .putTarget("t", TemplateTarget.builder().resourceType("aws:ec2:instance").build())
@@ -58,21 +58,23 @@ class RecycledBuildersTest {
         assertEveryAttributeSet(Action.class, action);
         assertEveryAttributeSet(StopCondition.class, stop);
 
+        RecycledBuilders set = RecycledBuilders.take();
         Experiment.Builder e = Experiment.builder().from(experiment);
-        RecycledBuilders.empty(e);
+        assertThat(set.built(e)).isEqualTo(experiment);
         assertThat(e.build()).isEqualTo(Experiment.builder().build());
         TemplateTarget.Builder t = TemplateTarget.builder().from(target);
-        RecycledBuilders.empty(t);
+        assertThat(set.built(t)).isEqualTo(target);
         assertThat(t.build()).isEqualTo(TemplateTarget.builder().build());
         Filter.Builder f = Filter.builder().from(filter);
-        RecycledBuilders.empty(f);
+        assertThat(set.built(f)).isEqualTo(filter);
         assertThat(f.build()).isEqualTo(Filter.builder().build());
         Action.Builder a = Action.builder().from(action);
-        RecycledBuilders.empty(a);
+        assertThat(set.built(a)).isEqualTo(action);
         assertThat(a.build()).isEqualTo(Action.builder().build());
         StopCondition.Builder s = StopCondition.builder().from(stop);
-        RecycledBuilders.empty(s);
+        assertThat(set.built(s)).isEqualTo(stop);
         assertThat(s.build()).isEqualTo(StopCondition.builder().build());
+        set.giveBack(0, true);
     }
 
     @Test
