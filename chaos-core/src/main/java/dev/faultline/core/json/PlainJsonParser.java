@@ -2,6 +2,7 @@ package dev.faultline.core.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A fast parser of the plain JSON most templates are: objects, arrays, strings (field names
@@ -12,7 +13,10 @@ import java.io.IOException;
  * does not give up on, this parser returns the tokens and texts Jackson returns.
  *
  * <p>It exists for speed: it reads a string with no parser context or symbol table to set up,
- * scans it in a buffer recycled per thread, and takes field names from a {@link NameCache}.
+ * scans it as bytes, one per character, in a buffer recycled per thread ({@link ScanBuffers}),
+ * eight bytes at a time where it looks for the end of white space or of a string, and takes
+ * field names from a {@link NameCache}. It reads a text of ISO-8859-1 characters (a {@code String}
+ * with none beyond U+00FF, or ASCII bytes) and gives up on any other.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -22,10 +26,11 @@ final class PlainJsonParser extends PlainParserBase {
     private static final int MAX_STRING = 10_000;
     private static final GaveUp GAVE_UP = new GaveUp();
 
-    /** The text itself, which string values are cut from (a Latin-1 text's bytes copy as they are). */
+    /** The text as given, which string values are cut from; null for bytes. */
     private final String text;
-    /** The text, from index 0 to {@link #end}. */
-    private final char[] buf;
+    private final ScanBuffers buffers;
+    /** The text, one byte per character, from index 0 to {@link #end}, then padding. */
+    private final byte[] buf;
     private final int end;
     private int pos;
     /** Where the current string value is in the text (when it has no escape; else -1). */
@@ -40,11 +45,32 @@ final class PlainJsonParser extends PlainParserBase {
     private boolean valueNext;
     private boolean rootDone;
 
+    /**
+     * A parser of a text; one with a character beyond U+00FF has given up before its first token.
+     *
+     * @param text the JSON text
+     */
     PlainJsonParser(String text) {
         this.text = text;
         this.end = text.length();
-        this.buf = CharBuffers.lend(end);
-        text.getChars(0, end, buf, 0);
+        this.buffers = ScanBuffers.lend(end);
+        this.buf = buffers.bytes;
+        if (!buffers.fill(text)) {
+            gaveUp = true;
+        }
+    }
+
+    /**
+     * A parser of ASCII bytes (the caller has checked that they are).
+     *
+     * @param ascii the JSON text
+     */
+    PlainJsonParser(byte[] ascii) {
+        this.text = null;
+        this.end = ascii.length;
+        this.buffers = ScanBuffers.lend(end);
+        this.buf = buffers.bytes;
+        buffers.fill(ascii, end);
     }
 
     /**
@@ -59,7 +85,7 @@ final class PlainJsonParser extends PlainParserBase {
     @Override
     public void close() {
         if (!closed) {
-            CharBuffers.giveBack(buf);
+            buffers.giveBack();
         }
         closed = true;
     }
@@ -164,28 +190,37 @@ final class PlainJsonParser extends PlainParserBase {
         return token;
     }
 
-    private static boolean isDelimiter(char c) {
+    private static boolean isDelimiter(byte c) {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == '}' || c == ']';
     }
 
     /**
      * Skips JSON white space and returns the next character, without consuming it, or -1 at the
-     * end. Most characters after a token are not white space, so one comparison tells.
+     * end. Most characters after a token are not white space, so one comparison tells; a run of
+     * white space (a line break and the next line's indent) is skipped eight spaces at a time.
      */
     private int skipSpace() {
-        char[] b = buf;
+        byte[] b = buf;
         int i = pos;
-        int e = end;
-        while (i < e) {
-            char c = b[i];
-            if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        while (i < end) {
+            int c = b[i];
+            if (c > ' ') {
                 pos = i;
                 return c;
             }
-            i++;
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                pos = i;
+                return c & 0xFF; // a control character or one beyond ASCII: not a token
+            }
+            i += 1 + WordScan.spaces(b, i + 1); // past the end is past the loop
         }
-        pos = e;
+        pos = end;
         return -1;
+    }
+
+    /** Where the string or name from {@code from} stops being plain characters, as {@link WordScan#stringEnd}. */
+    private int stringEnd(int from) {
+        return WordScan.stringEnd(buf, from, Math.min(end, from + MAX_STRING + 1));
     }
 
     /**
@@ -195,37 +230,30 @@ final class PlainJsonParser extends PlainParserBase {
      * instance instead.
      */
     private void string() throws GaveUp {
-        char[] b = buf;
         int start = pos + 1;
-        int limit = Math.min(end, start + MAX_STRING + 1);
-        for (int i = start; i < limit; i++) {
-            char c = b[i];
-            if (c > '\\') {
-                continue;
-            }
-            if (c == '"') {
-                pos = i + 1;
-                value = null;
-                valueStart = start;
-                valueEnd = i;
-                return;
-            }
-            if (c == '\\') {
-                value = escaped(start, i);
-                valueStart = -1;
-                return;
-            }
-            if (c < 0x20) {
-                throw giveUp();
-            }
+        int at = stringEnd(start);
+        if (at < 0) {
+            throw giveUp();
         }
-        throw giveUp();
+        byte c = buf[at];
+        if (c == '"') {
+            pos = at + 1;
+            value = null;
+            valueStart = start;
+            valueEnd = at;
+        } else if (c == '\\') {
+            value = escaped(start, at);
+            valueStart = -1;
+        } else {
+            throw giveUp(); // a control character
+        }
     }
 
     @Override
     String stringValue() {
         if (value == null) {
-            value = text.substring(valueStart, valueEnd);
+            value = text != null ? text.substring(valueStart, valueEnd)
+                    : new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
         }
         return value;
     }
@@ -243,24 +271,22 @@ final class PlainJsonParser extends PlainParserBase {
         if (value != null || valueStart < 0 || valueEnd - valueStart > NameCache.MAX_LENGTH) {
             return stringValue();
         }
-        char[] b = buf;
-        int hash = 0;
-        for (int i = valueStart; i < valueEnd; i++) {
-            hash = 31 * hash + b[i];
-        }
-        value = NameCache.cached(buf, valueStart, valueEnd, hash);
+        value = NameCache.cached(buf, valueStart, valueEnd, NameCache.hash(buf, valueStart, valueEnd));
         return value;
     }
 
     /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
     private String escaped(int start, int backslash) throws GaveUp {
-        StringBuilder b = new StringBuilder(backslash - start + 16).append(buf, start, backslash - start);
+        StringBuilder b = new StringBuilder(backslash - start + 16);
+        for (int i = start; i < backslash; i++) {
+            b.append((char) (buf[i] & 0xFF));
+        }
         int i = backslash;
         while (true) {
             if (i >= end || i - start > MAX_STRING) {
                 throw giveUp();
             }
-            char c = buf[i++];
+            char c = (char) (buf[i++] & 0xFF);
             if (c == '"') {
                 break;
             }
@@ -271,7 +297,7 @@ final class PlainJsonParser extends PlainParserBase {
                 if (i >= end) {
                     throw giveUp();
                 }
-                char escape = buf[i++];
+                char escape = (char) (buf[i++] & 0xFF);
                 if (escape == 'u') {
                     c = hex(i);
                     i += 4;
@@ -314,7 +340,7 @@ final class PlainJsonParser extends PlainParserBase {
         }
         int value = 0;
         for (int i = at; i < at + 4; i++) {
-            char c = buf[i];
+            int c = buf[i];
             int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
                     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
@@ -327,42 +353,24 @@ final class PlainJsonParser extends PlainParserBase {
 
     /**
      * A field name from the opening quote at pos: the cached name when the text between the quotes
-     * is one (a cached name holds no escape or control character, so matching it is enough),
-     * otherwise read, checked and cached. The scan for the closing quote computes its hash.
+     * is one, otherwise read and cached. A name with an escape or a control character is
+     * not plain: the scan for the closing quote stops at either, and the parser gives up.
      */
     private String name() throws GaveUp {
-        char[] b = buf;
+        byte[] b = buf;
         int start = pos + 1;
-        int quote = start;
-        int hash = 0;
-        while (quote < end) {
-            char c = b[quote];
-            if (c == '"') {
-                break;
-            }
-            hash = 31 * hash + c;
-            quote++;
-        }
-        if (quote == end) {
-            throw giveUp();
-        }
-        int length = quote - start;
-        String known = NameCache.find(b, start, quote, hash);
-        if (known != null) {
-            pos = quote + 1;
-            return known;
-        }
-        for (int i = start; i < quote; i++) {
-            char c = b[i];
-            if (c < 0x20 || c == '\\') {
-                throw giveUp();
-            }
-        }
-        if (length > MAX_STRING) {
+        int quote = stringEnd(start);
+        if (quote < 0 || b[quote] != '"') {
             throw giveUp();
         }
         pos = quote + 1;
-        return length <= NameCache.MAX_LENGTH ? NameCache.cached(b, start, quote, hash) : new String(b, start, length);
+        int length = quote - start;
+        if (length > NameCache.MAX_LENGTH) {
+            return text != null ? text.substring(start, quote) : new String(b, start, length, StandardCharsets.ISO_8859_1);
+        }
+        int hash = NameCache.hash(b, start, quote);
+        String known = NameCache.find(b, start, quote, hash);
+        return known != null ? known : NameCache.cached(b, start, quote, hash);
     }
 
     /** Tells whether the text holds {@code word} from {@code at}. */
@@ -383,5 +391,4 @@ final class PlainJsonParser extends PlainParserBase {
         gaveUp = true;
         return GAVE_UP;
     }
-
 }

@@ -110,9 +110,8 @@ public final class TemplateJson {
             return SizeLimit.refused(length, max, unit);
         }
         // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
-        String plainText = text != null ? text : isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : null;
-        if (plainText != null) {
-            PlainJsonParser plain = new PlainJsonParser(plainText);
+        PlainJsonParser plain = text != null ? new PlainJsonParser(text) : isAscii(bytes) ? new PlainJsonParser(bytes) : null;
+        if (plain != null) {
             ReadResult read = TemplateReader.read(plain);
             if (!plain.gaveUp()) {
                 return read;

@@ -56,6 +56,19 @@ class PlainJsonParserBufferTest {
         assertThat(tokens(new PlainJsonParser(SECOND))).isEqualTo(once);
     }
 
+    @Test
+    void latin1Characters_areReadPlain_andACharacterBeyondThem_givesUpAtOnce() throws IOException {
+        PlainJsonParser latin1 = new PlainJsonParser("{\"Équipe\":\"données à côté ÿ\"}");
+        assertThat(tokens(latin1)).containsExactly("START_OBJECT {", "FIELD_NAME Équipe", "VALUE_STRING données à côté ÿ",
+                "END_OBJECT }");
+        assertThat(latin1.gaveUp()).isFalse();
+        PlainJsonParser beyond = new PlainJsonParser("{\"name\":\"\u0122\", \"x\":\"y\"}"); // Ģ: 0x22 ('"') in its low byte
+        assertThat(beyond.gaveUp()).isTrue();
+        assertThat(tokens(beyond)).containsExactly("gave up");
+        assertThat(TemplateJson.read("{\"name\":\"\u0122\", \"description\":\"y\"}").experiment().orElseThrow().name())
+                .as("read by Jackson").contains("\u0122");
+    }
+
     /** Every token with its text, until the end or giving up; closes the parser. */
     private static List<String> tokens(PlainJsonParser p) {
         List<String> tokens = new ArrayList<>();
