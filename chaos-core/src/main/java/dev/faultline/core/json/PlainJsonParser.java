@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * scans it as bytes, one per character, in a buffer recycled per thread ({@link ScanBuffers}),
  * eight bytes at a time where it looks for the end of white space or of a string, and takes
  * field names from a {@link NameCache}. It reads a text of ISO-8859-1 characters (a {@code String}
- * with none beyond U+00FF, or ASCII bytes) and gives up on any other.
+ * with none beyond U+00FF, or bytes that are all ASCII) and gives up on any other.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -61,16 +61,19 @@ final class PlainJsonParser extends PlainParserBase {
     }
 
     /**
-     * A parser of ASCII bytes (the caller has checked that they are).
+     * A parser of UTF-8 bytes; one with a byte beyond ASCII has given up before its first token.
      *
-     * @param ascii the JSON text
+     * @param utf8 the JSON text
      */
-    PlainJsonParser(byte[] ascii) {
+    PlainJsonParser(byte[] utf8) {
         this.text = null;
-        this.end = ascii.length;
+        this.end = utf8.length;
         this.buffers = ScanBuffers.lend(end);
         this.buf = buffers.bytes;
-        buffers.fill(ascii, end);
+        buffers.fill(utf8, end);
+        if (!WordScan.isAscii(buf, end)) {
+            gaveUp = true;
+        }
     }
 
     /**

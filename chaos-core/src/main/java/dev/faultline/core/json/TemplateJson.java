@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,8 +109,11 @@ public final class TemplateJson {
             return SizeLimit.refused(length, max, unit);
         }
         // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
-        PlainJsonParser plain = text != null ? new PlainJsonParser(text) : isAscii(bytes) ? new PlainJsonParser(bytes) : null;
-        if (plain != null) {
+        // (on bytes beyond ASCII at once, on a zero byte of UTF-16 or UTF-32 when it meets it)
+        PlainJsonParser plain = text != null ? new PlainJsonParser(text) : new PlainJsonParser(bytes);
+        if (plain.gaveUp()) {
+            plain.close(); // not plain from the start: no reader to set up
+        } else {
             ReadResult read = TemplateReader.read(plain);
             if (!plain.gaveUp()) {
                 return read;
@@ -345,16 +347,6 @@ public final class TemplateJson {
             throw new FaultlineException("The template cannot be read:\n" + result.violations());
         }
         return result.experiment().get();
-    }
-
-    /** Tells whether the bytes are printable ASCII and ASCII white space: text any encoding Jackson detects would read as UTF-8. */
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
-                return false; // negative: not ASCII; below 0x20: a zero byte of UTF-16 or UTF-32, or a control character
-            }
-        }
-        return true;
     }
 
     private static ReadResult ioFailure(IOException e) {

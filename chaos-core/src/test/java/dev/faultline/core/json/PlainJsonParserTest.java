@@ -89,6 +89,29 @@ class PlainJsonParserTest {
         }
     }
 
+    static Stream<String> encodings() {
+        return Stream.of("UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE", "UTF-8 with BOM");
+    }
+
+    /**
+     * Bytes in an encoding Jackson detects (by its byte order mark, or by the zero bytes of UTF-16
+     * and UTF-32) are not read as UTF-8 by the fast path: it gives up at the first byte beyond
+     * ASCII or zero byte, and Jackson reads them.
+     */
+    @ParameterizedTest
+    @MethodSource("encodings")
+    void bytesInAnotherEncoding_areReadAsJacksonReadsThem(String encoding) throws IOException {
+        String text = Corpus.text("ec2-instances-terminate-template.json").replace("\"description\": \"", "\"description\": \"é ");
+        byte[] bytes = encoding.endsWith("with BOM")
+                ? ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8)
+                : text.getBytes(java.nio.charset.Charset.forName(encoding));
+        ReadResult expected = TemplateReader.read(JACKSON.createParser(bytes));
+        ReadResult actual = TemplateJson.read(bytes);
+        assertThat(actual.experiment()).as(encoding).isPresent().isEqualTo(expected.experiment());
+        assertThat(actual.violations().violations()).as(encoding).isEqualTo(expected.violations().violations());
+        assertThat(actual.layout()).as(encoding).isEqualTo(expected.layout());
+    }
+
     private static void assertSameAsJackson(String text) throws IOException {
         assertSameAsJackson(text, "");
     }

@@ -42,6 +42,7 @@ class WordScanTest {
                         .isEqualTo(stringEnd(b, from, limit));
             }
             assertThat(WordScan.spaces(b, from)).as("%s, spaces at %d", context, from).isEqualTo(spaces(b, from));
+            assertThat(WordScan.isAscii(b, from)).as("%s, isAscii of %d", context, from).isEqualTo(isAscii(b, from));
             for (int to = from; to <= end; to++) {
                 assertThat(WordScan.word(b, from, to)).as("%s, word %d to %d", context, from, to).isEqualTo(word(b, from, to));
             }
@@ -64,6 +65,15 @@ class WordScanTest {
             }
         }
         return -1;
+    }
+
+    private static boolean isAscii(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int spaces(byte[] b, int at) {
