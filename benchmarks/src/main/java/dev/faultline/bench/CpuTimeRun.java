@@ -34,7 +34,8 @@ public final class CpuTimeRun {
      * Runs every operation and prints one line for each.
      *
      * @param args the number of measured rounds per operation (default 40), then the names of the
-     *     operations to run (default all: read, validate, readAndValidate, readAndValidateWithoutPolicy);
+     *     operations to run (default all: read, validate, readAndValidate, readAndValidateWithoutPolicy,
+     *     readBytes, readNonAsciiBytes, validateRing, buildModel);
      *     or {@code --print-template} alone, which prints the typical template and exits
      */
     public static void main(String[] args) {
@@ -50,6 +51,10 @@ public final class CpuTimeRun {
         operations.put("validate", b::validate);
         operations.put("readAndValidate", b::readAndValidate);
         operations.put("readAndValidateWithoutPolicy", b::readAndValidateWithoutPolicy);
+        operations.put("readBytes", b::readBytes);
+        operations.put("readNonAsciiBytes", b::readNonAsciiBytes);
+        operations.put("validateRing", b::validateRing);
+        operations.put("buildModel", b::buildModel);
         if (args.length > 1) {
             List<String> wanted = Arrays.asList(args).subList(1, args.length);
             for (String name : wanted) {
