@@ -26,8 +26,6 @@ final class PlainJsonParser extends PlainParserBase {
     private static final int MAX_STRING = 10_000;
     private static final GaveUp GAVE_UP = new GaveUp();
 
-    /** The text as given, which string values are cut from; null for bytes. */
-    private final String text;
     private final ScanBuffers buffers;
     /** The text, one byte per character, from index 0 to {@link #end}, then padding. */
     private final byte[] buf;
@@ -51,7 +49,6 @@ final class PlainJsonParser extends PlainParserBase {
      * @param text the JSON text
      */
     PlainJsonParser(String text) {
-        this.text = text;
         this.end = text.length();
         this.buffers = ScanBuffers.lend(end);
         this.buf = buffers.bytes;
@@ -66,7 +63,6 @@ final class PlainJsonParser extends PlainParserBase {
      * @param utf8 the JSON text
      */
     PlainJsonParser(byte[] utf8) {
-        this.text = null;
         this.end = utf8.length;
         this.buffers = ScanBuffers.lend(end);
         this.buf = buffers.bytes;
@@ -255,8 +251,7 @@ final class PlainJsonParser extends PlainParserBase {
     @Override
     String stringValue() {
         if (value == null) {
-            value = text != null ? text.substring(valueStart, valueEnd)
-                    : new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+            value = new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
         }
         return value;
     }
@@ -369,7 +364,7 @@ final class PlainJsonParser extends PlainParserBase {
         pos = quote + 1;
         int length = quote - start;
         if (length > NameCache.MAX_LENGTH) {
-            return text != null ? text.substring(start, quote) : new String(b, start, length, StandardCharsets.ISO_8859_1);
+            return new String(b, start, length, StandardCharsets.ISO_8859_1);
         }
         int hash = NameCache.hash(b, start, quote);
         String known = NameCache.find(b, start, quote, hash);
