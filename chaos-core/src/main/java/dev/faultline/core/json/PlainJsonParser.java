@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * <p>It exists for speed: it reads a string with no parser context or symbol table to set up,
  * scans it as bytes, one per character, in a buffer recycled per thread ({@link ScanBuffers}),
  * eight bytes at a time where it looks for the end of white space or of a string, and takes
- * field names from a {@link NameCache}. It reads a text of ISO-8859-1 characters (a {@code String}
- * with none beyond U+00FF, or bytes that are all ASCII) and gives up on any other.
+ * field names from a {@link NameCache}. It reads a {@code String} with no character beyond U+00FF
+ * (one byte per character) and UTF-8 bytes (those beyond ASCII decoded in the names and strings
+ * that hold them), and gives up on any other text.
  */
 final class PlainJsonParser extends PlainParserBase {
 
@@ -29,6 +30,8 @@ final class PlainJsonParser extends PlainParserBase {
     private final ScanBuffers buffers;
     /** The text, one byte per character, from index 0 to {@link #end}, then padding. */
     private final byte[] buf;
+    /** The text is UTF-8 bytes with some beyond ASCII: a name or string holding any is decoded, not cut. */
+    private final boolean utf8;
     private final int end;
     private int pos;
     /** Where the current string value is in the text (when it has no escape; else -1). */
@@ -49,6 +52,7 @@ final class PlainJsonParser extends PlainParserBase {
      * @param text the JSON text
      */
     PlainJsonParser(String text) {
+        this.utf8 = false;
         this.end = text.length();
         this.buffers = ScanBuffers.lend(end);
         this.buf = buffers.bytes;
@@ -58,7 +62,9 @@ final class PlainJsonParser extends PlainParserBase {
     }
 
     /**
-     * A parser of UTF-8 bytes; one with a byte beyond ASCII has given up before its first token.
+     * A parser of UTF-8 bytes. Bytes beyond ASCII are read in names and string values, which are
+     * then decoded as UTF-8 (a name so decoded is not cached); anywhere else, or not well formed,
+     * or in a string with an escape, they make the parser give up.
      *
      * @param utf8 the JSON text
      */
@@ -67,9 +73,7 @@ final class PlainJsonParser extends PlainParserBase {
         this.buffers = ScanBuffers.lend(end);
         this.buf = buffers.bytes;
         buffers.fill(utf8, end);
-        if (!WordScan.isAscii(buf, end)) {
-            gaveUp = true;
-        }
+        this.utf8 = !WordScan.isAscii(buf, 0, end);
     }
 
     /**
@@ -235,7 +239,11 @@ final class PlainJsonParser extends PlainParserBase {
             throw giveUp();
         }
         byte c = buf[at];
-        if (c == '"') {
+        if (c == '"' && utf8 && !WordScan.isAscii(buf, start, at)) {
+            pos = at + 1;
+            value = decoded(start, at);
+            valueStart = -1;
+        } else if (c == '"') {
             pos = at + 1;
             value = null;
             valueStart = start;
@@ -275,6 +283,9 @@ final class PlainJsonParser extends PlainParserBase {
 
     /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
     private String escaped(int start, int backslash) throws GaveUp {
+        if (utf8 && !WordScan.isAscii(buf, start, backslash)) {
+            throw giveUp();
+        }
         StringBuilder b = new StringBuilder(backslash - start + 16);
         for (int i = start; i < backslash; i++) {
             b.append((char) (buf[i] & 0xFF));
@@ -288,6 +299,9 @@ final class PlainJsonParser extends PlainParserBase {
             if (c == '"') {
                 break;
             }
+            if (c >= 0x80 && utf8) {
+                throw giveUp(); // UTF-8 beyond ASCII in a string with an escape: Jackson's
+            }
             if (c < 0x20) {
                 throw giveUp();
             }
@@ -296,57 +310,17 @@ final class PlainJsonParser extends PlainParserBase {
                     throw giveUp();
                 }
                 char escape = (char) (buf[i++] & 0xFF);
-                if (escape == 'u') {
-                    c = hex(i);
-                    i += 4;
-                } else {
-                    c = unescape(escape);
+                int unescaped = escape == 'u' ? JsonEscapes.hex(buf, i, end) : JsonEscapes.unescape(escape);
+                if (unescaped < 0) {
+                    throw giveUp();
                 }
+                c = (char) unescaped;
+                i += escape == 'u' ? 4 : 0;
             }
             b.append(c);
         }
         pos = i;
         return b.toString();
-    }
-
-    /** The character a one-letter escape stands for. */
-    private char unescape(char c) throws GaveUp {
-        switch (c) {
-            case '"':
-            case '\\':
-            case '/':
-                return c;
-            case 'b':
-                return '\b';
-            case 'f':
-                return '\f';
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
-            default:
-                throw giveUp();
-        }
-    }
-
-    /** The four hexadecimal digits at {@code at} as a character. */
-    private char hex(int at) throws GaveUp {
-        if (at + 4 > end) {
-            throw giveUp();
-        }
-        int value = 0;
-        for (int i = at; i < at + 4; i++) {
-            int c = buf[i];
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (digit < 0) {
-                throw giveUp();
-            }
-            value = value << 4 | digit;
-        }
-        return (char) value;
     }
 
     /**
@@ -363,12 +337,24 @@ final class PlainJsonParser extends PlainParserBase {
         }
         pos = quote + 1;
         int length = quote - start;
+        if (utf8 && !WordScan.isAscii(b, start, quote)) {
+            return decoded(start, quote); // not cached: the cache holds names read one byte per character
+        }
         if (length > NameCache.MAX_LENGTH) {
             return new String(b, start, length, StandardCharsets.ISO_8859_1);
         }
         int hash = NameCache.hash(b, start, quote);
         String known = NameCache.find(b, start, quote, hash);
         return known != null ? known : NameCache.cached(b, start, quote, hash);
+    }
+
+    /** The UTF-8 bytes from {@code start} to {@code end} as a string, or giving up if they are not well formed. */
+    private String decoded(int start, int end) throws GaveUp {
+        String decoded = buffers.utf8(start, end);
+        if (decoded == null) {
+            throw giveUp();
+        }
+        return decoded;
     }
 
     /** Tells whether the text holds {@code word} from {@code at}. */

@@ -2,6 +2,8 @@ package dev.faultline.core.json;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ final class ScanBuffers {
     private CharBuffer charView;
     private ByteBuffer byteView;
     private final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
+    /** Made at the first string beyond ASCII in UTF-8 bytes; reports malformed input rather than replacing it. */
+    private CharsetDecoder utf8;
 
     private ScanBuffers(int length) {
         size(length);
@@ -83,6 +87,22 @@ final class ScanBuffers {
     /** Copies bytes into {@link #bytes}. */
     void fill(byte[] source, int length) {
         System.arraycopy(source, 0, bytes, 0, length);
+    }
+
+    /**
+     * The bytes from {@code start} to {@code end} decoded as UTF-8, or null if they are not well
+     * formed (a byte that cannot start or continue a character, an overlong form, a surrogate, a
+     * character cut short): such bytes are left to Jackson, whose reading of them is the reference.
+     */
+    String utf8(int start, int end) {
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder();
+        }
+        try {
+            return utf8.reset().decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Keeps a lent set for the next parser on this thread, unless its buffer is over {@link #MAX_RECYCLED}. */

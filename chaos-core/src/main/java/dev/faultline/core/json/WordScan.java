@@ -38,16 +38,16 @@ final class WordScan {
     }
 
     /**
-     * Tells whether the first {@code length} bytes are all ASCII: no high bit set, looked at eight
-     * bytes at a time with no branch but the loop's.
+     * Tells whether the bytes from {@code from} to {@code to} are all ASCII: no high bit set,
+     * looked at eight bytes at a time with no branch but the loop's.
      */
-    static boolean isAscii(byte[] b, int length) {
+    static boolean isAscii(byte[] b, int from, int to) {
         long high = 0;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
             high |= load(b, i);
         }
-        high |= word(b, i, length);
+        high |= word(b, i, to);
         return (high & HIGH_BITS) == 0;
     }
 

@@ -112,6 +112,59 @@ class PlainJsonParserTest {
         assertThat(actual.layout()).as(encoding).isEqualTo(expected.layout());
     }
 
+    /** Well-formed UTF-8 beyond ASCII in names and values: two, three and four bytes a character. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"description\":\"déjà vu\"}", "{\"tags\":{\"Équipe\":\"données\"}}",
+        "{\"description\":\"五分間の停止\",\"tags\":{\"名前\":\"値\"}}", "{\"description\":\"🙂 and 𝄞\"}",
+        "{\"targets\":{\"wéb\":{\"resourceType\":\"aws:ec2:instance\",\"selectionMode\":\"ALL\"}}}"})
+    void wellFormedUtf8_isReadPlain_asJacksonReadsIt(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        PlainJsonParser plain = new PlainJsonParser(bytes);
+        assertThat(tokens(plain)).as(text).isEqualTo(tokens(JACKSON.createParser(bytes)));
+        assertThat(plain.gaveUp()).as(text).isFalse();
+        assertThat(TemplateJson.read(bytes).experiment()).isEqualTo(TemplateReader.read(JACKSON.createParser(bytes)).experiment());
+    }
+
+    static Stream<byte[]> notPlainUtf8() {
+        return Stream.of(utf8("{\"description\":\"x", 0x80, "\"}"), // a continuation byte first
+                utf8("{\"description\":\"x", 0xC3, "\"}"), // cut short by the quote
+                utf8("{\"description\":\"", 0xC0, 0xAF, "\"}"), // overlong '/'
+                utf8("{\"description\":\"", 0xED, 0xA0, 0x80, "\"}"), // a surrogate
+                utf8("{\"description\":\"", 0xF4, 0x90, 0x80, 0x80, "\"}"), // beyond U+10FFFF
+                utf8("{\"description\":\"", 0xF8, 0x88, 0x80, 0x80, 0x80, "\"}"), // five bytes
+                utf8("{\"d", 0xC3, 0x28, "\":\"x\"}"), // in a name
+                utf8("{\"description\":\"x\"", 0xC2, 0xA0, "}"), // outside any string
+                utf8("{\"description\":\"\\n", 0xC3, 0xA9, "\"}"), // with an escape
+                utf8("{\"description\":\"", 0xC3, 0xA9, "\\n\"}"), // with an escape after it
+                utf8("{\"description\":\"", 0xEF, 0xBF, "\"}")); // three bytes cut short
+    }
+
+    /** UTF-8 that is not well formed, or where the fast path does not read it: Jackson's reading, whatever it is. */
+    @ParameterizedTest
+    @MethodSource("notPlainUtf8")
+    void utf8TheFastPathDoesNotRead_isJacksons(byte[] bytes) throws IOException {
+        PlainJsonParser plain = new PlainJsonParser(bytes);
+        tokens(plain);
+        assertThat(plain.gaveUp()).isTrue();
+        ReadResult expected = TemplateReader.read(JACKSON.createParser(bytes));
+        ReadResult actual = TemplateJson.read(bytes);
+        assertThat(actual.experiment()).isEqualTo(expected.experiment());
+        assertThat(actual.violations().violations()).isEqualTo(expected.violations().violations());
+    }
+
+    /** ASCII texts and bytes, in order, as one array. */
+    private static byte[] utf8(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String) {
+                out.writeBytes(((String) part).getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static void assertSameAsJackson(String text) throws IOException {
         assertSameAsJackson(text, "");
     }

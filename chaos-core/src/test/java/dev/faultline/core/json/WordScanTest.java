@@ -40,9 +40,10 @@ class WordScanTest {
             for (int limit = from; limit <= end; limit++) {
                 assertThat(WordScan.stringEnd(b, from, limit)).as("%s, stringEnd from %d to %d", context, from, limit)
                         .isEqualTo(stringEnd(b, from, limit));
+                assertThat(WordScan.isAscii(b, from, limit)).as("%s, isAscii from %d to %d", context, from, limit)
+                        .isEqualTo(isAscii(b, from, limit));
             }
             assertThat(WordScan.spaces(b, from)).as("%s, spaces at %d", context, from).isEqualTo(spaces(b, from));
-            assertThat(WordScan.isAscii(b, from)).as("%s, isAscii of %d", context, from).isEqualTo(isAscii(b, from));
             for (int to = from; to <= end; to++) {
                 assertThat(WordScan.word(b, from, to)).as("%s, word %d to %d", context, from, to).isEqualTo(word(b, from, to));
             }
@@ -67,8 +68,8 @@ class WordScanTest {
         return -1;
     }
 
-    private static boolean isAscii(byte[] b, int length) {
-        for (int i = 0; i < length; i++) {
+    private static boolean isAscii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] < 0) {
                 return false;
             }
