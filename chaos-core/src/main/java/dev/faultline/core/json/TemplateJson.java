@@ -101,15 +101,14 @@ public final class TemplateJson {
 
     /**
      * The one path of an in-memory document, given as text or as bytes (the other is null): the
-     * size check, then the plain-JSON fast path, then Jackson when the fast path gives up or the
-     * bytes are not ASCII.
+     * size check, then the plain-JSON fast path, then Jackson when the fast path gives up.
      */
     private static ReadResult inMemory(String text, byte[] bytes, int length, long max, String unit) {
         if (length > SizeLimit.checked(max)) {
             return SizeLimit.refused(length, max, unit);
         }
-        // ASCII is UTF-8 read byte for byte; Jackson reads the bytes themselves if the fast path gives up
-        // (on bytes beyond ASCII at once, on a zero byte of UTF-16 or UTF-32 when it meets it)
+        // bytes are read as UTF-8; Jackson reads them itself if the fast path gives up (on UTF-8 that
+        // is not well formed, or on a zero byte of UTF-16 or UTF-32, where it meets it)
         PlainJsonParser plain = text != null ? new PlainJsonParser(text) : new PlainJsonParser(bytes);
         if (plain.gaveUp()) {
             plain.close(); // not plain from the start: no reader to set up
