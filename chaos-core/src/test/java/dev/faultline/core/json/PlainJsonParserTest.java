@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The plain parser, {@link TemplateJson}'s fast path, is exact or gives up: on every text it
  * reads to the end it gives Jackson's tokens and texts, it never accepts what Jackson rejects,
- * and reading through it (from a string, or from bytes that are ASCII) gives the same result as
+ * and reading through it (from a string, or from UTF-8 bytes) gives the same result as
  * reading with Jackson alone.
  */
 class PlainJsonParserTest {
