@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ARNs, the catalog, the startAfter graph, quotas and the hypothesis, then the staging safety
  * policy; {@link #readAndValidateWithoutPolicy()} shows what the policy adds. The other methods
  * take the work apart, for docs/performance.md's account of where the time goes: reading from
- * bytes (what the CLI does), from bytes beyond ASCII (which Jackson reads), validating among
+ * bytes (what the CLI does), from bytes beyond ASCII (decoded as UTF-8), validating among
  * {@value #RING} experiments read one by one (as a fresh experiment is, rather than one validated
  * over and over), and building the same model through the builders without reading.
  *
@@ -183,7 +183,7 @@ public class ReadValidateBenchmark {
 
     /**
      * Reads the template, with a description beyond ASCII, from its UTF-8 bytes: the fast path
-     * gives up on them at once and Jackson reads them.
+     * decodes the description's bytes as UTF-8.
      *
      * @return what was read
      */

@@ -38,7 +38,7 @@ final class NameCache {
                 h += WordScan.load(b, end - 8) * 0x165667B19E3779F9L;
             }
         }
-        h = (h + length ^ h >>> 32) * 0x9E3779B97F4A7C15L;
+        h = ((h + length) ^ (h >>> 32)) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32);
     }
 

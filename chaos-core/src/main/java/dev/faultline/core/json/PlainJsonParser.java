@@ -249,7 +249,7 @@ final class PlainJsonParser extends PlainParserBase {
             valueStart = start;
             valueEnd = at;
         } else if (c == '\\') {
-            value = escaped(start, at);
+            value = escaped(start);
             valueStart = -1;
         } else {
             throw giveUp(); // a control character
@@ -281,16 +281,10 @@ final class PlainJsonParser extends PlainParserBase {
         return value;
     }
 
-    /** The rest of a string value with escapes, from its start and the first backslash; consumes the closing quote. */
-    private String escaped(int start, int backslash) throws GaveUp {
-        if (utf8 && !WordScan.isAscii(buf, start, backslash)) {
-            throw giveUp();
-        }
-        StringBuilder b = new StringBuilder(backslash - start + 16);
-        for (int i = start; i < backslash; i++) {
-            b.append((char) (buf[i] & 0xFF));
-        }
-        int i = backslash;
+    /** A string value with an escape, read again from its start (the scan stopped at the first backslash); consumes the closing quote. */
+    private String escaped(int start) throws GaveUp {
+        StringBuilder b = new StringBuilder(32);
+        int i = start;
         while (true) {
             if (i >= end || i - start > MAX_STRING) {
                 throw giveUp();
@@ -343,9 +337,7 @@ final class PlainJsonParser extends PlainParserBase {
         if (length > NameCache.MAX_LENGTH) {
             return new String(b, start, length, StandardCharsets.ISO_8859_1);
         }
-        int hash = NameCache.hash(b, start, quote);
-        String known = NameCache.find(b, start, quote, hash);
-        return known != null ? known : NameCache.cached(b, start, quote, hash);
+        return NameCache.cached(b, start, quote, NameCache.hash(b, start, quote));
     }
 
     /** The UTF-8 bytes from {@code start} to {@code end} as a string, or giving up if they are not well formed. */
