@@ -1,9 +1,10 @@
 package dev.faultline.core.json;
 
 /**
- * The escapes of a JSON string, for the plain parser: what a one-letter escape stands for and the
- * character of a {@code \}{@code uXXXX} escape, or -1 for what JSON does not allow (the parser then
- * gives up, and Jackson reports it).
+ * The escapes of a JSON string, for the plain parser and the plain template reader: what a
+ * one-letter escape stands for, the character of a {@code \}{@code uXXXX} escape, and a string with
+ * escapes read whole; -1 for what JSON does not allow (the reader then gives up, and Jackson reports
+ * it).
  */
 final class JsonEscapes {
 
@@ -59,5 +60,48 @@ final class JsonEscapes {
             value = value << 4 | digit;
         }
         return value;
+    }
+
+    /**
+     * Reads a string with escapes, from its first character (after the opening quote) to its
+     * closing quote, into {@code out}.
+     *
+     * @param b the text, one byte per character (or UTF-8)
+     * @param start the string's first character
+     * @param end the end of the text
+     * @param maxLength the most characters of the text the string may take
+     * @param utf8 whether the text is UTF-8: a byte beyond ASCII is then not read here
+     * @param out where the string's characters go
+     * @return the position after the closing quote, or -1 if the string is not plain: it has no
+     *     end, is too long, holds a control character, an escape JSON does not allow, or a byte
+     *     beyond ASCII of UTF-8 text
+     */
+    static int read(byte[] b, int start, int end, int maxLength, boolean utf8, StringBuilder out) {
+        int i = start;
+        while (true) {
+            if (i >= end || i - start > maxLength) {
+                return -1;
+            }
+            char c = (char) (b[i++] & 0xFF);
+            if (c == '"') {
+                return i;
+            }
+            if (c >= 0x80 && utf8 || c < 0x20) {
+                return -1; // UTF-8 beyond ASCII in a string with an escape: Jackson's; a control character
+            }
+            if (c == '\\') {
+                if (i >= end) {
+                    return -1;
+                }
+                char escape = (char) (b[i++] & 0xFF);
+                int unescaped = escape == 'u' ? hex(b, i, end) : unescape(escape);
+                if (unescaped < 0) {
+                    return -1;
+                }
+                c = (char) unescaped;
+                i += escape == 'u' ? 4 : 0;
+            }
+            out.append(c);
+        }
     }
 }

@@ -85,6 +85,17 @@ final class PlainJsonParser extends PlainParserBase {
         return gaveUp;
     }
 
+    /**
+     * The template read straight from this parser's buffer by {@link PlainTemplateReader}, before
+     * any token is read; null when the text is not one the shortcut reads (this parser is then
+     * still at its start, for the template reader).
+     *
+     * @return what was read, or null
+     */
+    ReadResult plainTemplate() {
+        return gaveUp || utf8 ? null : PlainTemplateReader.read(buf, end);
+    }
+
     @Override
     public void close() {
         if (!closed) {
@@ -284,36 +295,11 @@ final class PlainJsonParser extends PlainParserBase {
     /** A string value with an escape, read again from its start (the scan stopped at the first backslash); consumes the closing quote. */
     private String escaped(int start) throws GaveUp {
         StringBuilder b = new StringBuilder(32);
-        int i = start;
-        while (true) {
-            if (i >= end || i - start > MAX_STRING) {
-                throw giveUp();
-            }
-            char c = (char) (buf[i++] & 0xFF);
-            if (c == '"') {
-                break;
-            }
-            if (c >= 0x80 && utf8) {
-                throw giveUp(); // UTF-8 beyond ASCII in a string with an escape: Jackson's
-            }
-            if (c < 0x20) {
-                throw giveUp();
-            }
-            if (c == '\\') {
-                if (i >= end) {
-                    throw giveUp();
-                }
-                char escape = (char) (buf[i++] & 0xFF);
-                int unescaped = escape == 'u' ? JsonEscapes.hex(buf, i, end) : JsonEscapes.unescape(escape);
-                if (unescaped < 0) {
-                    throw giveUp();
-                }
-                c = (char) unescaped;
-                i += escape == 'u' ? 4 : 0;
-            }
-            b.append(c);
+        int after = JsonEscapes.read(buf, start, end, MAX_STRING, utf8, b);
+        if (after < 0) {
+            throw giveUp();
         }
-        pos = i;
+        pos = after;
         return b.toString();
     }
 

@@ -101,7 +101,9 @@ public final class TemplateJson {
 
     /**
      * The one path of an in-memory document, given as text or as bytes (the other is null): the
-     * size check, then the plain-JSON fast path, then Jackson when the fast path gives up.
+     * size check, then the shortcut for a template with nothing to report
+     * ({@link PlainTemplateReader}), then the template reader on the plain parser's tokens, then
+     * on Jackson's when the plain parser gives up.
      */
     private static ReadResult inMemory(String text, byte[] bytes, int length, long max, String unit) {
         if (length > SizeLimit.checked(max)) {
@@ -110,6 +112,20 @@ public final class TemplateJson {
         // bytes are read as UTF-8; Jackson reads them itself if the fast path gives up (on UTF-8 that
         // is not well formed, or on a zero byte of UTF-16 or UTF-32, where it meets it)
         PlainJsonParser plain = text != null ? new PlainJsonParser(text) : new PlainJsonParser(bytes);
+        ReadResult shortcut = plain.plainTemplate();
+        if (shortcut != null) {
+            plain.close();
+            return shortcut;
+        }
+        return tokens(plain, text, bytes);
+    }
+
+    /**
+     * Reads a document with the template reader, on the tokens of a plain parser that has read
+     * none yet, or on Jackson's when that parser gives up: every finding of a read comes from here.
+     * Not private so that the shortcut's test can read each input both ways.
+     */
+    static ReadResult tokens(PlainJsonParser plain, String text, byte[] bytes) {
         if (plain.gaveUp()) {
             plain.close(); // not plain from the start: no reader to set up
         } else {

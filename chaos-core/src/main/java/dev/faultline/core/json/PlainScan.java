@@ -1,0 +1,270 @@
+package dev.faultline.core.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lexical half of {@link PlainTemplateReader}: white space, punctuation, names, strings and
+ * small whole numbers read from the plain parser's byte buffer (one byte per character, padding
+ * after the text, see {@link ScanBuffers}), as {@link PlainJsonParser} reads them, and the checks
+ * on names that the template reader would report on (an unknown field, a field or key twice). Everything the
+ * plain parser reads the same way here (names interned through {@link NameCache}, strings cut as
+ * ISO-8859-1, white space skipped eight spaces at a time); anything else, an escape, a control
+ * character, a name over {@value NameCache#MAX_LENGTH} characters, a malformed text, makes it
+ * {@linkplain #giveUp() give up}.
+ */
+abstract class PlainScan {
+
+    /** The most entries of one collection read; a larger one goes to the template reader. */
+    static final int MAX_ENTRIES = 64;
+    /** The longest string read, as the plain parser. */
+    private static final int MAX_STRING = 10_000;
+    /** The most digits of a whole number read: any such number fits an int. */
+    private static final int MAX_DIGITS = 9;
+    private static final GiveUp GIVE_UP = new GiveUp();
+
+    private final byte[] b;
+    private final int end;
+    private int pos;
+    /** The keys of the target or action map being read, for the duplicate check. */
+    private String[] elementKeys = new String[8];
+    /** The keys of the string map being read, for the duplicate check. */
+    private String[] entryKeys = new String[8];
+
+    PlainScan(byte[] buffer, int end) {
+        this.b = buffer;
+        this.end = end;
+    }
+
+    /** The exception to throw when the text is not one this reader reads. */
+    static RuntimeException giveUp() {
+        return GIVE_UP;
+    }
+
+    /** Gives up unless the text ends here, white space aside. */
+    final void atEnd() {
+        if (space() >= 0) {
+            throw GIVE_UP;
+        }
+    }
+
+    /** Consumes {@code c} after white space, or gives up. */
+    final void expect(char c) {
+        if (space() != c) {
+            throw GIVE_UP;
+        }
+        pos++;
+    }
+
+    /** Consumes {@code close} after white space if it comes next: the end of a container just opened. */
+    final boolean closes(char close) {
+        if (space() == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * After an entry of a container: true after a comma, false after the closing {@code close};
+     * gives up on anything else.
+     */
+    final boolean more(char close) {
+        int c = space();
+        pos++;
+        if (c == ',') {
+            return true;
+        }
+        if (c == close) {
+            return false;
+        }
+        throw GIVE_UP;
+    }
+
+    /** A name, interned, and the colon after it; gives up on a name over {@value NameCache#MAX_LENGTH} characters. */
+    final String name() {
+        int start = quoted();
+        int quote = stringEnd(start);
+        if (quote - start > NameCache.MAX_LENGTH) {
+            throw GIVE_UP; // not cached, so not interned: the reader's checks by reference could not tell
+        }
+        pos = quote + 1;
+        String name = NameCache.cached(b, start, quote, NameCache.hash(b, start, quote));
+        expect(':');
+        return name;
+    }
+
+    /** A string value, cut from the text, or read with its escapes. */
+    final String string() {
+        int start = quoted();
+        int at = scan(start);
+        if (b[at] != '"') {
+            return escaped(start);
+        }
+        pos = at + 1;
+        return new String(b, start, at - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A string value from a small vocabulary: the interned instance, as
+     * {@link PlainJsonParser#vocabularyValue()} (which also gives a long one or one with an escape as
+     * a new string).
+     */
+    final String vocabulary() {
+        int start = quoted();
+        int at = scan(start);
+        if (b[at] != '"') {
+            return escaped(start);
+        }
+        pos = at + 1;
+        return at - start > NameCache.MAX_LENGTH ? new String(b, start, at - start, StandardCharsets.ISO_8859_1)
+                : NameCache.cached(b, start, at, NameCache.hash(b, start, at));
+    }
+
+    /** A string with an escape, read again from its start, as the plain parser reads it. */
+    private String escaped(int start) {
+        StringBuilder s = new StringBuilder(32);
+        int after = JsonEscapes.read(b, start, end, MAX_STRING, false, s);
+        if (after < 0) {
+            throw GIVE_UP;
+        }
+        pos = after;
+        return s.toString();
+    }
+
+    /**
+     * A whole number of at most {@value #MAX_DIGITS} digits, without sign, fraction or exponent
+     * (what follows it is the caller's {@link #more} to check); gives up on any other number.
+     */
+    final int wholeNumber() {
+        int c = space();
+        if (c < '0' || c > '9') {
+            throw GIVE_UP;
+        }
+        int start = pos;
+        int n = 0;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            n = n * 10 + b[pos++] - '0';
+        }
+        if (pos - start > MAX_DIGITS || c == '0' && pos - start > 1) {
+            throw GIVE_UP; // too long for the shortcut, or a leading zero, which JSON does not allow
+        }
+        return n;
+    }
+
+    /** Adds a field's bit to those seen in its object, giving up on a field seen before. */
+    static long once(long seen, int index) {
+        long bit = 1L << index;
+        if ((seen & bit) != 0) {
+            throw GIVE_UP; // the template reader warns of a duplicate field
+        }
+        return seen | bit;
+    }
+
+    /** A field name and its colon: the name's index among the known ones (found by reference: names are interned). */
+    final int field(List<String> known) {
+        String name = name();
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i) == name) {
+                return i;
+            }
+        }
+        throw GIVE_UP; // the template reader reports an unknown field
+    }
+
+    /** The key of entry {@code n} of the target or action map being read, as {@link #key}. */
+    final String elementKey(int n) {
+        String key = key(elementKeys, n);
+        if (n == elementKeys.length) {
+            elementKeys = Arrays.copyOf(elementKeys, 2 * n);
+        }
+        elementKeys[n] = key;
+        return key;
+    }
+
+    /** The key of entry {@code n} of the string map being read (inside a target or action, or not), as {@link #key}. */
+    final String entryKey(int n) {
+        String key = key(entryKeys, n);
+        if (n == entryKeys.length) {
+            entryKeys = Arrays.copyOf(entryKeys, 2 * n);
+        }
+        entryKeys[n] = key;
+        return key;
+    }
+
+    /**
+     * The key of entry {@code n} of a map, with its colon; gives up on a key among the {@code n}
+     * in {@code seen} (compared by reference: keys are interned), or on entry {@value #MAX_ENTRIES}.
+     */
+    private String key(String[] seen, int n) {
+        if (n == MAX_ENTRIES) {
+            throw GIVE_UP;
+        }
+        String key = name();
+        for (int i = 0; i < n; i++) {
+            if (seen[i] == key) {
+                throw GIVE_UP; // the template reader warns of a duplicate key
+            }
+        }
+        return key;
+    }
+
+    /** The position after the opening quote of a string or name, after white space; gives up on anything else. */
+    private int quoted() {
+        if (space() != '"') {
+            throw GIVE_UP;
+        }
+        return pos + 1;
+    }
+
+    /** The closing quote of a string or name from {@code from}; gives up on an escape, a control character or no end. */
+    private int stringEnd(int from) {
+        int at = scan(from);
+        if (b[at] != '"') {
+            throw GIVE_UP;
+        }
+        return at;
+    }
+
+    /** The first quote or backslash of a string or name from {@code from}; gives up on a control character or no end. */
+    private int scan(int from) {
+        int at = WordScan.stringEnd(b, from, Math.min(end, from + MAX_STRING + 1));
+        if (at < 0 || b[at] < ' ') {
+            throw GIVE_UP;
+        }
+        return at;
+    }
+
+    /**
+     * Skips JSON white space and returns the next character without consuming it, or -1 at the
+     * end, as the plain parser does.
+     */
+    private int space() {
+        byte[] bytes = b;
+        int i = pos;
+        while (i < end) {
+            int c = bytes[i];
+            if (c > ' ') {
+                pos = i;
+                return c;
+            }
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                pos = i;
+                return c & 0xFF;
+            }
+            i += 1 + WordScan.spaces(bytes, i + 1);
+        }
+        pos = end;
+        return -1;
+    }
+
+    /** Giving up, thrown without a stack trace. */
+    private static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GiveUp() {
+            super("not a plain template", null, false, false);
+        }
+    }
+}
