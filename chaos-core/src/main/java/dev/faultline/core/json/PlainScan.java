@@ -2,7 +2,6 @@ package dev.faultline.core.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The lexical half of {@link PlainTemplateReader}: white space, punctuation, names, strings and
@@ -162,11 +161,23 @@ abstract class PlainScan {
         return seen | bit;
     }
 
-    /** A field name and its colon: the name's index among the known ones (found by reference: names are interned). */
-    final int field(List<String> known) {
-        String name = name();
-        for (int i = 0; i < known.size(); i++) {
-            if (known.get(i) == name) {
+    /**
+     * A field name and its colon: the name's index among the known ones, matched in the text by
+     * its length and words ({@link FieldNames}); gives up on an unknown name, which the template
+     * reader reports (or, escaped, reads: it is not read here).
+     */
+    final int field(FieldNames known) {
+        int start = quoted();
+        int quote = stringEnd(start);
+        int length = quote - start;
+        long first = WordScan.word(b, start, quote);
+        long second = length > 8 ? WordScan.word(b, start + 8, quote) : 0;
+        int[] lengths = known.lengths;
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] == length && known.first[i] == first && known.second[i] == second
+                    && (length <= 16 || Arrays.equals(b, start + 16, quote, known.bytes[i], 16, length))) {
+                pos = quote + 1;
+                expect(':');
                 return i;
             }
         }

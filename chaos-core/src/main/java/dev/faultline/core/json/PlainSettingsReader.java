@@ -24,7 +24,7 @@ final class PlainSettingsReader {
         long seen = 0;
         if (!in.closes('}')) {
             do {
-                int index = in.field(Fields.OPTIONS);
+                int index = in.field(FieldNames.OPTIONS);
                 seen = PlainScan.once(seen, index);
                 String value = in.vocabulary();
                 if (index == 0) {
@@ -44,7 +44,7 @@ final class PlainSettingsReader {
         long seen = 0;
         if (!in.closes('}')) {
             do {
-                int index = in.field(Fields.LOG);
+                int index = in.field(FieldNames.LOG);
                 seen = PlainScan.once(seen, index);
                 if (index == 0) {
                     l.logSchemaVersion(in.wholeNumber());
@@ -64,7 +64,7 @@ final class PlainSettingsReader {
         long seen = 0;
         if (!in.closes('}')) {
             do {
-                seen = PlainScan.once(seen, in.field(Fields.CLOUDWATCH_LOGS));
+                seen = PlainScan.once(seen, in.field(FieldNames.CLOUDWATCH_LOGS));
                 c.logGroupArn(in.string());
             } while (in.more('}'));
         }
@@ -77,7 +77,7 @@ final class PlainSettingsReader {
         long seen = 0;
         if (!in.closes('}')) {
             do {
-                int index = in.field(Fields.S3);
+                int index = in.field(FieldNames.S3);
                 seen = PlainScan.once(seen, index);
                 if (index == 0) {
                     s.bucketName(in.string());

@@ -76,7 +76,7 @@ final class PlainTemplateReader extends PlainScan {
         long seen = 0;
         if (!closes('}')) {
             do {
-                int index = field(Fields.TEMPLATE);
+                int index = field(FieldNames.TEMPLATE);
                 seen = once(seen, index);
                 switch (index) {
                     case Fields.TEMPLATE_NAME:
@@ -144,7 +144,7 @@ final class PlainTemplateReader extends PlainScan {
             return builders.built(t);
         }
         do {
-            int index = field(Fields.TARGET);
+            int index = field(FieldNames.TARGET);
             seen = once(seen, index);
             switch (index) {
                 case Fields.TARGET_RESOURCE_TYPE:
@@ -210,7 +210,7 @@ final class PlainTemplateReader extends PlainScan {
             return builders.built(f);
         }
         do {
-            int index = field(Fields.FILTER);
+            int index = field(FieldNames.FILTER);
             seen = once(seen, index);
             if (index == Fields.FILTER_PATH) {
                 f.path(vocabulary());
@@ -252,7 +252,7 @@ final class PlainTemplateReader extends PlainScan {
             return builders.built(a);
         }
         do {
-            int index = field(Fields.ACTION);
+            int index = field(FieldNames.ACTION);
             seen = once(seen, index);
             switch (index) {
                 case Fields.ACTION_ACTION_ID:
@@ -320,7 +320,7 @@ final class PlainTemplateReader extends PlainScan {
             return builders.built(s);
         }
         do {
-            int index = field(Fields.STOP_CONDITION);
+            int index = field(FieldNames.STOP_CONDITION);
             seen = once(seen, index);
             if (index == Fields.STOP_CONDITION_SOURCE) {
                 s.source(vocabulary());
