@@ -28,8 +28,9 @@ abstract class PlainScan {
     private int pos;
     /** The keys of the target or action map being read, for the duplicate check. */
     private String[] elementKeys = new String[8];
-    /** The keys of the string map being read, for the duplicate check. */
-    private String[] entryKeys = new String[8];
+    /** The keys of the string map being read (for the duplicate check) and its values, or a string list's elements. */
+    private String[] keys = new String[8];
+    private String[] values = new String[8];
 
     PlainScan(byte[] buffer, int end) {
         this.b = buffer;
@@ -96,13 +97,7 @@ abstract class PlainScan {
 
     /** A string value, cut from the text, or read with its escapes. */
     final String string() {
-        int start = quoted();
-        int at = scan(start);
-        if (b[at] != '"') {
-            return escaped(start);
-        }
-        pos = at + 1;
-        return new String(b, start, at - start, StandardCharsets.ISO_8859_1);
+        return value(false);
     }
 
     /**
@@ -111,14 +106,18 @@ abstract class PlainScan {
      * a new string).
      */
     final String vocabulary() {
+        return value(true);
+    }
+
+    private String value(boolean interned) {
         int start = quoted();
         int at = scan(start);
         if (b[at] != '"') {
             return escaped(start);
         }
         pos = at + 1;
-        return at - start > NameCache.MAX_LENGTH ? new String(b, start, at - start, StandardCharsets.ISO_8859_1)
-                : NameCache.cached(b, start, at, NameCache.hash(b, start, at));
+        return interned && at - start <= NameCache.MAX_LENGTH ? NameCache.cached(b, start, at, NameCache.hash(b, start, at))
+                : new String(b, start, at - start, StandardCharsets.ISO_8859_1);
     }
 
     /** A string with an escape, read again from its start, as the plain parser reads it. */
@@ -194,14 +193,65 @@ abstract class PlainScan {
         return key;
     }
 
-    /** The key of entry {@code n} of the string map being read (inside a target or action, or not), as {@link #key}. */
-    final String entryKey(int n) {
-        String key = key(entryKeys, n);
-        if (n == entryKeys.length) {
-            entryKeys = Arrays.copyOf(entryKeys, 2 * n);
+    /**
+     * A map of strings from its opening brace, into this reader's scratch: entry {@code i} is
+     * {@link #mapKey(int)} and {@link #mapValue(int)}, to be copied out before the next string
+     * map or list is read (as {@link JsonInput#stringMap} gives them).
+     *
+     * @param references whether the values name elements of the template (an action's targets),
+     *     read as {@link #vocabulary()}
+     * @return the number of entries
+     */
+    final int stringMap(boolean references) {
+        expect('{');
+        int n = 0;
+        if (!closes('}')) {
+            do {
+                String key = key(keys, n);
+                String value = references ? vocabulary() : string();
+                keep(n++, key, value);
+            } while (more('}'));
         }
-        entryKeys[n] = key;
-        return key;
+        return n;
+    }
+
+    /**
+     * A list of strings from its opening bracket, into this reader's scratch: element {@code i}
+     * is {@link #mapValue(int)}, to be copied out before the next string map or list is read.
+     *
+     * @return the number of elements
+     */
+    final int stringList() {
+        expect('[');
+        int n = 0;
+        if (!closes(']')) {
+            do {
+                if (n == MAX_ENTRIES) {
+                    throw GIVE_UP;
+                }
+                keep(n++, null, string());
+            } while (more(']'));
+        }
+        return n;
+    }
+
+    private void keep(int i, String key, String value) {
+        if (i == values.length) {
+            keys = Arrays.copyOf(keys, 2 * i);
+            values = Arrays.copyOf(values, 2 * i);
+        }
+        keys[i] = key;
+        values[i] = value;
+    }
+
+    /** The key of entry {@code i} of the string map just read. */
+    final String mapKey(int i) {
+        return keys[i];
+    }
+
+    /** The value of entry {@code i} of the string map just read, or element {@code i} of the string list. */
+    final String mapValue(int i) {
+        return values[i];
     }
 
     /**

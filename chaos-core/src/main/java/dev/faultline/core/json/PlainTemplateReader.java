@@ -89,22 +89,18 @@ final class PlainTemplateReader extends PlainScan {
                         x.roleArn(string());
                         break;
                     case Fields.TEMPLATE_TARGETS:
-                        targets(x);
+                        elements(x, false);
                         break;
                     case Fields.TEMPLATE_ACTIONS:
-                        actions(x);
+                        elements(x, true);
                         break;
                     case Fields.TEMPLATE_STOP_CONDITIONS:
                         stopConditions(x);
                         break;
                     case Fields.TEMPLATE_TAGS:
-                        expect('{');
-                        int tags = 0;
-                        if (!closes('}')) {
-                            do {
-                                String key = entryKey(tags++);
-                                x.putTag(key, string());
-                            } while (more('}'));
+                        int tags = stringMap(false);
+                        for (int i = 0; i < tags; i++) {
+                            x.putTag(mapKey(i), mapValue(i));
                         }
                         keepEmpty(tags, CollectionField.TAGS, null);
                         break;
@@ -124,17 +120,22 @@ final class PlainTemplateReader extends PlainScan {
         return builders.built(x);
     }
 
-    private void targets(Experiment.Builder x) {
+    /** The template's targets, or its actions: a map of objects, each read by {@link #target} or {@link #action}. */
+    private void elements(Experiment.Builder x, boolean actions) {
         expect('{');
         int n = 0;
         if (!closes('}')) {
             do {
                 String key = elementKey(n++);
                 expect('{');
-                x.putTarget(key, target(key));
+                if (actions) {
+                    x.putAction(key, action(key));
+                } else {
+                    x.putTarget(key, target(key));
+                }
             } while (more('}'));
         }
-        keepEmpty(n, CollectionField.TARGETS, null);
+        keepEmpty(n, actions ? CollectionField.ACTIONS : CollectionField.TARGETS, null);
     }
 
     private TemplateTarget target(String key) {
@@ -151,24 +152,16 @@ final class PlainTemplateReader extends PlainScan {
                     t.resourceType(vocabulary());
                     break;
                 case Fields.TARGET_RESOURCE_ARNS:
-                    expect('[');
-                    int arns = 0;
-                    if (!closes(']')) {
-                        do {
-                            t.addResourceArn(string());
-                            arns++;
-                        } while (more(']'));
+                    int arns = stringList();
+                    for (int i = 0; i < arns; i++) {
+                        t.addResourceArn(mapValue(i));
                     }
                     keepEmpty(arns, CollectionField.TARGET_RESOURCE_ARNS, key);
                     break;
                 case Fields.TARGET_RESOURCE_TAGS:
-                    expect('{');
-                    int tags = 0;
-                    if (!closes('}')) {
-                        do {
-                            String tag = entryKey(tags++);
-                            t.putResourceTag(tag, string());
-                        } while (more('}'));
+                    int tags = stringMap(false);
+                    for (int i = 0; i < tags; i++) {
+                        t.putResourceTag(mapKey(i), mapValue(i));
                     }
                     keepEmpty(tags, CollectionField.TARGET_RESOURCE_TAGS, key);
                     break;
@@ -188,13 +181,9 @@ final class PlainTemplateReader extends PlainScan {
                     break;
                 case Fields.TARGET_PARAMETERS:
                 default:
-                    expect('{');
-                    int parameters = 0;
-                    if (!closes('}')) {
-                        do {
-                            String parameter = entryKey(parameters++);
-                            t.putParameter(parameter, string());
-                        } while (more('}'));
+                    int parameters = stringMap(false);
+                    for (int i = 0; i < parameters; i++) {
+                        t.putParameter(mapKey(i), mapValue(i));
                     }
                     keepEmpty(parameters, CollectionField.TARGET_PARAMETERS, key);
                     break;
@@ -215,13 +204,9 @@ final class PlainTemplateReader extends PlainScan {
             if (index == Fields.FILTER_PATH) {
                 f.path(vocabulary());
             } else { // FILTER_VALUES
-                expect('[');
-                int values = 0;
-                if (!closes(']')) {
-                    do {
-                        f.addValue(string());
-                        values++;
-                    } while (more(']'));
+                int values = stringList();
+                for (int i = 0; i < values; i++) {
+                    f.addValue(mapValue(i));
                 }
                 counted(values);
                 if (values == 0) {
@@ -230,19 +215,6 @@ final class PlainTemplateReader extends PlainScan {
             }
         } while (more('}'));
         return builders.built(f);
-    }
-
-    private void actions(Experiment.Builder x) {
-        expect('{');
-        int n = 0;
-        if (!closes('}')) {
-            do {
-                String key = elementKey(n++);
-                expect('{');
-                x.putAction(key, action(key));
-            } while (more('}'));
-        }
-        keepEmpty(n, CollectionField.ACTIONS, null);
     }
 
     private Action action(String key) {
@@ -262,36 +234,24 @@ final class PlainTemplateReader extends PlainScan {
                     a.description(string());
                     break;
                 case Fields.ACTION_PARAMETERS:
-                    expect('{');
-                    int parameters = 0;
-                    if (!closes('}')) {
-                        do {
-                            String parameter = entryKey(parameters++);
-                            a.putParameter(parameter, string());
-                        } while (more('}'));
+                    int parameters = stringMap(false);
+                    for (int i = 0; i < parameters; i++) {
+                        a.putParameter(mapKey(i), mapValue(i));
                     }
                     keepEmpty(parameters, CollectionField.ACTION_PARAMETERS, key);
                     break;
                 case Fields.ACTION_TARGETS:
-                    expect('{');
-                    int targets = 0;
-                    if (!closes('}')) {
-                        do {
-                            String target = entryKey(targets++);
-                            a.putTarget(target, vocabulary());
-                        } while (more('}'));
+                    int targets = stringMap(true);
+                    for (int i = 0; i < targets; i++) {
+                        a.putTarget(mapKey(i), mapValue(i));
                     }
                     keepEmpty(targets, CollectionField.ACTION_TARGETS, key);
                     break;
                 case Fields.ACTION_START_AFTER:
                 default:
-                    expect('[');
-                    int startAfter = 0;
-                    if (!closes(']')) {
-                        do {
-                            a.addStartAfter(string());
-                            startAfter++;
-                        } while (more(']'));
+                    int startAfter = stringList();
+                    for (int i = 0; i < startAfter; i++) {
+                        a.addStartAfter(mapValue(i));
                     }
                     keepEmpty(startAfter, CollectionField.ACTION_START_AFTER, key);
                     break;
