@@ -93,7 +93,7 @@ final class PlainJsonParser extends PlainParserBase {
      * @return what was read, or null
      */
     ReadResult plainTemplate() {
-        return gaveUp || utf8 ? null : PlainTemplateReader.read(buf, end);
+        return gaveUp ? null : PlainTemplateReader.read(buffers, end, utf8);
     }
 
     @Override

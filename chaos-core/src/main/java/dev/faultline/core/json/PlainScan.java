@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * The lexical half of {@link PlainTemplateReader}: white space, punctuation, names, strings and
- * small whole numbers read from the plain parser's byte buffer (one byte per character, padding
- * after the text, see {@link ScanBuffers}), as {@link PlainJsonParser} reads them, and the checks
+ * small whole numbers read from the plain parser's byte buffer (one byte per character, or UTF-8
+ * whose string values beyond ASCII are decoded; padding after the text, see {@link ScanBuffers}),
+ * as {@link PlainJsonParser} reads them, and the checks
  * on names that the template reader would report on (an unknown field, a field or key twice). Everything the
  * plain parser reads the same way here (names interned through {@link NameCache}, strings cut as
  * ISO-8859-1, white space skipped eight spaces at a time); anything else, an escape, a control
@@ -23,8 +24,11 @@ abstract class PlainScan {
     private static final int MAX_DIGITS = 9;
     private static final GiveUp GIVE_UP = new GiveUp();
 
+    private final ScanBuffers buffers;
     private final byte[] b;
     private final int end;
+    /** The text is UTF-8 with bytes beyond ASCII: a string value holding any is decoded, a name holding any given up on. */
+    private final boolean utf8;
     private int pos;
     /** The keys of the target or action map being read, for the duplicate check. */
     private String[] elementKeys = new String[8];
@@ -32,9 +36,11 @@ abstract class PlainScan {
     private String[] keys = new String[8];
     private String[] values = new String[8];
 
-    PlainScan(byte[] buffer, int end) {
-        this.b = buffer;
+    PlainScan(ScanBuffers buffers, int end, boolean utf8) {
+        this.buffers = buffers;
+        this.b = buffers.bytes;
         this.end = end;
+        this.utf8 = utf8;
     }
 
     /** The exception to throw when the text is not one this reader reads. */
@@ -86,7 +92,7 @@ abstract class PlainScan {
     final String name() {
         int start = quoted();
         int quote = stringEnd(start);
-        if (quote - start > NameCache.MAX_LENGTH) {
+        if (quote - start > NameCache.MAX_LENGTH || utf8 && !WordScan.isAscii(b, start, quote)) {
             throw GIVE_UP; // not cached, so not interned: the reader's checks by reference could not tell
         }
         pos = quote + 1;
@@ -116,6 +122,13 @@ abstract class PlainScan {
             return escaped(start);
         }
         pos = at + 1;
+        if (utf8 && !WordScan.isAscii(b, start, at)) {
+            String decoded = buffers.utf8(start, at); // as the plain parser decodes it, strictly
+            if (decoded == null) {
+                throw GIVE_UP;
+            }
+            return decoded;
+        }
         return interned && at - start <= NameCache.MAX_LENGTH ? NameCache.cached(b, start, at, NameCache.hash(b, start, at))
                 : new String(b, start, at - start, StandardCharsets.ISO_8859_1);
     }
@@ -123,7 +136,7 @@ abstract class PlainScan {
     /** A string with an escape, read again from its start, as the plain parser reads it. */
     private String escaped(int start) {
         StringBuilder s = new StringBuilder(32);
-        int after = JsonEscapes.read(b, start, end, MAX_STRING, false, s);
+        int after = JsonEscapes.read(b, start, end, MAX_STRING, utf8, s);
         if (after < 0) {
             throw GIVE_UP;
         }

@@ -25,14 +25,16 @@ import dev.faultline.core.validation.ValidationResult;
  * targets, actions, stop conditions, tags, experiment options and log configuration; a target's
  * resource type, ARNs, tags, filters, selection mode and parameters; a filter's path and values;
  * an action's id, description, parameters, targets and start-after list; a stop condition's
- * source, value and composite alarm name. Every value is a string without escapes (the log schema
- * version a small whole number), no field or key appears twice, an option is one of its values;
- * a collection present but empty is recorded in the layout, as the template reader records it.
- * It gives up on anything else: another field (the report configuration, target accounts, the
- * hypothesis, metadata, the GetExperimentTemplate wrapper), {@code true}, {@code false} or
- * {@code null}, another number, an escape, a name or key over {@value NameCache#MAX_LENGTH}
- * characters, a collection of more than {@value #MAX_ENTRIES} entries, malformed JSON. The lexical
- * half is {@link PlainScan}. See docs/performance.md, "Sixth round".
+ * source, value and composite alarm name. Every value is a string (escapes read, UTF-8 decoded
+ * strictly, as the plain parser does; the log schema version a small whole number), no field or
+ * key appears twice, an option is one of its values; a collection present but empty is recorded
+ * in the layout, as the template reader records it. It gives up on anything else: another field
+ * (the report configuration, target accounts, the hypothesis, metadata, the GetExperimentTemplate
+ * wrapper), {@code true}, {@code false} or {@code null}, another number, an escape in a name, a
+ * name or key over {@value NameCache#MAX_LENGTH} characters or (in UTF-8) with a byte beyond ASCII,
+ * UTF-8 that is not well formed or beside an escape, a collection of more than
+ * {@value #MAX_ENTRIES} entries, malformed JSON. The lexical half is {@link PlainScan}. See
+ * docs/performance.md, "Sixth round".
  */
 final class PlainTemplateReader extends PlainScan {
 
@@ -45,19 +47,21 @@ final class PlainTemplateReader extends PlainScan {
     /** The source layout, made on the first collection present but empty. */
     private SourceLayout.Builder layout;
 
-    private PlainTemplateReader(byte[] buffer, int end) {
-        super(buffer, end);
+    private PlainTemplateReader(ScanBuffers buffers, int end, boolean utf8) {
+        super(buffers, end, utf8);
     }
 
     /**
      * Reads a template from a plain parser's buffer.
      *
-     * @param buffer the text, one byte per character, with {@link ScanBuffers#PADDING} bytes after it
+     * @param buffers the buffers holding the text (one byte per character, or UTF-8), with
+     *     {@link ScanBuffers#PADDING} bytes after it
      * @param end the length of the text
+     * @param utf8 whether the text is UTF-8 with bytes beyond ASCII
      * @return what was read, with no violation; null when the template reader must read the text
      */
-    static ReadResult read(byte[] buffer, int end) {
-        PlainTemplateReader reader = new PlainTemplateReader(buffer, end);
+    static ReadResult read(ScanBuffers buffers, int end, boolean utf8) {
+        PlainTemplateReader reader = new PlainTemplateReader(buffers, end, utf8);
         Experiment experiment;
         try {
             experiment = reader.template();

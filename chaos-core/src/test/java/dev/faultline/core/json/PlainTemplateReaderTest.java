@@ -104,6 +104,7 @@ class PlainTemplateReaderTest {
             cases.put("valid/" + seed, ExperimentGenerator.valid().template(seed, false));
             cases.put("any/" + seed, ExperimentGenerator.any().template(seed, false));
             cases.put("plain/" + seed, plain(seed));
+            cases.put("utf8/" + seed, written(seed)); // read as UTF-8 bytes, every script kept
         }
         int read = check(cases);
         // the plain ones without escapes are made for the shortcut: most must be its (not all: the
@@ -207,17 +208,40 @@ class PlainTemplateReaderTest {
     }
 
     @Test
-    void asciiBytes_areReadByTheShortcut_andUtf8BeyondAscii_isNot() {
-        byte[] ascii = TYPICAL.getBytes(StandardCharsets.UTF_8);
-        try (PlainJsonParser p = new PlainJsonParser(ascii)) {
-            assertThat(p.plainTemplate()).isNotNull();
+    void utf8Bytes_areReadByTheShortcut_decodedInValues_andGivenUpOnInNames() {
+        assertThat(agree(null, TYPICAL.getBytes(StandardCharsets.UTF_8))).isTrue();
+        String french = TYPICAL.replace("five minutes", "cinq minutes, déjà ✓ 🙂");
+        assertThat(agree(null, french.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(TemplateJson.read(french.getBytes(StandardCharsets.UTF_8)).experiment().orElseThrow().description())
+                .hasValue("Stop 20% of the web instances in us-east-1a for cinq minutes, déjà ✓ 🙂");
+        String vocabulary = TYPICAL.replace("\"Instances\": \"webInstances\"", "\"Instances\": \"wébInstances\"");
+        assertThat(agree(null, vocabulary.getBytes(StandardCharsets.UTF_8))).isTrue();
+        // a key beyond ASCII is not cached, so the shortcut cannot check it for a duplicate by reference
+        String key = TYPICAL.replace("\"Role\": \"web\"", "\"Rôle\": \"web\"");
+        assertThat(agree(null, key.getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(TemplateJson.read(key.getBytes(StandardCharsets.UTF_8)).violations().violations()).isEmpty();
+    }
+
+    /** UTF-8 the plain parser leaves to Jackson: the shortcut gives up on each, and the read is Jackson's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C328", "C0AF", "EDA080", "E282", "F4908080", "80", "FF", "C3A95C6E"})
+    void malformedOrUnplainUtf8_isLeftToTheTemplateReader(String hex) {
+        byte[] bad = new byte[hex.length() / 2];
+        for (int i = 0; i < bad.length; i++) {
+            bad[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
         }
-        byte[] french = TYPICAL.replace("five minutes", "cinq minutes, déjà").getBytes(StandardCharsets.UTF_8);
-        try (PlainJsonParser p = new PlainJsonParser(french)) {
-            assertThat(p.plainTemplate()).isNull();
-        }
-        assertThat(TemplateJson.read(french).experiment().orElseThrow().description()).hasValueSatisfying(
-                d -> assertThat(d).endsWith("déjà"));
+        byte[] head = "{\"description\":\"a".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "b\",\"tags\":{\"Name\":\"n\"}}".getBytes(StandardCharsets.US_ASCII);
+        byte[] text = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, text, 0, head.length);
+        System.arraycopy(bad, 0, text, head.length, bad.length);
+        System.arraycopy(tail, 0, text, head.length + bad.length, tail.length);
+        assertThat(agree(null, text)).isFalse();
+        byte[] outside = new byte[text.length + bad.length]; // the same bytes outside any string
+        System.arraycopy(text, 0, outside, 0, text.length - 1);
+        System.arraycopy(bad, 0, outside, text.length - 1, bad.length);
+        outside[outside.length - 1] = '}';
+        assertThat(agree(null, outside)).isFalse();
     }
 
     @Test
@@ -245,7 +269,8 @@ class PlainTemplateReaderTest {
         int read = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             try {
-                if (agree(c.getValue())) {
+                boolean utf8 = c.getKey().startsWith("utf8/");
+                if (utf8 ? agree(null, c.getValue().getBytes(StandardCharsets.UTF_8)) : agree(c.getValue())) {
                     read++;
                 }
             } catch (AssertionError e) {
@@ -263,19 +288,37 @@ class PlainTemplateReaderTest {
      * @return whether the shortcut read the text
      */
     private static boolean agree(String json) {
-        ReadResult reference = TemplateJson.tokens(new PlainJsonParser(json), json, null);
-        ReadResult shortcut = shortcut(json);
+        return agree(json, null);
+    }
+
+    /** As {@link #agree(String)}, for a text given as a {@code String} or as UTF-8 bytes (the other null). */
+    private static boolean agree(String json, byte[] bytes) {
+        ReadResult reference = TemplateJson.tokens(json != null ? new PlainJsonParser(json) : new PlainJsonParser(bytes),
+                json, bytes);
+        ReadResult shortcut;
+        try (PlainJsonParser p = json != null ? new PlainJsonParser(json) : new PlainJsonParser(bytes)) {
+            shortcut = p.plainTemplate();
+        }
         if (shortcut != null) {
             assertThat(reference.violations().violations()).as("the template reader's findings").isEmpty();
             assertThat(reference.pathPrefix()).isEmpty();
             assertThat(shortcut.experiment()).isEqualTo(reference.experiment());
             assertThat(shortcut.layout()).isEqualTo(reference.layout());
         }
-        ReadResult again = TemplateJson.read(json);
+        ReadResult again = json != null ? TemplateJson.read(json) : TemplateJson.read(bytes);
         assertThat(again.experiment()).isEqualTo(reference.experiment());
         assertThat(again.violations()).isEqualTo(reference.violations());
         assertThat(again.layout()).isEqualTo(reference.layout());
         return shortcut != null;
+    }
+
+    /** A generated experiment with only the fields the shortcut reads, written as JSON. */
+    private static String written(long seed) {
+        Experiment e = ExperimentGenerator.valid().generate(seed);
+        return TemplateJson.write(Experiment.builder().from(e).logConfiguration(Optional.empty())
+                .experimentOptions(Optional.empty()).experimentReportConfiguration(Optional.empty())
+                .targetAccountConfigurations(List.of()).hypothesis(Optional.empty())
+                .metadata(Optional.empty()).build());
     }
 
     private static ReadResult shortcut(String json) {
@@ -290,13 +333,8 @@ class PlainTemplateReaderTest {
      * every escape too: a template the shortcut reads unless it holds a name with an escape.
      */
     private static String plain(long seed) {
-        Experiment e = ExperimentGenerator.valid().generate(seed);
-        Experiment kept = Experiment.builder().from(e).logConfiguration(Optional.empty())
-                .experimentOptions(Optional.empty()).experimentReportConfiguration(Optional.empty())
-                .targetAccountConfigurations(List.of()).hypothesis(Optional.empty())
-                .metadata(Optional.empty()).build();
         StringBuilder text = new StringBuilder();
-        TemplateJson.write(kept).chars().forEach(c -> text.append(c > 0xFF ? 'x' : (char) c));
+        written(seed).chars().forEach(c -> text.append(c > 0xFF ? 'x' : (char) c));
         // every other seed without escapes, which the shortcut does not read in names (the generated
         // names hold control characters); the others keep theirs, to be given up on or read in values
         return seed % 2 == 0 ? text.toString().replaceAll("\\\\(u[0-9A-Fa-f]{4}|.)", "x") : text.toString();
