@@ -5,13 +5,13 @@ import java.util.Arrays;
 
 /**
  * The lexical half of {@link PlainTemplateReader}: white space, punctuation, names, strings and
- * small whole numbers read from the plain parser's byte buffer (one byte per character, or UTF-8
- * whose string values beyond ASCII are decoded; padding after the text, see {@link ScanBuffers}),
- * as {@link PlainJsonParser} reads them, and the checks
- * on names that the template reader would report on (an unknown field, a field or key twice). Everything the
- * plain parser reads the same way here (names interned through {@link NameCache}, strings cut as
- * ISO-8859-1, white space skipped eight spaces at a time); anything else, an escape, a control
- * character, a name over {@value NameCache#MAX_LENGTH} characters, a malformed text, makes it
+ * small whole numbers, read from the plain parser's byte buffer (one byte per character, or UTF-8
+ * whose string values beyond ASCII are decoded; padding after the text, see {@link ScanBuffers})
+ * as {@link PlainJsonParser} reads them: keys interned through {@link NameCache}, strings cut as
+ * ISO-8859-1 or decoded strictly, escapes read by {@link JsonEscapes}, white space skipped eight
+ * spaces at a time. With them, the checks on names that the template reader would report on: an
+ * unknown field, a field or key twice. Anything else (an escape in a name, a control character, a
+ * name over {@value NameCache#MAX_LENGTH} characters, malformed JSON) makes it
  * {@linkplain #giveUp() give up}.
  */
 abstract class PlainScan {
@@ -88,8 +88,11 @@ abstract class PlainScan {
         throw GIVE_UP;
     }
 
-    /** A name, interned, and the colon after it; gives up on a name over {@value NameCache#MAX_LENGTH} characters. */
-    final String name() {
+    /**
+     * A key, interned, and the colon after it; gives up on one over {@value NameCache#MAX_LENGTH}
+     * characters or, in UTF-8, with a byte beyond ASCII.
+     */
+    private String name() {
         int start = quoted();
         int quote = stringEnd(start);
         if (quote - start > NameCache.MAX_LENGTH || utf8 && !WordScan.isAscii(b, start, quote)) {
