@@ -38,6 +38,8 @@ final class Fields {
     static final int TEMPLATE_STOP_CONDITIONS = 3;
     static final int TEMPLATE_ROLE_ARN = 4;
     static final int TEMPLATE_TAGS = 5;
+    static final int TEMPLATE_LOG_CONFIGURATION = 6;
+    static final int TEMPLATE_EXPERIMENT_OPTIONS = 7;
     static final int TEMPLATE_NAME = 9;
     static final int TARGET_RESOURCE_TYPE = 0;
     static final int TARGET_RESOURCE_ARNS = 1;
@@ -64,6 +66,8 @@ final class Fields {
         at(TEMPLATE, TEMPLATE_STOP_CONDITIONS, "stopConditions");
         at(TEMPLATE, TEMPLATE_ROLE_ARN, "roleArn");
         at(TEMPLATE, TEMPLATE_TAGS, "tags");
+        at(TEMPLATE, TEMPLATE_LOG_CONFIGURATION, "logConfiguration");
+        at(TEMPLATE, TEMPLATE_EXPERIMENT_OPTIONS, "experimentOptions");
         at(TEMPLATE, TEMPLATE_NAME, "name");
         at(TARGET, TARGET_RESOURCE_TYPE, "resourceType");
         at(TARGET, TARGET_RESOURCE_ARNS, "resourceArns");

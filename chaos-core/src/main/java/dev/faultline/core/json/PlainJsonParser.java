@@ -24,7 +24,7 @@ final class PlainJsonParser extends PlainParserBase {
     /** The deepest nesting this parser follows; Jackson's own limit is far above it. */
     static final int MAX_DEPTH = 60;
     /** The longest name or string this parser reads; Jackson's own limits are far above it. */
-    private static final int MAX_STRING = 10_000;
+    static final int MAX_STRING = 10_000;
     private static final GaveUp GAVE_UP = new GaveUp();
 
     private final ScanBuffers buffers;

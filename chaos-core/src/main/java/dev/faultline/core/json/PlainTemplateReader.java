@@ -38,9 +38,6 @@ import dev.faultline.core.validation.ValidationResult;
  */
 final class PlainTemplateReader extends PlainScan {
 
-    private static final int TEMPLATE_LOG = Fields.TEMPLATE.indexOf("logConfiguration");
-    private static final int TEMPLATE_OPTIONS = Fields.TEMPLATE.indexOf("experimentOptions");
-
     private final RecycledBuilders builders = RecycledBuilders.take();
     /** The most entries any collection held, for {@link RecycledBuilders#giveBack(int, boolean)}. */
     private int largest;
@@ -108,15 +105,14 @@ final class PlainTemplateReader extends PlainScan {
                         }
                         keepEmpty(tags, CollectionField.TAGS, null);
                         break;
-                    default:
-                        if (index == TEMPLATE_OPTIONS) {
-                            x.experimentOptions(PlainSettingsReader.options(this));
-                        } else if (index == TEMPLATE_LOG) {
-                            x.logConfiguration(PlainSettingsReader.log(this));
-                        } else { // another setting, or metadata: the template reader's
-                            throw giveUp();
-                        }
+                    case Fields.TEMPLATE_EXPERIMENT_OPTIONS:
+                        x.experimentOptions(PlainSettingsReader.options(this));
                         break;
+                    case Fields.TEMPLATE_LOG_CONFIGURATION:
+                        x.logConfiguration(PlainSettingsReader.log(this));
+                        break;
+                    default: // another setting, or metadata: the template reader's
+                        throw giveUp();
                 }
             } while (more('}'));
         }

@@ -193,7 +193,7 @@ class PlainTemplateReaderTest {
     }
 
     @Test
-    void aKeyOverTheCachedLength_orAMapOverTheLimit_isLeftToTheTemplateReader() {
+    void aKeyOverTheCachedLength_orACollectionOverTheLimit_isLeftToTheTemplateReader() {
         String longKey = "{\"tags\":{\"" + "k".repeat(NameCache.MAX_LENGTH + 1) + "\":\"v\"}}";
         assertThat(shortcut(longKey)).isNull();
         StringBuilder many = new StringBuilder("{\"tags\":{");
@@ -205,6 +205,17 @@ class PlainTemplateReaderTest {
         assertThat(TemplateJson.read(large).experiment().orElseThrow().tags()).hasSize(PlainTemplateReader.MAX_ENTRIES + 1);
         String atLimit = large.replace(",\"k" + PlainTemplateReader.MAX_ENTRIES + "\":\"v\"", "");
         assertThat(agree(atLimit)).isTrue();
+        // a list too: a hostile template's thousands of entries are given up on at the limit
+        StringBuilder arns = new StringBuilder("{\"targets\":{\"t\":{\"resourceArns\":[");
+        for (int i = 0; i <= PlainTemplateReader.MAX_ENTRIES; i++) {
+            arns.append(i == 0 ? "" : ",").append("\"arn:aws:ec2:us-east-1:123456789012:instance/i-").append(i).append('"');
+        }
+        String longList = arns.append("]}}}").toString();
+        assertThat(shortcut(longList)).isNull();
+        assertThat(TemplateJson.read(longList).experiment().orElseThrow().targets().get("t").resourceArns())
+                .hasSize(PlainTemplateReader.MAX_ENTRIES + 1);
+        assertThat(agree(longList.replace(",\"arn:aws:ec2:us-east-1:123456789012:instance/i-"
+                + PlainTemplateReader.MAX_ENTRIES + "\"", ""))).isTrue();
     }
 
     @Test
